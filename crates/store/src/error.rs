@@ -1,0 +1,43 @@
+use std::path::PathBuf;
+
+use sla_model::{AgreementId, ModelError};
+use thiserror::Error;
+
+/// Why a workspace operation failed. Nothing is changed when one is returned.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("there is no agreement with id {0} in this workspace")]
+    NotFound(AgreementId),
+
+    #[error("cannot find a folder for the workspace: no data folder is known for this user; pass --workspace DIR or set SLA_STUDIO_WORKSPACE")]
+    NoDataFolder,
+
+    #[error("cannot use {path} as the workspace folder: {source}")]
+    Folder { path: PathBuf, source: std::io::Error },
+
+    #[error("{path} is not an SLA Studio workspace: {reason}")]
+    NotAWorkspace { path: PathBuf, reason: String },
+
+    #[error(
+        "the workspace {path} was written by a newer SLA Studio (schema version {found}; this version knows up to {known}); update SLA Studio to open it"
+    )]
+    NewerSchema { path: PathBuf, found: i64, known: i64 },
+
+    #[error("the stored data of agreement {id} is damaged: {source}")]
+    Corrupt { id: String, source: ModelError },
+
+    #[error("{0}")]
+    Invalid(#[from] ModelError),
+
+    #[error("round {proposed} cannot follow round {latest}: rounds are numbered one after another")]
+    RoundOutOfOrder { proposed: u32, latest: u32 },
+
+    #[error("the agreement {0} is agreed and locked; it can no longer change")]
+    Locked(AgreementId),
+
+    #[error("the workspace database failed: {0}")]
+    Database(#[from] rusqlite::Error),
+
+    #[error("the workspace database could not be migrated: {0}")]
+    Migration(String),
+}

@@ -1,0 +1,75 @@
+//! What the workspace returns: rows for lists, and a whole stored agreement.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use sla_model::{Agreement, AgreementId, PartyRole};
+use ts_rs::TS;
+
+/// Where an agreement stands in its negotiation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementStatus {
+    /// No round proposed yet.
+    Draft,
+    /// At least one round proposed, not yet agreed.
+    Negotiating,
+    /// Both parties accepted the same round; locked.
+    Agreed,
+}
+
+impl AgreementStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Negotiating => "negotiating",
+            Self::Agreed => "agreed",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "draft" => Some(Self::Draft),
+            "negotiating" => Some(Self::Negotiating),
+            "agreed" => Some(Self::Agreed),
+            _ => None,
+        }
+    }
+}
+
+/// One row of the workspace's agreement list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AgreementSummary {
+    #[ts(type = "string")]
+    pub id: AgreementId,
+    pub title: String,
+    /// The side this workspace's user is on.
+    pub our_role: PartyRole,
+    /// The other party's name.
+    pub counterparty: String,
+    pub status: AgreementStatus,
+    /// The number of the latest round, if any was proposed.
+    pub latest_round: Option<u32>,
+    #[ts(type = "string")]
+    pub updated_at: Timestamp,
+}
+
+/// A round as listed (its snapshot is fetched separately).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RoundSummary {
+    pub number: u32,
+    pub author: PartyRole,
+    #[ts(type = "string")]
+    pub proposed_at: Timestamp,
+    pub message: String,
+}
+
+/// An agreement as stored: its summary, draft and rounds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AgreementRecord {
+    pub summary: AgreementSummary,
+    #[ts(type = "string")]
+    pub created_at: Timestamp,
+    /// The working draft.
+    pub agreement: Agreement,
+    pub rounds: Vec<RoundSummary>,
+}

@@ -1,0 +1,326 @@
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
+use sla_model::{Agreement, AgreementId, ModelError, PartyRole, Round, Title};
+
+use crate::records::{AgreementRecord, AgreementStatus, AgreementSummary, RoundSummary};
+use crate::schema::{APPLICATION_ID, latest_version, migrations};
+use crate::{DATABASE_FILE, StoreError};
+
+/// An open workspace. One connection; callers that share it across threads wrap it in a
+/// mutex. Timestamps are passed in (never read from the system clock here) and kept to the
+/// millisecond.
+#[derive(Debug)]
+pub struct Workspace {
+    conn: Connection,
+    folder: PathBuf,
+}
+
+const SUMMARY_COLUMNS: &str = "a.id, a.title, a.our_role, a.counterparty, a.status, \
+     (SELECT MAX(r.number) FROM rounds r WHERE r.agreement_id = a.id), a.updated_at_ms";
+
+impl Workspace {
+    /// Opens the workspace in `folder`, creating the folder and the database if needed and
+    /// migrating an older schema forward.
+    pub fn open(folder: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(folder).map_err(|source| StoreError::Folder {
+            path: folder.to_path_buf(),
+            source,
+        })?;
+        let path = folder.join(DATABASE_FILE);
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(&path, flags)?;
+        check_is_workspace(&conn, &path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > latest_version() {
+            return Err(StoreError::NewerSchema {
+                path,
+                found: version,
+                known: latest_version(),
+            });
+        }
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| StoreError::Migration(e.to_string()))?;
+        Ok(Self {
+            conn,
+            folder: folder.to_path_buf(),
+        })
+    }
+
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.folder.join(DATABASE_FILE)
+    }
+
+    /// Every agreement, most recently changed first.
+    pub fn list_agreements(&self) -> Result<Vec<AgreementSummary>, StoreError> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM agreements a ORDER BY a.updated_at_ms DESC, a.rowid DESC"
+        ))?;
+        let rows = statement.query_map([], summary_from_row)?;
+        rows.map(|row| row?).collect()
+    }
+
+    pub fn count_agreements(&self) -> Result<u64, StoreError> {
+        Ok(self.conn.query_row("SELECT COUNT(*) FROM agreements", [], |r| r.get(0))?)
+    }
+
+    /// Creates a blank agreement with the counterparty named and returns its summary.
+    pub fn create_agreement(
+        &mut self,
+        title: Title,
+        our_role: PartyRole,
+        counterparty: &str,
+        now: Timestamp,
+    ) -> Result<AgreementSummary, StoreError> {
+        let agreement = Agreement::blank(AgreementId::random(), title, our_role, counterparty);
+        self.insert_agreement(&agreement, our_role, now)
+    }
+
+    /// Stores a new agreement (a blank one, or one read from a file) as a draft.
+    pub fn insert_agreement(
+        &mut self,
+        agreement: &Agreement,
+        our_role: PartyRole,
+        now: Timestamp,
+    ) -> Result<AgreementSummary, StoreError> {
+        agreement.validate()?;
+        let now_ms = now.as_millisecond();
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO agreements (id, title, our_role, counterparty, status, created_at_ms, updated_at_ms, draft_json)
+             VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?5, ?6)",
+            params![
+                agreement.id.to_string(),
+                agreement.title.as_str(),
+                our_role.as_str(),
+                agreement.parties.get(our_role.other()).name,
+                now_ms,
+                agreement.to_json(),
+            ],
+        )?;
+        let summary = summary_of(&tx, agreement.id)?;
+        tx.commit()?;
+        Ok(summary)
+    }
+
+    /// The agreement's summary, working draft and rounds.
+    pub fn agreement(&self, id: AgreementId) -> Result<AgreementRecord, StoreError> {
+        let summary = summary_of(&self.conn, id)?;
+        let (created_at_ms, draft_json): (i64, String) = self.conn.query_row(
+            "SELECT created_at_ms, draft_json FROM agreements WHERE id = ?1",
+            [id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let agreement = Agreement::from_json(&draft_json).map_err(|source| StoreError::Corrupt {
+            id: id.to_string(),
+            source,
+        })?;
+        Ok(AgreementRecord {
+            summary,
+            created_at: timestamp(created_at_ms, &id.to_string())?,
+            agreement,
+            rounds: self.round_summaries(id)?,
+        })
+    }
+
+    /// Replaces the working draft, in one transaction. The draft must keep its id.
+    pub fn save_draft(&mut self, agreement: &Agreement, now: Timestamp) -> Result<AgreementSummary, StoreError> {
+        agreement.validate()?;
+        let tx = self.write()?;
+        let current = summary_of(&tx, agreement.id)?;
+        if current.status == AgreementStatus::Agreed {
+            return Err(StoreError::Locked(agreement.id));
+        }
+        tx.execute(
+            "UPDATE agreements SET title = ?2, counterparty = ?3, updated_at_ms = ?4, draft_json = ?5 WHERE id = ?1",
+            params![
+                agreement.id.to_string(),
+                agreement.title.as_str(),
+                agreement.parties.get(current.our_role.other()).name,
+                now.as_millisecond(),
+                agreement.to_json(),
+            ],
+        )?;
+        let summary = summary_of(&tx, agreement.id)?;
+        tx.commit()?;
+        Ok(summary)
+    }
+
+    /// Renames an agreement (its draft's title).
+    pub fn rename_agreement(
+        &mut self,
+        id: AgreementId,
+        title: Title,
+        now: Timestamp,
+    ) -> Result<AgreementSummary, StoreError> {
+        let mut draft = self.agreement(id)?.agreement;
+        draft.title = title;
+        self.save_draft(&draft, now)
+    }
+
+    /// Deletes an agreement with its rounds.
+    pub fn delete_agreement(&mut self, id: AgreementId) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        let deleted = tx.execute("DELETE FROM agreements WHERE id = ?1", [id.to_string()])?;
+        if deleted == 0 {
+            return Err(StoreError::NotFound(id));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Appends a round to an agreement; it must be numbered one after the latest.
+    pub fn append_round(&mut self, id: AgreementId, round: &Round) -> Result<AgreementSummary, StoreError> {
+        round.validate()?;
+        if round.snapshot.id != id {
+            return Err(ModelError::invalid("snapshot.id", "belongs to another agreement").into());
+        }
+        let tx = self.write()?;
+        let current = summary_of(&tx, id)?;
+        if current.status == AgreementStatus::Agreed {
+            return Err(StoreError::Locked(id));
+        }
+        let latest = current.latest_round.unwrap_or(0);
+        if round.number != latest + 1 {
+            return Err(StoreError::RoundOutOfOrder {
+                proposed: round.number,
+                latest,
+            });
+        }
+        tx.execute(
+            "INSERT INTO rounds (agreement_id, number, author, proposed_at_ms, message, snapshot_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                id.to_string(),
+                round.number,
+                round.author.as_str(),
+                round.proposed_at.as_millisecond(),
+                round.message,
+                round.snapshot.to_json(),
+            ],
+        )?;
+        tx.execute(
+            "UPDATE agreements SET status = 'negotiating', updated_at_ms = MAX(updated_at_ms, ?2) WHERE id = ?1",
+            params![id.to_string(), round.proposed_at.as_millisecond()],
+        )?;
+        let summary = summary_of(&tx, id)?;
+        tx.commit()?;
+        Ok(summary)
+    }
+
+    /// One round with its snapshot.
+    pub fn round(&self, id: AgreementId, number: u32) -> Result<Round, StoreError> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT author, proposed_at_ms, message, snapshot_json FROM rounds WHERE agreement_id = ?1 AND number = ?2",
+                params![id.to_string(), number],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound(id))?;
+        let what = format!("{id} round {number}");
+        let corrupt = |source| StoreError::Corrupt { id: what.clone(), source };
+        let author = PartyRole::parse(&row.0).ok_or_else(|| corrupt(ModelError::invalid("author", &row.0)))?;
+        let snapshot = Agreement::from_json(&row.3).map_err(corrupt)?;
+        Round::new(number, author, timestamp(row.1, &what)?, row.2, snapshot).map_err(corrupt)
+    }
+
+    fn round_summaries(&self, id: AgreementId) -> Result<Vec<RoundSummary>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT number, author, proposed_at_ms, message FROM rounds WHERE agreement_id = ?1 ORDER BY number",
+        )?;
+        let rows = statement.query_map([id.to_string()], |r| {
+            Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?))
+        })?;
+        rows.map(|row| {
+            let (number, author, proposed_at_ms, message) = row?;
+            let what = format!("{id} round {number}");
+            Ok(RoundSummary {
+                number,
+                author: PartyRole::parse(&author).ok_or_else(|| StoreError::Corrupt {
+                    id: what.clone(),
+                    source: ModelError::invalid("author", &author),
+                })?,
+                proposed_at: timestamp(proposed_at_ms, &what)?,
+                message,
+            })
+        })
+        .collect()
+    }
+
+    /// A write transaction that takes the write lock at once (no upgrade deadlocks).
+    fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
+        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+/// Refuses files that are not SQLite, and SQLite databases of other applications.
+fn check_is_workspace(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let not_a_workspace = |reason: String| StoreError::NotAWorkspace {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| not_a_workspace(format!("it is not a SQLite database ({e})")))?;
+    if application_id == APPLICATION_ID {
+        return Ok(());
+    }
+    if application_id != 0 {
+        return Err(not_a_workspace(format!("it belongs to another application (id {application_id:#x})")));
+    }
+    let tables: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    if tables > 0 {
+        return Err(not_a_workspace("it is a SQLite database of another application".into()));
+    }
+    Ok(())
+}
+
+fn summary_of(conn: &Connection, id: AgreementId) -> Result<AgreementSummary, StoreError> {
+    conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM agreements a WHERE a.id = ?1"))?
+        .query_row([id.to_string()], summary_from_row)
+        .optional()?
+        .ok_or(StoreError::NotFound(id))?
+}
+
+fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<AgreementSummary, StoreError>> {
+    let id: String = row.get(0)?;
+    let title: String = row.get(1)?;
+    let our_role: String = row.get(2)?;
+    let counterparty: String = row.get(3)?;
+    let status: String = row.get(4)?;
+    let latest_round: Option<u32> = row.get(5)?;
+    let updated_at_ms: i64 = row.get(6)?;
+    Ok((|| {
+        let corrupt = |field: &str, value: &str| StoreError::Corrupt {
+            id: id.clone(),
+            source: ModelError::invalid(field, format!("`{value}` is not valid")),
+        };
+        Ok(AgreementSummary {
+            id: AgreementId::parse(&id).map_err(|_| corrupt("id", &id))?,
+            our_role: PartyRole::parse(&our_role).ok_or_else(|| corrupt("our_role", &our_role))?,
+            status: AgreementStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
+            updated_at: timestamp(updated_at_ms, &id)?,
+            title,
+            counterparty,
+            latest_round,
+        })
+    })())
+}
+
+fn timestamp(milliseconds: i64, what: &str) -> Result<Timestamp, StoreError> {
+    Timestamp::from_millisecond(milliseconds).map_err(|e| StoreError::Corrupt {
+        id: what.to_owned(),
+        source: ModelError::invalid("timestamp", e),
+    })
+}
