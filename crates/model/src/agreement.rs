@@ -5,7 +5,8 @@ use ts_rs::TS;
 
 use crate::terms::CalendarDate;
 use crate::{
-    AgreementId, ClauseId, ModelError, Parties, PartyRole, SectionId, Term, TermId, Title, check_free_text,
+    AgreementId, ClauseId, ModelError, Parties, PartyRole, SectionId, Term, TermId, Title,
+    check_free_text,
 };
 
 /// The version of the agreement JSON format this build reads and writes.
@@ -68,13 +69,20 @@ impl Clause {
         while let Some(found) = self.text[rest..].find("{{") {
             let start = rest + found;
             let Some(length) = self.text[start + 2..].find("}}") else {
-                return Err(format!("`{{{{` at character {} is never closed with `}}}}`", self.char_index(start)));
+                return Err(format!(
+                    "`{{{{` at character {} is never closed with `}}}}`",
+                    self.char_index(start)
+                ));
             };
             let inner = self.text[start + 2..start + 2 + length].trim();
-            let term = TermId::new(inner)
-                .map_err(|e| format!("the reference at character {}: {e}", self.char_index(start)))?;
+            let term = TermId::new(inner).map_err(|e| {
+                format!("the reference at character {}: {e}", self.char_index(start))
+            })?;
             let end = start + 2 + length + 2;
-            references.push(TermReference { term, span: start..end });
+            references.push(TermReference {
+                term,
+                span: start..end,
+            });
             rest = end;
         }
         Ok(references)
@@ -107,7 +115,10 @@ impl Agreement {
         if json.len() > MAX_JSON_BYTES {
             return Err(ModelError::invalid(
                 "(document)",
-                format!("is {} bytes; at most {MAX_JSON_BYTES} are accepted", json.len()),
+                format!(
+                    "is {} bytes; at most {MAX_JSON_BYTES} are accepted",
+                    json.len()
+                ),
             ));
         }
         #[derive(Deserialize)]
@@ -132,7 +143,11 @@ impl Agreement {
         let agreement: Self = serde_path_to_error::deserialize(deserializer).map_err(|e| {
             let path = e.path().to_string();
             ModelError::Json {
-                field: if path == "." { "(document)".into() } else { path },
+                field: if path == "." {
+                    "(document)".into()
+                } else {
+                    path
+                },
                 reason: e.into_inner().to_string(),
             }
         })?;
@@ -167,23 +182,36 @@ impl Agreement {
         for (s, section) in self.sections.iter().enumerate() {
             let at = format!("sections[{s}]");
             if !section_ids.insert(&section.id) {
-                return Err(ModelError::invalid(format!("{at}.id"), format!("section id `{}` is used twice", section.id)));
+                return Err(ModelError::invalid(
+                    format!("{at}.id"),
+                    format!("section id `{}` is used twice", section.id),
+                ));
             }
-            check_free_text(&section.heading, 300, false).map_err(|e| ModelError::invalid(format!("{at}.heading"), e))?;
+            check_free_text(&section.heading, 300, false)
+                .map_err(|e| ModelError::invalid(format!("{at}.heading"), e))?;
             for (c, clause) in section.clauses.iter().enumerate() {
                 let at = format!("{at}.clauses[{c}]");
                 if !clause_ids.insert(&clause.id) {
-                    return Err(ModelError::invalid(format!("{at}.id"), format!("clause id `{}` is used twice", clause.id)));
+                    return Err(ModelError::invalid(
+                        format!("{at}.id"),
+                        format!("clause id `{}` is used twice", clause.id),
+                    ));
                 }
                 check_free_text(&clause.heading, 300, false)
                     .map_err(|e| ModelError::invalid(format!("{at}.heading"), e))?;
                 check_free_text(&clause.text, Clause::MAX_TEXT_CHARS, true)
                     .map_err(|e| ModelError::invalid(format!("{at}.text"), e))?;
-                for reference in clause.term_references().map_err(|e| ModelError::invalid(format!("{at}.text"), e))? {
+                for reference in clause
+                    .term_references()
+                    .map_err(|e| ModelError::invalid(format!("{at}.text"), e))?
+                {
                     if !self.terms.contains_key(&reference.term) {
                         return Err(ModelError::invalid(
                             format!("{at}.text"),
-                            format!("refers to the term `{}`, which this agreement does not define", reference.term),
+                            format!(
+                                "refers to the term `{}`, which this agreement does not define",
+                                reference.term
+                            ),
                         ));
                     }
                 }
@@ -211,7 +239,10 @@ mod tests {
         );
         agreement.terms.insert(
             TermId::new("availability.target").unwrap(),
-            Term::new("Availability target", TermValue::Percentage(Percentage::new(99.9).unwrap())),
+            Term::new(
+                "Availability target",
+                TermValue::Percentage(Percentage::new(99.9).unwrap()),
+            ),
         );
         agreement.sections.push(Section {
             id: SectionId::new("service-levels").unwrap(),
@@ -219,7 +250,8 @@ mod tests {
             clauses: vec![Clause {
                 id: ClauseId::new("availability").unwrap(),
                 heading: "Availability".into(),
-                text: "The Service will be available {{ availability.target }} of each month.".into(),
+                text: "The Service will be available {{ availability.target }} of each month."
+                    .into(),
             }],
         });
         agreement
@@ -227,7 +259,12 @@ mod tests {
 
     #[test]
     fn blank_agreement_names_the_counterparty_only() {
-        let blank = Agreement::blank(AgreementId::random(), Title::new("X").unwrap(), PartyRole::Provider, " Acme ");
+        let blank = Agreement::blank(
+            AgreementId::random(),
+            Title::new("X").unwrap(),
+            PartyRole::Provider,
+            " Acme ",
+        );
         assert_eq!(blank.parties.customer.name, "Acme");
         assert_eq!(blank.parties.provider.name, "");
         assert_eq!(blank.validate(), Ok(()));
@@ -236,8 +273,14 @@ mod tests {
     #[test]
     fn round_trips_through_json() {
         let agreement = sample();
-        assert_eq!(Agreement::from_json(&agreement.to_json()), Ok(agreement.clone()));
-        assert_eq!(Agreement::from_json(&agreement.to_json_pretty()), Ok(agreement));
+        assert_eq!(
+            Agreement::from_json(&agreement.to_json()),
+            Ok(agreement.clone())
+        );
+        assert_eq!(
+            Agreement::from_json(&agreement.to_json_pretty()),
+            Ok(agreement)
+        );
     }
 
     #[test]
@@ -247,18 +290,28 @@ mod tests {
         let references = clause.term_references().unwrap();
         assert_eq!(references.len(), 1);
         assert_eq!(references[0].term.as_str(), "availability.target");
-        assert_eq!(&clause.text[references[0].span.clone()], "{{ availability.target }}");
+        assert_eq!(
+            &clause.text[references[0].span.clone()],
+            "{{ availability.target }}"
+        );
     }
 
     #[test]
     fn errors_name_the_field_at_fault() {
         let json = sample().to_json().replace("99.9", "120");
         let error = Agreement::from_json(&json).unwrap_err();
-        assert_eq!(error.field(), Some("terms.availability.target.value.value"), "{error}");
+        assert_eq!(
+            error.field(),
+            Some("terms.availability.target.value.value"),
+            "{error}"
+        );
         assert!(error.to_string().contains("between 0 and 100"), "{error}");
 
         let json = sample().to_json().replace("Cloudy Ltd", "Cloudy\\u0000Ltd");
-        assert_eq!(Agreement::from_json(&json).unwrap_err().field(), Some("parties.provider.name"));
+        assert_eq!(
+            Agreement::from_json(&json).unwrap_err().field(),
+            Some("parties.provider.name")
+        );
     }
 
     #[test]
@@ -271,23 +324,45 @@ mod tests {
 
         let mut unclosed = sample();
         unclosed.sections[0].clauses[0].text = "Broken {{availability.target".into();
-        assert!(unclosed.validate().unwrap_err().to_string().contains("never closed"));
+        assert!(
+            unclosed
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .contains("never closed")
+        );
 
         let mut twice = sample();
         let clause = twice.sections[0].clauses[0].clone();
         twice.sections[0].clauses.push(clause);
-        assert!(twice.validate().unwrap_err().to_string().contains("used twice"));
+        assert!(
+            twice
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .contains("used twice")
+        );
     }
 
     #[test]
     fn refuses_other_format_versions_and_non_json() {
-        let json = sample().to_json().replace("\"format_version\":1", "\"format_version\":7");
+        let json = sample()
+            .to_json()
+            .replace("\"format_version\":1", "\"format_version\":7");
         assert_eq!(
             Agreement::from_json(&json),
-            Err(ModelError::UnsupportedFormat { found: 7, supported: FORMAT_VERSION })
+            Err(ModelError::UnsupportedFormat {
+                found: 7,
+                supported: FORMAT_VERSION
+            })
         );
         assert!(Agreement::from_json("not json").is_err());
-        assert!(Agreement::from_json("{}").unwrap_err().to_string().contains("format_version"));
+        assert!(
+            Agreement::from_json("{}")
+                .unwrap_err()
+                .to_string()
+                .contains("format_version")
+        );
         let deep = "[".repeat(10_000);
         assert!(Agreement::from_json(&deep).is_err());
     }

@@ -139,17 +139,37 @@ mod tests {
 
     #[test]
     fn term_ids_are_dotted_lower_case_names() {
-        for good in ["availability.target", "credits.cap", "review.interval_months", "p1-response"] {
+        for good in [
+            "availability.target",
+            "credits.cap",
+            "review.interval_months",
+            "p1-response",
+        ] {
             assert!(TermId::new(good).is_ok(), "{good}");
         }
-        for bad in ["", "Availability", "availability.", ".target", "a..b", "1st", "a b", "ä", &"a".repeat(65)] {
+        for bad in [
+            "",
+            "Availability",
+            "availability.",
+            ".target",
+            "a..b",
+            "1st",
+            "a b",
+            "ä",
+            &"a".repeat(65),
+        ] {
             assert!(TermId::new(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn ids_refuse_bad_values_when_deserialised() {
-        let error = serde_json::from_str::<ClauseId>("\"Bad Id\"").map(|_| ()).unwrap_err();
-        assert!(error.to_string().contains("a clause id `Bad Id`"), "{error}");
+        let error = serde_json::from_str::<ClauseId>("\"Bad Id\"")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            error.to_string().contains("a clause id `Bad Id`"),
+            "{error}"
+        );
     }
 }

@@ -76,14 +76,18 @@ impl Party {
         if let Some(signatory) = &self.signatory {
             let field = format!("{field}.signatory");
             if signatory.name.trim().is_empty() {
-                return Err(ModelError::invalid(format!("{field}.name"), "must not be empty"));
+                return Err(ModelError::invalid(
+                    format!("{field}.name"),
+                    "must not be empty",
+                ));
             }
             check_free_text(&signatory.name, Self::MAX_NAME_CHARS, false)
                 .map_err(|e| ModelError::invalid(format!("{field}.name"), e))?;
             check_free_text(&signatory.title, Self::MAX_NAME_CHARS, false)
                 .map_err(|e| ModelError::invalid(format!("{field}.title"), e))?;
             if let Some(email) = &signatory.email {
-                check_email(email).map_err(|reason| ModelError::invalid(format!("{field}.email"), reason))?;
+                check_email(email)
+                    .map_err(|reason| ModelError::invalid(format!("{field}.email"), reason))?;
             }
         }
         Ok(())
@@ -95,11 +99,13 @@ impl Party {
 fn check_email(email: &str) -> Result<(), String> {
     let valid = email.len() <= 254
         && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-        && email
-            .split_once('@')
-            .is_some_and(|(local, domain)| {
-                !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@')
-            });
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+        });
     if valid {
         Ok(())
     } else {
@@ -153,20 +159,28 @@ mod tests {
     #[test]
     fn roles_have_an_other_side_and_a_wire_name() {
         assert_eq!(PartyRole::Customer.other(), PartyRole::Provider);
-        assert_eq!(serde_json::to_string(&PartyRole::Provider).unwrap(), "\"provider\"");
+        assert_eq!(
+            serde_json::to_string(&PartyRole::Provider).unwrap(),
+            "\"provider\""
+        );
         assert_eq!(PartyRole::parse("customer"), Some(PartyRole::Customer));
         assert_eq!(PartyRole::parse("vendor"), None);
     }
 
     #[test]
     fn a_party_with_a_complete_signatory_is_valid() {
-        assert_eq!(signatory(Some("dana.weber@acme.example")).validate("parties.customer"), Ok(()));
+        assert_eq!(
+            signatory(Some("dana.weber@acme.example")).validate("parties.customer"),
+            Ok(())
+        );
         assert_eq!(Party::default().validate("parties.provider"), Ok(()));
     }
 
     #[test]
     fn bad_signatory_details_are_refused_naming_the_field() {
-        let error = signatory(Some("dana at acme")).validate("parties.customer").unwrap_err();
+        let error = signatory(Some("dana at acme"))
+            .validate("parties.customer")
+            .unwrap_err();
         assert_eq!(error.field(), Some("parties.customer.signatory.email"));
         let mut blank = signatory(None);
         blank.signatory.as_mut().unwrap().name = " ".into();
@@ -175,6 +189,9 @@ mod tests {
             Some("parties.provider.signatory.name")
         );
         let long = Party::named("x".repeat(201));
-        assert_eq!(long.validate("parties.customer").unwrap_err().field(), Some("parties.customer.name"));
+        assert_eq!(
+            long.validate("parties.customer").unwrap_err().field(),
+            Some("parties.customer.name")
+        );
     }
 }

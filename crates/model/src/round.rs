@@ -39,7 +39,8 @@ impl Round {
         if self.number == 0 {
             return Err(ModelError::invalid("number", "rounds are numbered from 1"));
         }
-        check_free_text(&self.message, Self::MAX_MESSAGE_CHARS, true).map_err(|e| ModelError::invalid("message", e))?;
+        check_free_text(&self.message, Self::MAX_MESSAGE_CHARS, true)
+            .map_err(|e| ModelError::invalid("message", e))?;
         self.snapshot.validate().map_err(|e| match e {
             ModelError::Invalid { field, reason } => ModelError::Invalid {
                 field: format!("snapshot.{field}"),
@@ -56,7 +57,12 @@ mod tests {
     use crate::{AgreementId, Title};
 
     fn snapshot() -> Agreement {
-        Agreement::blank(AgreementId::random(), Title::new("SLA").unwrap(), PartyRole::Customer, "Vendor")
+        Agreement::blank(
+            AgreementId::random(),
+            Title::new("SLA").unwrap(),
+            PartyRole::Customer,
+            "Vendor",
+        )
     }
 
     #[test]
@@ -64,19 +70,34 @@ mod tests {
         let at: Timestamp = "2026-11-24T10:00:00Z".parse().unwrap();
         let round = Round::new(1, PartyRole::Customer, at, "First draft", snapshot()).unwrap();
         let json = serde_json::to_string(&round).unwrap();
-        assert!(json.contains("\"proposed_at\":\"2026-11-24T10:00:00Z\""), "{json}");
+        assert!(
+            json.contains("\"proposed_at\":\"2026-11-24T10:00:00Z\""),
+            "{json}"
+        );
         assert_eq!(serde_json::from_str::<Round>(&json).unwrap(), round);
     }
 
     #[test]
     fn refuses_round_zero_control_characters_and_invalid_snapshots() {
         let at = Timestamp::UNIX_EPOCH;
-        assert_eq!(Round::new(0, PartyRole::Customer, at, "", snapshot()).unwrap_err().field(), Some("number"));
-        assert_eq!(Round::new(1, PartyRole::Customer, at, "\u{1b}[31m", snapshot()).unwrap_err().field(), Some("message"));
+        assert_eq!(
+            Round::new(0, PartyRole::Customer, at, "", snapshot())
+                .unwrap_err()
+                .field(),
+            Some("number")
+        );
+        assert_eq!(
+            Round::new(1, PartyRole::Customer, at, "\u{1b}[31m", snapshot())
+                .unwrap_err()
+                .field(),
+            Some("message")
+        );
         let mut bad = snapshot();
         bad.parties.customer.name = "x".repeat(300);
         assert_eq!(
-            Round::new(1, PartyRole::Provider, at, "", bad).unwrap_err().field(),
+            Round::new(1, PartyRole::Provider, at, "", bad)
+                .unwrap_err()
+                .field(),
             Some("snapshot.parties.customer.name")
         );
     }

@@ -73,7 +73,10 @@ mod tests {
 
     #[test]
     fn title_is_trimmed() {
-        assert_eq!(Title::new("  Hosting SLA ").map(String::from), Ok("Hosting SLA".into()));
+        assert_eq!(
+            Title::new("  Hosting SLA ").map(String::from),
+            Ok("Hosting SLA".into())
+        );
     }
 
     #[test]

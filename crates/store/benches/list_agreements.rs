@@ -8,14 +8,21 @@
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
-use sla_model::{Agreement, AgreementId, Clause, ClauseId, PartyRole, Round, Section, SectionId, Title};
+use sla_model::{
+    Agreement, AgreementId, Clause, ClauseId, PartyRole, Round, Section, SectionId, Title,
+};
 use sla_store::Workspace;
 
 const RUNS: usize = 30;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    println!("workload: list_agreements on a workspace of N agreements (16 KB drafts, 1 in 3 with a round)");
-    println!("{:>8}  {:>10}  {:>10}  {:>10}  {:>14}  {:>10}", "N", "min", "median", "p90", "+ JSON for IPC", "db size");
+    println!(
+        "workload: list_agreements on a workspace of N agreements (16 KB drafts, 1 in 3 with a round)"
+    );
+    println!(
+        "{:>8}  {:>10}  {:>10}  {:>10}  {:>14}  {:>10}",
+        "N", "min", "median", "p90", "+ JSON for IPC", "db size"
+    );
     for size in [1_000, 10_000] {
         let dir = tempfile::tempdir()?;
         let mut ws = Workspace::open(dir.path())?;
@@ -58,7 +65,11 @@ fn fill(ws: &mut Workspace, size: usize) -> Result<(), Box<dyn std::error::Error
         days in advance and events of force majeure, and shall report the achieved level by the tenth day \
         of the following month together with the service credits, if any, that the Customer may claim. ";
     for n in 0..size {
-        let role = if n % 2 == 0 { PartyRole::Customer } else { PartyRole::Provider };
+        let role = if n % 2 == 0 {
+            PartyRole::Customer
+        } else {
+            PartyRole::Provider
+        };
         let mut agreement = Agreement::blank(
             AgreementId::random(),
             Title::new(format!("Managed hosting SLA {n}"))?,
@@ -83,7 +94,10 @@ fn fill(ws: &mut Workspace, size: usize) -> Result<(), Box<dyn std::error::Error
         let at = base.checked_add(jiff::SignedDuration::from_secs(i64::try_from(n)? * 60))?;
         ws.insert_agreement(&agreement, role, at)?;
         if n % 3 == 0 {
-            ws.append_round(agreement.id, &Round::new(1, role, at, "Opening proposal", agreement.clone())?)?;
+            ws.append_round(
+                agreement.id,
+                &Round::new(1, role, at, "Opening proposal", agreement.clone())?,
+            )?;
         }
     }
     Ok(())

@@ -9,11 +9,16 @@ pub enum StoreError {
     #[error("there is no agreement with id {0} in this workspace")]
     NotFound(AgreementId),
 
-    #[error("cannot find a folder for the workspace: no data folder is known for this user; pass --workspace DIR or set SLA_STUDIO_WORKSPACE")]
+    #[error(
+        "cannot find a folder for the workspace: no data folder is known for this user; pass --workspace DIR or set SLA_STUDIO_WORKSPACE"
+    )]
     NoDataFolder,
 
     #[error("cannot use {path} as the workspace folder: {source}")]
-    Folder { path: PathBuf, source: std::io::Error },
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     #[error("{path} is not an SLA Studio workspace: {reason}")]
     NotAWorkspace { path: PathBuf, reason: String },
@@ -21,7 +26,11 @@ pub enum StoreError {
     #[error(
         "the workspace {path} was written by a newer SLA Studio (schema version {found}; this version knows up to {known}); update SLA Studio to open it"
     )]
-    NewerSchema { path: PathBuf, found: i64, known: i64 },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
 
     #[error("the stored data of agreement {id} is damaged: {source}")]
     Corrupt { id: String, source: ModelError },

@@ -15,7 +15,10 @@ pub const DATABASE_FILE: &str = "workspace.sqlite";
 
 /// The workspace folder: the one given explicitly (`--workspace DIR`), else the one in
 /// `SLA_STUDIO_WORKSPACE`, else the default in the user's data folder.
-pub fn resolve_workspace_dir(explicit: Option<&Path>, env_value: Option<OsString>) -> Result<PathBuf, StoreError> {
+pub fn resolve_workspace_dir(
+    explicit: Option<&Path>,
+    env_value: Option<OsString>,
+) -> Result<PathBuf, StoreError> {
     if let Some(dir) = explicit {
         return Ok(dir.to_path_buf());
     }
@@ -27,7 +30,9 @@ pub fn resolve_workspace_dir(explicit: Option<&Path>, env_value: Option<OsString
 
 /// `$XDG_DATA_HOME/app.slastudio.desktop` on Linux (usually `~/.local/share/…`).
 pub fn default_workspace_dir() -> Result<PathBuf, StoreError> {
-    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)).ok_or(StoreError::NoDataFolder)
+    dirs::data_dir()
+        .map(|d| d.join(APP_IDENTIFIER))
+        .ok_or(StoreError::NoDataFolder)
 }
 
 #[cfg(test)]
@@ -42,7 +47,10 @@ mod tests {
 
     #[test]
     fn environment_wins_over_the_default_unless_empty() {
-        assert_eq!(resolve_workspace_dir(None, Some("/b".into())).unwrap(), PathBuf::from("/b"));
+        assert_eq!(
+            resolve_workspace_dir(None, Some("/b".into())).unwrap(),
+            PathBuf::from("/b")
+        );
         let fallback = resolve_workspace_dir(None, Some("".into()));
         assert_eq!(fallback.ok(), default_workspace_dir().ok());
     }

@@ -1,7 +1,9 @@
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{
+    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+};
 use sla_model::{Agreement, AgreementId, ModelError, PartyRole, Round, Title};
 
 use crate::records::{AgreementRecord, AgreementStatus, AgreementSummary, RoundSummary};
@@ -29,7 +31,9 @@ impl Workspace {
             source,
         })?;
         let path = folder.join(DATABASE_FILE);
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(&path, flags)?;
         check_is_workspace(&conn, &path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -70,7 +74,9 @@ impl Workspace {
     }
 
     pub fn count_agreements(&self) -> Result<u64, StoreError> {
-        Ok(self.conn.query_row("SELECT COUNT(*) FROM agreements", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM agreements", [], |r| r.get(0))?)
     }
 
     /// Creates a blank agreement with the counterparty named and returns its summary.
@@ -120,10 +126,11 @@ impl Workspace {
             [id.to_string()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let agreement = Agreement::from_json(&draft_json).map_err(|source| StoreError::Corrupt {
-            id: id.to_string(),
-            source,
-        })?;
+        let agreement =
+            Agreement::from_json(&draft_json).map_err(|source| StoreError::Corrupt {
+                id: id.to_string(),
+                source,
+            })?;
         Ok(AgreementRecord {
             summary,
             created_at: timestamp(created_at_ms, &id.to_string())?,
@@ -133,7 +140,11 @@ impl Workspace {
     }
 
     /// Replaces the working draft, in one transaction. The draft must keep its id.
-    pub fn save_draft(&mut self, agreement: &Agreement, now: Timestamp) -> Result<AgreementSummary, StoreError> {
+    pub fn save_draft(
+        &mut self,
+        agreement: &Agreement,
+        now: Timestamp,
+    ) -> Result<AgreementSummary, StoreError> {
         agreement.validate()?;
         let tx = self.write()?;
         let current = summary_of(&tx, agreement.id)?;
@@ -179,7 +190,11 @@ impl Workspace {
     }
 
     /// Appends a round to an agreement; it must be numbered one after the latest.
-    pub fn append_round(&mut self, id: AgreementId, round: &Round) -> Result<AgreementSummary, StoreError> {
+    pub fn append_round(
+        &mut self,
+        id: AgreementId,
+        round: &Round,
+    ) -> Result<AgreementSummary, StoreError> {
         round.validate()?;
         if round.snapshot.id != id {
             return Err(ModelError::invalid("snapshot.id", "belongs to another agreement").into());
@@ -229,8 +244,12 @@ impl Workspace {
             .optional()?
             .ok_or(StoreError::NotFound(id))?;
         let what = format!("{id} round {number}");
-        let corrupt = |source| StoreError::Corrupt { id: what.clone(), source };
-        let author = PartyRole::parse(&row.0).ok_or_else(|| corrupt(ModelError::invalid("author", &row.0)))?;
+        let corrupt = |source| StoreError::Corrupt {
+            id: what.clone(),
+            source,
+        };
+        let author = PartyRole::parse(&row.0)
+            .ok_or_else(|| corrupt(ModelError::invalid("author", &row.0)))?;
         let snapshot = Agreement::from_json(&row.3).map_err(corrupt)?;
         Round::new(number, author, timestamp(row.1, &what)?, row.2, snapshot).map_err(corrupt)
     }
@@ -240,7 +259,12 @@ impl Workspace {
             "SELECT number, author, proposed_at_ms, message FROM rounds WHERE agreement_id = ?1 ORDER BY number",
         )?;
         let rows = statement.query_map([id.to_string()], |r| {
-            Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?))
+            Ok((
+                r.get::<_, u32>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+            ))
         })?;
         rows.map(|row| {
             let (number, author, proposed_at_ms, message) = row?;
@@ -260,7 +284,9 @@ impl Workspace {
 
     /// A write transaction that takes the write lock at once (no upgrade deadlocks).
     fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
-        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 }
 
@@ -277,23 +303,31 @@ fn check_is_workspace(conn: &Connection, path: &Path) -> Result<(), StoreError> 
         return Ok(());
     }
     if application_id != 0 {
-        return Err(not_a_workspace(format!("it belongs to another application (id {application_id:#x})")));
+        return Err(not_a_workspace(format!(
+            "it belongs to another application (id {application_id:#x})"
+        )));
     }
     let tables: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| r.get(0))?;
     if tables > 0 {
-        return Err(not_a_workspace("it is a SQLite database of another application".into()));
+        return Err(not_a_workspace(
+            "it is a SQLite database of another application".into(),
+        ));
     }
     Ok(())
 }
 
 fn summary_of(conn: &Connection, id: AgreementId) -> Result<AgreementSummary, StoreError> {
-    conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM agreements a WHERE a.id = ?1"))?
-        .query_row([id.to_string()], summary_from_row)
-        .optional()?
-        .ok_or(StoreError::NotFound(id))?
+    conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM agreements a WHERE a.id = ?1"
+    ))?
+    .query_row([id.to_string()], summary_from_row)
+    .optional()?
+    .ok_or(StoreError::NotFound(id))?
 }
 
-fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<AgreementSummary, StoreError>> {
+fn summary_from_row(
+    row: &rusqlite::Row<'_>,
+) -> rusqlite::Result<Result<AgreementSummary, StoreError>> {
     let id: String = row.get(0)?;
     let title: String = row.get(1)?;
     let our_role: String = row.get(2)?;

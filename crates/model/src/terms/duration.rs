@@ -114,8 +114,17 @@ impl Duration {
 
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let business = if self.clock == Clock::Business { "business " } else { "" };
-        write!(f, "{} {business}{}", self.amount, self.unit.name(self.amount))
+        let business = if self.clock == Clock::Business {
+            "business "
+        } else {
+            ""
+        };
+        write!(
+            f,
+            "{} {business}{}",
+            self.amount,
+            self.unit.name(self.amount)
+        )
     }
 }
 
@@ -144,11 +153,20 @@ mod tests {
         let ok: Duration =
             serde_json::from_str(r#"{"amount":30,"unit":"minutes","clock":"calendar"}"#).unwrap();
         assert_eq!(ok.nominal_minutes(), 30);
-        let error = serde_json::from_str::<Duration>(r#"{"amount":0,"unit":"hours","clock":"business"}"#)
-            .unwrap_err()
-            .to_string();
+        let error =
+            serde_json::from_str::<Duration>(r#"{"amount":0,"unit":"hours","clock":"business"}"#)
+                .unwrap_err()
+                .to_string();
         assert!(error.contains("longer than zero"), "{error}");
-        assert!(serde_json::from_str::<Duration>(r#"{"amount":1,"unit":"fortnights","clock":"calendar"}"#).is_err());
-        assert!(serde_json::from_str::<Duration>(r#"{"amount":-1,"unit":"hours","clock":"calendar"}"#).is_err());
+        assert!(
+            serde_json::from_str::<Duration>(
+                r#"{"amount":1,"unit":"fortnights","clock":"calendar"}"#
+            )
+            .is_err()
+        );
+        assert!(
+            serde_json::from_str::<Duration>(r#"{"amount":-1,"unit":"hours","clock":"calendar"}"#)
+                .is_err()
+        );
     }
 }

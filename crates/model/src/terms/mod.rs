@@ -40,9 +40,13 @@ impl Term {
 
     pub fn validate(&self, field: &str) -> Result<(), ModelError> {
         if self.label.trim().is_empty() {
-            return Err(ModelError::invalid(format!("{field}.label"), "must not be empty"));
+            return Err(ModelError::invalid(
+                format!("{field}.label"),
+                "must not be empty",
+            ));
         }
-        check_free_text(&self.label, 200, false).map_err(|e| ModelError::invalid(format!("{field}.label"), e))
+        check_free_text(&self.label, 200, false)
+            .map_err(|e| ModelError::invalid(format!("{field}.label"), e))
     }
 }
 
@@ -99,8 +103,10 @@ mod tests {
             r#"{"type":"support_schedule","value":{"coverage":"24x7"}}"#,
         ];
         for json in values {
-            let value: TermValue = serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"));
-            let again: TermValue = serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap();
+            let value: TermValue =
+                serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"));
+            let again: TermValue =
+                serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap();
             assert_eq!(again, value, "{json}");
             assert!(json.contains(value.type_name()));
         }
@@ -109,13 +115,20 @@ mod tests {
     #[test]
     fn refuses_unknown_types_and_mismatched_values() {
         assert!(serde_json::from_str::<TermValue>(r#"{"type":"colour","value":"red"}"#).is_err());
-        assert!(serde_json::from_str::<TermValue>(r#"{"type":"percentage","value":"99.9"}"#).is_err());
-        assert!(serde_json::from_str::<TermValue>(r#"{"type":"date","value":"tomorrow"}"#).is_err());
+        assert!(
+            serde_json::from_str::<TermValue>(r#"{"type":"percentage","value":"99.9"}"#).is_err()
+        );
+        assert!(
+            serde_json::from_str::<TermValue>(r#"{"type":"date","value":"tomorrow"}"#).is_err()
+        );
     }
 
     #[test]
     fn a_term_needs_a_label() {
         let term = Term::new(" ", TermValue::Count(Count::new(2).unwrap()));
-        assert_eq!(term.validate("terms.x").unwrap_err().field(), Some("terms.x.label"));
+        assert_eq!(
+            term.validate("terms.x").unwrap_err().field(),
+            Some("terms.x.label")
+        );
     }
 }

@@ -32,16 +32,25 @@ impl Money {
 
     /// Parses `amount` (digits, optionally a point and decimals) in `currency_code`.
     pub fn parse(amount: &str, currency_code: &str) -> Result<Self, ValueError> {
-        let currency = Currency::from_code(currency_code)
-            .ok_or_else(|| ValueError::new(format!("`{currency_code}` is not an ISO 4217 currency code")))?;
+        let currency = Currency::from_code(currency_code).ok_or_else(|| {
+            ValueError::new(format!(
+                "`{currency_code}` is not an ISO 4217 currency code"
+            ))
+        })?;
         let exponent = currency.exponent().ok_or_else(|| {
-            ValueError::new(format!("{currency_code} has no minor unit and cannot be used for payments"))
+            ValueError::new(format!(
+                "{currency_code} has no minor unit and cannot be used for payments"
+            ))
         })?;
         let exponent = usize::from(exponent);
         let bad = || {
             ValueError::new(format!(
                 "`{amount}` is not an amount of {currency_code}: write digits with at most {exponent} decimals, like {}",
-                if exponent == 0 { "1250".to_owned() } else { format!("1250.{}", "0".repeat(exponent)) }
+                if exponent == 0 {
+                    "1250".to_owned()
+                } else {
+                    format!("1250.{}", "0".repeat(exponent))
+                }
             ))
         };
         let (whole, fraction) = amount.split_once('.').unwrap_or((amount, ""));
@@ -56,10 +65,16 @@ impl Money {
         }
         let whole: i64 = whole.parse().map_err(|_| bad())?;
         if whole > Self::MAX_MAJOR_UNITS {
-            return Err(ValueError::new(format!("{amount} {currency_code} is more than any agreement can state")));
+            return Err(ValueError::new(format!(
+                "{amount} {currency_code} is more than any agreement can state"
+            )));
         }
         let padded = format!("{fraction:0<exponent$}");
-        let fraction: i64 = if padded.is_empty() { 0 } else { padded.parse().map_err(|_| bad())? };
+        let fraction: i64 = if padded.is_empty() {
+            0
+        } else {
+            padded.parse().map_err(|_| bad())?
+        };
         let scale = 10_i64.pow(u32::try_from(exponent).map_err(|_| bad())?);
         Ok(Self {
             minor_units: whole * scale + fraction,
@@ -147,15 +162,22 @@ mod tests {
             ("100", "XAU"),
             ("99999999999999", "EUR"),
         ] {
-            assert!(Money::parse(amount, currency).is_err(), "{amount} {currency}");
+            assert!(
+                Money::parse(amount, currency).is_err(),
+                "{amount} {currency}"
+            );
         }
     }
 
     #[test]
     fn round_trips_through_json_as_decimal_strings() {
         let money: Money = serde_json::from_str(r#"{"amount":"1250","currency":"EUR"}"#).unwrap();
-        assert_eq!(serde_json::to_string(&money).unwrap(), r#"{"amount":"1250.00","currency":"EUR"}"#);
-        let error = serde_json::from_str::<Money>(r#"{"amount":"1.234","currency":"USD"}"#).unwrap_err();
+        assert_eq!(
+            serde_json::to_string(&money).unwrap(),
+            r#"{"amount":"1250.00","currency":"EUR"}"#
+        );
+        let error =
+            serde_json::from_str::<Money>(r#"{"amount":"1.234","currency":"USD"}"#).unwrap_err();
         assert!(error.to_string().contains("at most 2 decimals"), "{error}");
     }
 }

@@ -46,15 +46,21 @@ impl PriorityMatrix {
         for (i, row) in rows.iter().enumerate() {
             let n = i + 1;
             if row.priority.trim().is_empty() {
-                return Err(ValueError::new(format!("row {n}: the priority needs a name")));
+                return Err(ValueError::new(format!(
+                    "row {n}: the priority needs a name"
+                )));
             }
-            check_free_text(&row.priority, 40, false).map_err(|e| ValueError::new(format!("row {n}: priority {e}")))?;
+            check_free_text(&row.priority, 40, false)
+                .map_err(|e| ValueError::new(format!("row {n}: priority {e}")))?;
             if let Some(description) = &row.description {
                 check_free_text(description, 500, false)
                     .map_err(|e| ValueError::new(format!("row {n}: description {e}")))?;
             }
             if rows[..i].iter().any(|r| r.priority == row.priority) {
-                return Err(ValueError::new(format!("row {n}: priority `{}` is listed twice", row.priority)));
+                return Err(ValueError::new(format!(
+                    "row {n}: priority `{}` is listed twice",
+                    row.priority
+                )));
             }
             if row.response.clock() == row.resolution.clock()
                 && row.response.nominal_minutes() > row.resolution.nominal_minutes()
@@ -87,14 +93,18 @@ mod tests {
             priority: priority.into(),
             description: None,
             response: Duration::new(response_hours, DurationUnit::Hours, Clock::Business).unwrap(),
-            resolution: Duration::new(resolution_hours, DurationUnit::Hours, Clock::Business).unwrap(),
+            resolution: Duration::new(resolution_hours, DurationUnit::Hours, Clock::Business)
+                .unwrap(),
         }
     }
 
     #[test]
     fn holds_rows_by_priority() {
         let matrix = PriorityMatrix::new(vec![row("P1", 1, 4), row("P2", 4, 16)]).unwrap();
-        assert_eq!(matrix.get("P2").unwrap().resolution.to_string(), "16 business hours");
+        assert_eq!(
+            matrix.get("P2").unwrap().resolution.to_string(),
+            "16 business hours"
+        );
         assert!(matrix.get("P9").is_none());
     }
 
@@ -104,6 +114,11 @@ mod tests {
         assert!(PriorityMatrix::new(vec![row("P1", 1, 4), row("P1", 2, 8)]).is_err());
         assert!(PriorityMatrix::new(vec![row(" ", 1, 4)]).is_err());
         let error = PriorityMatrix::new(vec![row("P1", 8, 4)]).unwrap_err();
-        assert!(error.to_string().contains("response time 8 business hours is longer"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("response time 8 business hours is longer"),
+            "{error}"
+        );
     }
 }

@@ -76,7 +76,9 @@ impl BusinessHours {
         mut holidays: Vec<CalendarDate>,
     ) -> Result<Self, ValueError> {
         if days.is_empty() {
-            return Err(ValueError::new("business hours need at least one day of the week"));
+            return Err(ValueError::new(
+                "business hours need at least one day of the week",
+            ));
         }
         let listed = days.len();
         days.sort();
@@ -97,7 +99,10 @@ impl BusinessHours {
             )));
         }
         if holidays.len() > Self::MAX_HOLIDAYS {
-            return Err(ValueError::new(format!("more than {} holidays", Self::MAX_HOLIDAYS)));
+            return Err(ValueError::new(format!(
+                "more than {} holidays",
+                Self::MAX_HOLIDAYS
+            )));
         }
         holidays.sort();
         holidays.dedup();
@@ -149,7 +154,9 @@ mod hour_minute {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Time, D::Error> {
         let text = String::deserialize(deserializer)?;
-        parse(&text).ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a time of day written HH:MM")))
+        parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{text}` is not a time of day written HH:MM"))
+        })
     }
 
     pub fn parse(text: &str) -> Option<Time> {
@@ -176,12 +183,20 @@ mod tests {
     #[test]
     fn reads_business_hours_and_sorts_days_and_holidays() {
         let schedule: SupportSchedule = serde_json::from_str(OFFICE).unwrap();
-        let SupportSchedule::BusinessHours(hours) = &schedule else { panic!("expected business hours") };
+        let SupportSchedule::BusinessHours(hours) = &schedule else {
+            panic!("expected business hours")
+        };
         assert_eq!(hours.days().first(), Some(&Weekday::Monday));
         assert_eq!(hours.holidays()[0].to_string(), "2026-12-24");
         let json = serde_json::to_string(&schedule).unwrap();
-        assert!(json.contains(r#""opens":"08:00","closes":"18:00""#), "{json}");
-        assert_eq!(serde_json::from_str::<SupportSchedule>(&json).unwrap(), schedule);
+        assert!(
+            json.contains(r#""opens":"08:00","closes":"18:00""#),
+            "{json}"
+        );
+        assert_eq!(
+            serde_json::from_str::<SupportSchedule>(&json).unwrap(),
+            schedule
+        );
     }
 
     #[test]
@@ -200,9 +215,15 @@ mod tests {
             (r#"["friday","#, r#"["friday","friday","#),
         ] {
             let text = OFFICE.replacen(field, bad, 1);
-            assert!(serde_json::from_str::<SupportSchedule>(&text).is_err(), "{bad}");
+            assert!(
+                serde_json::from_str::<SupportSchedule>(&text).is_err(),
+                "{bad}"
+            );
         }
-        let no_days = OFFICE.replace(r#"["friday","monday","tuesday","wednesday","thursday"]"#, "[]");
+        let no_days = OFFICE.replace(
+            r#"["friday","monday","tuesday","wednesday","thursday"]"#,
+            "[]",
+        );
         let error = serde_json::from_str::<SupportSchedule>(&no_days).unwrap_err();
         assert!(error.to_string().contains("at least one day"), "{error}");
     }

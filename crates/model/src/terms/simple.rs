@@ -22,7 +22,12 @@ impl Count {
             .ok()
             .filter(|v| *v <= Self::MAX)
             .map(Self)
-            .ok_or_else(|| ValueError::new(format!("a count must be at most {}, not {value}", Self::MAX)))
+            .ok_or_else(|| {
+                ValueError::new(format!(
+                    "a count must be at most {}, not {value}",
+                    Self::MAX
+                ))
+            })
     }
 
     pub fn get(self) -> u32 {
@@ -52,20 +57,27 @@ pub struct CalendarDate(Date);
 impl CalendarDate {
     pub fn parse(value: &str) -> Result<Self, ValueError> {
         let well_formed = value.len() == 10
-            && value
-                .bytes()
-                .enumerate()
-                .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            && value.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         let date = well_formed
             .then(|| value.parse::<Date>().ok())
             .flatten()
-            .ok_or_else(|| ValueError::new(format!("`{value}` is not a date written YYYY-MM-DD")))?;
+            .ok_or_else(|| {
+                ValueError::new(format!("`{value}` is not a date written YYYY-MM-DD"))
+            })?;
         Self::new(date)
     }
 
     pub fn new(date: Date) -> Result<Self, ValueError> {
         if !(1900..=2199).contains(&date.year()) {
-            return Err(ValueError::new(format!("{date} is outside the years 1900 to 2199")));
+            return Err(ValueError::new(format!(
+                "{date} is outside the years 1900 to 2199"
+            )));
         }
         Ok(Self(date))
     }
@@ -168,9 +180,12 @@ impl Choice {
             if option.trim().is_empty() {
                 return Err(ValueError::new(format!("option {} is empty", i + 1)));
             }
-            check_free_text(option, 200, false).map_err(|e| ValueError::new(format!("option {}: {e}", i + 1)))?;
+            check_free_text(option, 200, false)
+                .map_err(|e| ValueError::new(format!("option {}: {e}", i + 1)))?;
             if options[..i].contains(option) {
-                return Err(ValueError::new(format!("option `{option}` is listed twice")));
+                return Err(ValueError::new(format!(
+                    "option `{option}` is listed twice"
+                )));
             }
         }
         if !options.contains(&selected) {
@@ -205,8 +220,18 @@ mod tests {
 
     #[test]
     fn dates_are_strict_iso_within_range() {
-        assert_eq!(CalendarDate::parse("2027-03-01").unwrap().to_string(), "2027-03-01");
-        for bad in ["2027-02-30", "1 March 2027", "2027-3-1", "1899-12-31", "2200-01-01", "2027-03-01T00:00"] {
+        assert_eq!(
+            CalendarDate::parse("2027-03-01").unwrap().to_string(),
+            "2027-03-01"
+        );
+        for bad in [
+            "2027-02-30",
+            "1 March 2027",
+            "2027-3-1",
+            "1899-12-31",
+            "2200-01-01",
+            "2027-03-01T00:00",
+        ] {
             assert!(CalendarDate::parse(bad).is_err(), "{bad}");
         }
     }
@@ -223,11 +248,18 @@ mod tests {
     #[test]
     fn choice_must_pick_one_of_unique_options() {
         let options = vec!["mutual".to_owned(), "one-way".to_owned()];
-        assert_eq!(Choice::new("mutual", options.clone()).unwrap().selected(), "mutual");
+        assert_eq!(
+            Choice::new("mutual", options.clone()).unwrap().selected(),
+            "mutual"
+        );
         assert!(Choice::new("both", options.clone()).is_err());
         assert!(Choice::new("mutual", vec![]).is_err());
         assert!(Choice::new("a", vec!["a".into(), "a".into()]).is_err());
-        let error = serde_json::from_str::<Choice>(r#"{"selected":"x","options":["a","b"]}"#).unwrap_err();
-        assert!(error.to_string().contains("not one of the options (a, b)"), "{error}");
+        let error =
+            serde_json::from_str::<Choice>(r#"{"selected":"x","options":["a","b"]}"#).unwrap_err();
+        assert!(
+            error.to_string().contains("not one of the options (a, b)"),
+            "{error}"
+        );
     }
 }

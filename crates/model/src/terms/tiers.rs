@@ -46,10 +46,14 @@ impl TierTable {
         for (i, tier) in tiers.iter().enumerate() {
             let row = i + 1;
             if tier.credit.thousandths() == 0 {
-                return Err(ValueError::new(format!("tier {row}: a credit of 0 % is not a tier")));
+                return Err(ValueError::new(format!(
+                    "tier {row}: a credit of 0 % is not a tier"
+                )));
             }
             if tier.below.thousandths() == 0 {
-                return Err(ValueError::new(format!("tier {row}: no level is below 0 %")));
+                return Err(ValueError::new(format!(
+                    "tier {row}: no level is below 0 %"
+                )));
             }
             if let Some(previous) = i.checked_sub(1).and_then(|p| tiers.get(p)) {
                 if tier.below >= previous.below {
@@ -96,8 +100,13 @@ mod tests {
 
     #[test]
     fn finds_the_deepest_tier_reached() {
-        let table = TierTable::new(vec![tier(99.9, 10.0), tier(99.0, 25.0), tier(95.0, 50.0)]).unwrap();
-        let credit = |level| table.credit_for(Percentage::new(level).unwrap()).map(Percentage::value);
+        let table =
+            TierTable::new(vec![tier(99.9, 10.0), tier(99.0, 25.0), tier(95.0, 50.0)]).unwrap();
+        let credit = |level| {
+            table
+                .credit_for(Percentage::new(level).unwrap())
+                .map(Percentage::value)
+        };
         assert_eq!(credit(99.95), None);
         assert_eq!(credit(99.9), None);
         assert_eq!(credit(99.5), Some(10.0));
@@ -113,7 +122,14 @@ mod tests {
         assert!(TierTable::new(vec![tier(99.9, 10.0), tier(99.0, 10.0)]).is_err());
         assert!(TierTable::new(vec![tier(99.9, 0.0)]).is_err());
         assert!(TierTable::new(vec![tier(0.0, 10.0)]).is_err());
-        assert!(TierTable::new((0..21).map(|i| tier(99.0 - f64::from(i), 1.0 + f64::from(i))).collect()).is_err());
+        assert!(
+            TierTable::new(
+                (0..21)
+                    .map(|i| tier(99.0 - f64::from(i), 1.0 + f64::from(i)))
+                    .collect()
+            )
+            .is_err()
+        );
     }
 
     #[test]
@@ -122,6 +138,11 @@ mod tests {
             r#"{"tiers":[{"below":99.9,"credit":25},{"below":99.0,"credit":10}]}"#,
         )
         .unwrap_err();
-        assert!(error.to_string().contains("tier 2: its credit 10 % must be higher"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("tier 2: its credit 10 % must be higher"),
+            "{error}"
+        );
     }
 }

@@ -1,4 +1,5 @@
 //! The workspace on a real SQLite file in a temporary folder.
+#![allow(clippy::unwrap_used)] // test helpers may panic: a panic is a failed test
 
 use jiff::Timestamp;
 use sla_model::{AgreementId, PartyRole, Round, Title};
@@ -18,8 +19,22 @@ fn created_agreements_are_listed_newest_first_and_survive_reopening() {
     let (first, second) = {
         let mut ws = Workspace::open(dir.path()).unwrap();
         assert!(ws.list_agreements().unwrap().is_empty());
-        let first = ws.create_agreement(title("Hosting SLA"), PartyRole::Customer, "Cloudy Ltd", at(1)).unwrap();
-        let second = ws.create_agreement(title("Service desk SLA"), PartyRole::Provider, "Acme GmbH", at(2)).unwrap();
+        let first = ws
+            .create_agreement(
+                title("Hosting SLA"),
+                PartyRole::Customer,
+                "Cloudy Ltd",
+                at(1),
+            )
+            .unwrap();
+        let second = ws
+            .create_agreement(
+                title("Service desk SLA"),
+                PartyRole::Provider,
+                "Acme GmbH",
+                at(2),
+            )
+            .unwrap();
         (first, second)
     };
     let ws = Workspace::open(dir.path()).unwrap();
@@ -41,13 +56,25 @@ fn created_agreements_are_listed_newest_first_and_survive_reopening() {
 fn rename_changes_title_and_last_change() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(dir.path()).unwrap();
-    let a = ws.create_agreement(title("Old name"), PartyRole::Customer, "Vendor", at(1)).unwrap();
-    let b = ws.create_agreement(title("Other"), PartyRole::Customer, "Vendor", at(2)).unwrap();
+    let a = ws
+        .create_agreement(title("Old name"), PartyRole::Customer, "Vendor", at(1))
+        .unwrap();
+    let b = ws
+        .create_agreement(title("Other"), PartyRole::Customer, "Vendor", at(2))
+        .unwrap();
     let renamed = ws.rename_agreement(a.id, title("New name"), at(3)).unwrap();
     assert_eq!(renamed.title, "New name");
     assert_eq!(renamed.updated_at, at(3));
-    assert_eq!(ws.agreement(a.id).unwrap().agreement.title.as_str(), "New name");
-    let order: Vec<_> = ws.list_agreements().unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(
+        ws.agreement(a.id).unwrap().agreement.title.as_str(),
+        "New name"
+    );
+    let order: Vec<_> = ws
+        .list_agreements()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(order, vec![a.id, b.id]);
 }
 
@@ -55,11 +82,18 @@ fn rename_changes_title_and_last_change() {
 fn unknown_ids_are_not_found_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(dir.path()).unwrap();
-    ws.create_agreement(title("Kept"), PartyRole::Customer, "Vendor", at(1)).unwrap();
+    ws.create_agreement(title("Kept"), PartyRole::Customer, "Vendor", at(1))
+        .unwrap();
     let missing = AgreementId::random();
     assert!(matches!(ws.agreement(missing), Err(StoreError::NotFound(id)) if id == missing));
-    assert!(matches!(ws.rename_agreement(missing, title("X"), at(2)), Err(StoreError::NotFound(_))));
-    assert!(matches!(ws.delete_agreement(missing), Err(StoreError::NotFound(_))));
+    assert!(matches!(
+        ws.rename_agreement(missing, title("X"), at(2)),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        ws.delete_agreement(missing),
+        Err(StoreError::NotFound(_))
+    ));
     assert_eq!(ws.count_agreements().unwrap(), 1);
 }
 
@@ -67,9 +101,15 @@ fn unknown_ids_are_not_found_and_change_nothing() {
 fn delete_removes_the_agreement_and_its_rounds() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(dir.path()).unwrap();
-    let a = ws.create_agreement(title("Doomed"), PartyRole::Customer, "Vendor", at(1)).unwrap();
+    let a = ws
+        .create_agreement(title("Doomed"), PartyRole::Customer, "Vendor", at(1))
+        .unwrap();
     let snapshot = ws.agreement(a.id).unwrap().agreement;
-    ws.append_round(a.id, &Round::new(1, PartyRole::Customer, at(2), "Opening", snapshot).unwrap()).unwrap();
+    ws.append_round(
+        a.id,
+        &Round::new(1, PartyRole::Customer, at(2), "Opening", snapshot).unwrap(),
+    )
+    .unwrap();
     ws.delete_agreement(a.id).unwrap();
     assert!(ws.list_agreements().unwrap().is_empty());
     assert!(matches!(ws.round(a.id, 1), Err(StoreError::NotFound(_))));
@@ -79,24 +119,48 @@ fn delete_removes_the_agreement_and_its_rounds() {
 fn rounds_are_numbered_in_order_and_frozen() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(dir.path()).unwrap();
-    let a = ws.create_agreement(title("Hosting SLA"), PartyRole::Customer, "Cloudy Ltd", at(1)).unwrap();
+    let a = ws
+        .create_agreement(
+            title("Hosting SLA"),
+            PartyRole::Customer,
+            "Cloudy Ltd",
+            at(1),
+        )
+        .unwrap();
     let mut draft = ws.agreement(a.id).unwrap().agreement;
-    let round1 = Round::new(1, PartyRole::Customer, at(5), "First proposal", draft.clone()).unwrap();
+    let round1 = Round::new(
+        1,
+        PartyRole::Customer,
+        at(5),
+        "First proposal",
+        draft.clone(),
+    )
+    .unwrap();
 
     let out_of_order = Round::new(2, PartyRole::Customer, at(5), "", draft.clone()).unwrap();
     assert!(matches!(
         ws.append_round(a.id, &out_of_order),
-        Err(StoreError::RoundOutOfOrder { proposed: 2, latest: 0 })
+        Err(StoreError::RoundOutOfOrder {
+            proposed: 2,
+            latest: 0
+        })
     ));
 
     let summary = ws.append_round(a.id, &round1).unwrap();
     assert_eq!(summary.status, AgreementStatus::Negotiating);
     assert_eq!(summary.latest_round, Some(1));
-    assert!(matches!(ws.append_round(a.id, &round1), Err(StoreError::RoundOutOfOrder { .. })));
+    assert!(matches!(
+        ws.append_round(a.id, &round1),
+        Err(StoreError::RoundOutOfOrder { .. })
+    ));
 
     draft.title = title("Hosting SLA (vendor edit)");
     ws.save_draft(&draft, at(6)).unwrap();
-    assert_eq!(ws.round(a.id, 1).unwrap(), round1, "a round is not changed by later draft edits");
+    assert_eq!(
+        ws.round(a.id, 1).unwrap(),
+        round1,
+        "a round is not changed by later draft edits"
+    );
     let record = ws.agreement(a.id).unwrap();
     assert_eq!(record.rounds.len(), 1);
     assert_eq!(record.rounds[0].message, "First proposal");
@@ -107,11 +171,24 @@ fn rounds_are_numbered_in_order_and_frozen() {
 fn an_invalid_draft_is_refused_and_the_stored_one_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(dir.path()).unwrap();
-    let a = ws.create_agreement(title("Hosting SLA"), PartyRole::Customer, "Cloudy Ltd", at(1)).unwrap();
+    let a = ws
+        .create_agreement(
+            title("Hosting SLA"),
+            PartyRole::Customer,
+            "Cloudy Ltd",
+            at(1),
+        )
+        .unwrap();
     let mut draft = ws.agreement(a.id).unwrap().agreement;
     draft.parties.provider.name = "bad\u{0}name".into();
-    assert!(matches!(ws.save_draft(&draft, at(2)), Err(StoreError::Invalid(_))));
-    assert_eq!(ws.agreement(a.id).unwrap().agreement.parties.provider.name, "Cloudy Ltd");
+    assert!(matches!(
+        ws.save_draft(&draft, at(2)),
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(
+        ws.agreement(a.id).unwrap().agreement.parties.provider.name,
+        "Cloudy Ltd"
+    );
     assert_eq!(ws.list_agreements().unwrap()[0].updated_at, at(1));
 }
 
@@ -119,11 +196,15 @@ fn an_invalid_draft_is_refused_and_the_stored_one_kept() {
 fn a_file_that_is_not_sqlite_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DATABASE_FILE);
-    let garbage = b"this is not a database, it is a shopping list: milk, eggs, 99.9 % uptime".repeat(20);
+    let garbage =
+        b"this is not a database, it is a shopping list: milk, eggs, 99.9 % uptime".repeat(20);
     std::fs::write(&path, &garbage).unwrap();
     let error = Workspace::open(dir.path()).unwrap_err();
     assert!(matches!(error, StoreError::NotAWorkspace { .. }), "{error}");
-    assert!(error.to_string().contains("not a SQLite database"), "{error}");
+    assert!(
+        error.to_string().contains("not a SQLite database"),
+        "{error}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
 }
 
@@ -133,7 +214,8 @@ fn another_applications_database_is_refused_untouched() {
     let path = dir.path().join(DATABASE_FILE);
     {
         let conn = rusqlite_free_connection(&path);
-        conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me');").unwrap();
+        conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me');")
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let error = Workspace::open(dir.path()).unwrap_err();
@@ -150,18 +232,33 @@ fn a_workspace_from_a_newer_version_is_refused() {
         conn.pragma_update(None, "user_version", 99).unwrap();
     }
     let error = Workspace::open(dir.path()).unwrap_err();
-    assert!(matches!(error, StoreError::NewerSchema { found: 99, known: 1, .. }), "{error}");
+    assert!(
+        matches!(
+            error,
+            StoreError::NewerSchema {
+                found: 99,
+                known: 1,
+                ..
+            }
+        ),
+        "{error}"
+    );
 }
 
 #[test]
 fn a_damaged_draft_is_reported_as_corrupt_and_the_list_still_works() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(dir.path()).unwrap();
-    let a = ws.create_agreement(title("Damaged"), PartyRole::Customer, "Vendor", at(1)).unwrap();
+    let a = ws
+        .create_agreement(title("Damaged"), PartyRole::Customer, "Vendor", at(1))
+        .unwrap();
     {
         let conn = rusqlite_free_connection(&dir.path().join(DATABASE_FILE));
-        conn.execute("UPDATE agreements SET draft_json = '{\"format_version\":1,' WHERE id = ?1", [a.id.to_string()])
-            .unwrap();
+        conn.execute(
+            "UPDATE agreements SET draft_json = '{\"format_version\":1,' WHERE id = ?1",
+            [a.id.to_string()],
+        )
+        .unwrap();
     }
     let error = ws.agreement(a.id).unwrap_err();
     assert!(matches!(error, StoreError::Corrupt { .. }), "{error}");
@@ -175,7 +272,9 @@ fn the_workspace_folder_is_created_and_uses_wal() {
     let ws = Workspace::open(&nested).unwrap();
     assert!(ws.database_path().exists());
     let conn = rusqlite_free_connection(&ws.database_path());
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
 }
 

@@ -1,0 +1,178 @@
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use jiff::Timestamp;
+use sla_model::{AgreementId, Party, Title, check_free_text};
+use sla_store::{AgreementRecord, AgreementSummary, Workspace};
+
+use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo};
+
+/// The open workspace behind the app's commands. If the workspace could not be opened, the
+/// backend still exists and every command answers with the reason (`workspace_unavailable`),
+/// so the UI can say what went wrong instead of the app failing to start.
+#[derive(Debug)]
+pub struct Backend {
+    folder: PathBuf,
+    workspace: Result<Mutex<Workspace>, ApiError>,
+}
+
+impl Backend {
+    pub fn open(folder: &Path) -> Self {
+        Self {
+            folder: folder.to_path_buf(),
+            workspace: Workspace::open(folder)
+                .map(Mutex::new)
+                .map_err(ApiError::from),
+        }
+    }
+
+    /// A backend whose workspace could not even be located.
+    pub fn unavailable(error: ApiError) -> Self {
+        Self {
+            folder: PathBuf::new(),
+            workspace: Err(error),
+        }
+    }
+
+    fn workspace(&self) -> Result<MutexGuard<'_, Workspace>, ApiError> {
+        match &self.workspace {
+            Ok(mutex) => mutex.lock().map_err(|_| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    "the workspace is unusable after an earlier failure; restart SLA Studio",
+                )
+            }),
+            Err(error) => Err(error.clone()),
+        }
+    }
+
+    pub fn workspace_info(&self) -> Result<WorkspaceInfo, ApiError> {
+        drop(self.workspace()?);
+        Ok(WorkspaceInfo {
+            path: self.folder.display().to_string(),
+        })
+    }
+
+    pub fn list_agreements(&self) -> Result<Vec<AgreementSummary>, ApiError> {
+        Ok(self.workspace()?.list_agreements()?)
+    }
+
+    pub fn create_agreement(
+        &self,
+        request: NewAgreement,
+        now: Timestamp,
+    ) -> Result<AgreementSummary, ApiError> {
+        let title =
+            Title::new(request.title).map_err(|e| ApiError::invalid("Agreement title", &e))?;
+        let counterparty = request.counterparty.trim();
+        if counterparty.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "Counterparty: must not be empty",
+            ));
+        }
+        check_free_text(counterparty, Party::MAX_NAME_CHARS, false)
+            .map_err(|e| ApiError::invalid("Counterparty", &e))?;
+        Ok(self
+            .workspace()?
+            .create_agreement(title, request.our_role, counterparty, now)?)
+    }
+
+    pub fn open_agreement(&self, id: &str) -> Result<AgreementRecord, ApiError> {
+        let id = parse_id(id)?;
+        Ok(self.workspace()?.agreement(id)?)
+    }
+
+    pub fn rename_agreement(
+        &self,
+        id: &str,
+        title: &str,
+        now: Timestamp,
+    ) -> Result<AgreementSummary, ApiError> {
+        let id = parse_id(id)?;
+        let title = Title::new(title).map_err(|e| ApiError::invalid("Agreement title", &e))?;
+        Ok(self.workspace()?.rename_agreement(id, title, now)?)
+    }
+
+    pub fn delete_agreement(&self, id: &str) -> Result<(), ApiError> {
+        let id = parse_id(id)?;
+        Ok(self.workspace()?.delete_agreement(id)?)
+    }
+}
+
+fn parse_id(id: &str) -> Result<AgreementId, ApiError> {
+    AgreementId::parse(id).map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sla_model::PartyRole;
+
+    fn request(title: &str, counterparty: &str) -> NewAgreement {
+        NewAgreement {
+            title: title.into(),
+            our_role: PartyRole::Customer,
+            counterparty: counterparty.into(),
+        }
+    }
+
+    #[test]
+    fn create_open_rename_delete() {
+        let dir = tempfile::tempdir().unwrap();
+        let backend = Backend::open(dir.path());
+        let now = Timestamp::from_second(1_800_000_000).unwrap();
+        let created = backend
+            .create_agreement(request(" Hosting SLA ", "Cloudy Ltd"), now)
+            .unwrap();
+        assert_eq!(created.title, "Hosting SLA");
+        let record = backend.open_agreement(&created.id.to_string()).unwrap();
+        assert_eq!(record.agreement.parties.provider.name, "Cloudy Ltd");
+        let renamed = backend
+            .rename_agreement(&created.id.to_string(), "Hosting SLA 2027", now)
+            .unwrap();
+        assert_eq!(backend.list_agreements().unwrap(), vec![renamed]);
+        backend.delete_agreement(&created.id.to_string()).unwrap();
+        assert!(backend.list_agreements().unwrap().is_empty());
+        let gone = backend.open_agreement(&created.id.to_string()).unwrap_err();
+        assert_eq!(gone.code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn refuses_bad_requests_with_invalid_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let backend = Backend::open(dir.path());
+        let now = Timestamp::UNIX_EPOCH;
+        let blank = backend
+            .create_agreement(request("  ", "Cloudy"), now)
+            .unwrap_err();
+        assert_eq!(
+            blank,
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                "Agreement title: must not be empty"
+            )
+        );
+        let no_counterparty = backend
+            .create_agreement(request("SLA", " "), now)
+            .unwrap_err();
+        assert_eq!(no_counterparty.code, ErrorCode::InvalidInput);
+        assert_eq!(
+            backend.open_agreement("../../etc/passwd").unwrap_err().code,
+            ErrorCode::InvalidInput
+        );
+        assert!(backend.list_agreements().unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_unopenable_workspace_answers_every_command_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "not a folder").unwrap();
+        let backend = Backend::open(&file);
+        let error = backend.list_agreements().unwrap_err();
+        assert_eq!(error.code, ErrorCode::WorkspaceUnavailable);
+        assert!(error.message.contains("a-file"), "{}", error.message);
+        assert_eq!(backend.workspace_info().unwrap_err(), error);
+    }
+}

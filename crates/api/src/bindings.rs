@@ -1,0 +1,102 @@
+//! The TypeScript declarations of every type that crosses to the UI, generated from the Rust
+//! types with ts-rs into one file, `ui/src/ipc/bindings.ts`.
+//!
+//! `cargo test -p sla-api` fails when the committed file differs from what the Rust types
+//! produce; run it with `UPDATE_BINDINGS=1` to rewrite the file.
+
+use sla_model::terms::{
+    BusinessHours, CalendarDate, Choice, Clock, Count, CreditTier, Duration, DurationUnit,
+    MoneyFields, Percentage, PriorityMatrix, PriorityTarget, SupportSchedule, Text, TierTable,
+    Weekday,
+};
+use sla_model::{
+    Agreement, Clause, Parties, Party, PartyRole, Section, Signatory, Term, TermValue,
+};
+use sla_store::{AgreementRecord, AgreementStatus, AgreementSummary, RoundSummary};
+use ts_rs::{Config, TS};
+
+use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo};
+
+/// The path of the bindings file, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
+
+const HEADER: &str = "// Generated from the Rust types by `cargo test -p sla-api` (ts-rs). Do not edit by hand:\n\
+                      // run `UPDATE_BINDINGS=1 cargo test -p sla-api` after changing a type.\n";
+
+/// The whole bindings file.
+pub fn typescript() -> String {
+    let cfg = Config::default();
+    let mut declarations = vec![
+        declaration::<AgreementRecord>(&cfg),
+        declaration::<AgreementStatus>(&cfg),
+        declaration::<AgreementSummary>(&cfg),
+        declaration::<RoundSummary>(&cfg),
+        declaration::<Agreement>(&cfg),
+        declaration::<Parties>(&cfg),
+        declaration::<Party>(&cfg),
+        declaration::<PartyRole>(&cfg),
+        declaration::<Signatory>(&cfg),
+        declaration::<Section>(&cfg),
+        declaration::<Clause>(&cfg),
+        declaration::<Term>(&cfg),
+        declaration::<TermValue>(&cfg),
+        declaration::<Percentage>(&cfg),
+        declaration::<Count>(&cfg),
+        declaration::<CalendarDate>(&cfg),
+        declaration::<Text>(&cfg),
+        declaration::<Duration>(&cfg),
+        declaration::<DurationUnit>(&cfg),
+        declaration::<Clock>(&cfg),
+        declaration::<MoneyFields>(&cfg),
+        declaration::<Choice>(&cfg),
+        declaration::<TierTable>(&cfg),
+        declaration::<CreditTier>(&cfg),
+        declaration::<PriorityMatrix>(&cfg),
+        declaration::<PriorityTarget>(&cfg),
+        declaration::<SupportSchedule>(&cfg),
+        declaration::<BusinessHours>(&cfg),
+        declaration::<Weekday>(&cfg),
+        declaration::<ApiError>(&cfg),
+        declaration::<ErrorCode>(&cfg),
+        declaration::<NewAgreement>(&cfg),
+        declaration::<WorkspaceInfo>(&cfg),
+    ];
+    declarations.sort_by(|a, b| a.0.cmp(&b.0));
+    let texts: Vec<String> = declarations.into_iter().map(|(_, text)| text).collect();
+    format!("{HEADER}\n{}\n", texts.join("\n\n"))
+}
+
+/// The type's name (to sort by) and its exported declaration.
+fn declaration<T: TS + 'static>(cfg: &Config) -> (String, String) {
+    let mut text = String::new();
+    if let Some(docs) = T::docs() {
+        text.push_str(&docs);
+    }
+    text.push_str("export ");
+    text.push_str(&T::decl(cfg));
+    (T::name(cfg), text)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    #[test]
+    fn committed_bindings_match_the_rust_types() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(BINDINGS_PATH);
+        let expected = typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &expected).unwrap();
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == expected,
+            "{BINDINGS_PATH} is out of date with the Rust types; run `UPDATE_BINDINGS=1 cargo test -p sla-api` and commit the result"
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! What the desktop app and the `sla` CLI can do, as plain Rust functions over a workspace.
+//!
+//! The Tauri shell maps each command to one [`Backend`] method and nothing more. Errors leave
+//! here as [`ApiError`] `{code, message}`: the UI shows the message and branches on the code.
+//! Every type the UI sees is exported to TypeScript by [`bindings::typescript`]; a test fails
+//! when `ui/src/ipc/bindings.ts` drifts from it.
+
+mod backend;
+pub mod bindings;
+mod error;
+mod requests;
+
+pub use backend::Backend;
+pub use error::{ApiError, ErrorCode};
+pub use requests::{NewAgreement, WorkspaceInfo};

@@ -1,0 +1,19 @@
+use serde::{Deserialize, Serialize};
+use sla_model::PartyRole;
+use ts_rs::TS;
+
+/// What the "New agreement" dialog (or `sla new`) asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NewAgreement {
+    pub title: String,
+    /// The side the user of this workspace is on.
+    pub our_role: PartyRole,
+    /// The other party's legal name.
+    pub counterparty: String,
+}
+
+/// Where the open workspace lives.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkspaceInfo {
+    pub path: String,
+}

@@ -1,0 +1,136 @@
+//! The real `sla` binary on a real workspace folder.
+#![allow(clippy::unwrap_used)] // test helpers may panic: a panic is a failed test
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn sla(workspace: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sla"))
+        .arg("--workspace")
+        .arg(workspace)
+        .args(args)
+        .env_remove("SLA_STUDIO_WORKSPACE")
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "sla failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn new_then_list_and_show_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(stdout(&sla(dir.path(), &["list"])).starts_with("No agreements yet"));
+    assert_eq!(stdout(&sla(dir.path(), &["list", "--json"])).trim(), "[]");
+
+    let id = stdout(&sla(
+        dir.path(),
+        &[
+            "new",
+            "--title",
+            "Hosting SLA",
+            "--counterparty",
+            "Cloudy Ltd",
+        ],
+    ));
+    let id = id.trim();
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&sla(dir.path(), &["list", "--json"]))).unwrap();
+    assert_eq!(list[0]["id"], id);
+    assert_eq!(list[0]["title"], "Hosting SLA");
+    assert_eq!(list[0]["counterparty"], "Cloudy Ltd");
+    assert_eq!(list[0]["our_role"], "customer");
+    assert_eq!(list[0]["status"], "draft");
+    assert_eq!(list[0]["latest_round"], serde_json::Value::Null);
+
+    let record: serde_json::Value =
+        serde_json::from_str(&stdout(&sla(dir.path(), &["show", id, "--json"]))).unwrap();
+    assert_eq!(record["agreement"]["format_version"], 1);
+    assert_eq!(
+        record["agreement"]["parties"]["provider"]["name"],
+        "Cloudy Ltd"
+    );
+    let table = stdout(&sla(dir.path(), &["list"]));
+    assert!(
+        table.contains("Hosting SLA") && table.contains("Cloudy Ltd") && table.contains("draft"),
+        "{table}"
+    );
+    let shown = stdout(&sla(dir.path(), &["show", id]));
+    assert!(shown.contains("none proposed yet"), "{shown}");
+}
+
+#[test]
+fn rename_and_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = stdout(&sla(
+        dir.path(),
+        &[
+            "new",
+            "--title",
+            "A",
+            "--counterparty",
+            "B",
+            "--role",
+            "provider",
+        ],
+    ));
+    let id = id.trim();
+    stdout(&sla(dir.path(), &["rename", id, "Renamed"]));
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&sla(dir.path(), &["list", "--json"]))).unwrap();
+    assert_eq!(list[0]["title"], "Renamed");
+    assert_eq!(list[0]["our_role"], "provider");
+    stdout(&sla(dir.path(), &["delete", id]));
+    assert_eq!(stdout(&sla(dir.path(), &["list", "--json"])).trim(), "[]");
+}
+
+#[test]
+fn errors_have_messages_and_distinct_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = sla(
+        dir.path(),
+        &["show", "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11"],
+    );
+    assert_eq!(missing.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no agreement with id"));
+
+    let blank = sla(dir.path(), &["new", "--title", " ", "--counterparty", "B"]);
+    assert_eq!(blank.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&blank.stderr).contains("Agreement title: must not be empty"));
+
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let unavailable = sla(&file, &["list"]);
+    assert_eq!(unavailable.status.code(), Some(5));
+}
+
+#[test]
+fn the_environment_names_the_workspace_unless_the_flag_does() {
+    let env_dir = tempfile::tempdir().unwrap();
+    let flag_dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_sla"))
+            .args(args)
+            .env("SLA_STUDIO_WORKSPACE", env_dir.path())
+            .output()
+            .unwrap()
+    };
+    stdout(&run(&["new", "--title", "In env", "--counterparty", "X"]));
+    assert!(stdout(&run(&["list"])).contains("In env"));
+    let flagged = stdout(&run(&[
+        "--workspace",
+        flag_dir.path().to_str().unwrap(),
+        "list",
+    ]));
+    assert!(flagged.starts_with("No agreements yet"), "{flagged}");
+    assert_eq!(
+        stdout(&run(&["workspace"])).trim(),
+        env_dir.path().to_str().unwrap()
+    );
+}

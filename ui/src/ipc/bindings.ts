@@ -1,0 +1,219 @@
+// Generated from the Rust types by `cargo test -p sla-api` (ts-rs). Do not edit by hand:
+// run `UPDATE_BINDINGS=1 cargo test -p sla-api` after changing a type.
+
+/**
+ * A whole agreement: the draft, or the snapshot a round freezes.
+ */
+export type Agreement = { format_version: number, id: string, title: string, parties: Parties, effective_date: string | null, terms: { [key in string]?: Term }, sections: Array<Section>, };
+
+/**
+ * An agreement as stored: its summary, draft and rounds.
+ */
+export type AgreementRecord = { summary: AgreementSummary, created_at: string, 
+/**
+ * The working draft.
+ */
+agreement: Agreement, rounds: Array<RoundSummary>, };
+
+/**
+ * Where an agreement stands in its negotiation.
+ */
+export type AgreementStatus = "draft" | "negotiating" | "agreed";
+
+/**
+ * One row of the workspace's agreement list.
+ */
+export type AgreementSummary = { id: string, title: string, 
+/**
+ * The side this workspace's user is on.
+ */
+our_role: PartyRole, 
+/**
+ * The other party's name.
+ */
+counterparty: string, status: AgreementStatus, 
+/**
+ * The number of the latest round, if any was proposed.
+ */
+latest_round: number | null, updated_at: string, };
+
+/**
+ * An error as it crosses to the UI or the CLI's output.
+ */
+export type ApiError = { code: ErrorCode, message: string, };
+
+/**
+ * Business hours: the same opening and closing time on each listed day, in an IANA time
+ * zone (so daylight-saving changes are the zone's), except on the listed holidays.
+ */
+export type BusinessHours = { days: Array<Weekday>, 
+/**
+ * `HH:MM`, local time.
+ */
+opens: string, 
+/**
+ * `HH:MM`, local time; later than `opens`.
+ */
+closes: string, 
+/**
+ * An IANA time-zone name such as `Europe/Berlin`.
+ */
+time_zone: string, holidays: Array<CalendarDate>, };
+
+/**
+ * A calendar date between 1900 and 2199, written `YYYY-MM-DD`.
+ */
+export type CalendarDate = string;
+
+/**
+ * One value chosen from a closed list of options (a measurement method, mutual or one-way).
+ */
+export type Choice = { selected: string, options: Array<string>, };
+
+/**
+ * One clause. Its text may refer to terms as `{{term.id}}`; its id never changes across
+ * rounds, which is what lets a redline follow a clause that moved or was reworded.
+ */
+export type Clause = { id: string, heading: string, text: string, };
+
+/**
+ * Whether a duration runs on the calendar clock or only during the support schedule's
+ * business hours ("4 business hours").
+ */
+export type Clock = "calendar" | "business";
+
+/**
+ * A whole number of things (escalation levels, failed months, reports per quarter).
+ */
+export type Count = number;
+
+/**
+ * One row of a service-credit table: when the achieved level is below `below`, the
+ * customer is owed `credit` percent of the period's fees.
+ */
+export type CreditTier = { below: Percentage, credit: Percentage, };
+
+/**
+ * A duration as the agreement states it: an amount of a unit on a clock. Kept as written
+ * (4 business hours stays 4 business hours) because a business-time duration only becomes
+ * minutes against a support schedule.
+ */
+export type Duration = { amount: number, unit: DurationUnit, clock: Clock, };
+
+export type DurationUnit = "minutes" | "hours" | "days" | "weeks";
+
+/**
+ * What kind of failure it was, for the UI to branch on.
+ */
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "workspace_unavailable" | "internal";
+
+/**
+ * The wire form of [`Money`].
+ */
+export type Money = { 
+/**
+ * A non-negative decimal with at most the currency's number of decimals: `"1250.00"`.
+ */
+amount: string, 
+/**
+ * An ISO 4217 code: `"EUR"`.
+ */
+currency: string, };
+
+/**
+ * What the "New agreement" dialog (or `sla new`) asks for.
+ */
+export type NewAgreement = { title: string, 
+/**
+ * The side the user of this workspace is on.
+ */
+our_role: PartyRole, 
+/**
+ * The other party's legal name.
+ */
+counterparty: string, };
+
+/**
+ * The two parties of an agreement.
+ */
+export type Parties = { customer: Party, provider: Party, };
+
+/**
+ * One party: its legal name (empty while a draft has not named it yet) and signatory.
+ */
+export type Party = { name: string, signatory: Signatory | null, };
+
+/**
+ * Which side of the agreement a party is on.
+ */
+export type PartyRole = "customer" | "provider";
+
+/**
+ * A percentage between 0 and 100 with at most three decimals (99.995 %), held exactly as
+ * thousandths of a percent so that comparisons and sums never drift.
+ */
+export type Percentage = number;
+
+/**
+ * Response and resolution times by priority, most urgent first.
+ */
+export type PriorityMatrix = { rows: Array<PriorityTarget>, };
+
+/**
+ * The response and resolution targets for one priority ("P1 — service down").
+ */
+export type PriorityTarget = { priority: string, description: string | null, response: Duration, resolution: Duration, };
+
+/**
+ * A round as listed (its snapshot is fetched separately).
+ */
+export type RoundSummary = { number: number, author: PartyRole, proposed_at: string, message: string, };
+
+/**
+ * A numbered part of the agreement ("Service levels"), holding clauses.
+ */
+export type Section = { id: string, heading: string, clauses: Array<Clause>, };
+
+/**
+ * The person who signs for a party.
+ */
+export type Signatory = { name: string, title: string, email: string | null, };
+
+/**
+ * When support is given: around the clock, or business hours on some days in a time zone,
+ * except on listed holidays.
+ */
+export type SupportSchedule = { "coverage": "24x7" } | { "coverage": "business_hours" } & BusinessHours;
+
+/**
+ * A named, typed term of the agreement, referred to from clause text by its id.
+ */
+export type Term = { 
+/**
+ * What a reader calls it: "Availability target".
+ */
+label: string, value: TermValue, };
+
+/**
+ * The value of a term; on the wire `{"type": "percentage", "value": 99.95}`.
+ */
+export type TermValue = { "type": "percentage", "value": Percentage } | { "type": "duration", "value": Duration } | { "type": "money", "value": Money } | { "type": "count", "value": Count } | { "type": "date", "value": CalendarDate } | { "type": "choice", "value": Choice } | { "type": "text", "value": Text } | { "type": "tier_table", "value": TierTable } | { "type": "priority_matrix", "value": PriorityMatrix } | { "type": "support_schedule", "value": SupportSchedule };
+
+/**
+ * Free text in a term (a governing law, a reporting channel): not blank, at most 10,000
+ * characters.
+ */
+export type Text = string;
+
+/**
+ * Service-credit tiers by achieved level, best level first. Thresholds strictly fall and
+ * credits strictly rise down the table, so a worse month never earns a smaller credit.
+ */
+export type TierTable = { tiers: Array<CreditTier>, };
+
+export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+
+/**
+ * Where the open workspace lives.
+ */
+export type WorkspaceInfo = { path: string, };
