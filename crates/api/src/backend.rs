@@ -1,9 +1,10 @@
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use jiff::Timestamp;
 use sla_model::{AgreementId, Party, Title, check_free_text};
-use sla_store::{AgreementRecord, AgreementSummary, Workspace};
+use sla_store::{AgreementRecord, AgreementSummary, Workspace, resolve_workspace_dir};
 
 use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo};
 
@@ -23,6 +24,20 @@ impl Backend {
             workspace: Workspace::open(folder)
                 .map(Mutex::new)
                 .map_err(ApiError::from),
+        }
+    }
+
+    /// The backend for an app launched with `args` (the program name first): the folder
+    /// from `--workspace DIR` (or `--workspace=DIR`), else from `SLA_STUDIO_WORKSPACE`, else
+    /// the default data folder.
+    pub fn from_launch(
+        args: impl IntoIterator<Item = OsString>,
+        env_value: Option<OsString>,
+    ) -> Self {
+        let explicit = workspace_argument(args);
+        match resolve_workspace_dir(explicit.as_deref(), env_value) {
+            Ok(folder) => Self::open(&folder),
+            Err(error) => Self::unavailable(error.into()),
         }
     }
 
@@ -100,6 +115,19 @@ impl Backend {
     }
 }
 
+fn workspace_argument(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+    let mut args = args.into_iter().skip(1);
+    let mut found = None;
+    while let Some(arg) = args.next() {
+        if arg == "--workspace" {
+            found = args.next().map(PathBuf::from);
+        } else if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--workspace=")) {
+            found = Some(PathBuf::from(value));
+        }
+    }
+    found
+}
+
 fn parse_id(id: &str) -> Result<AgreementId, ApiError> {
     AgreementId::parse(id).map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))
 }
@@ -162,6 +190,41 @@ mod tests {
             ErrorCode::InvalidInput
         );
         assert!(backend.list_agreements().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_launch_argument_names_the_workspace_before_the_environment() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            workspace_argument(args(&["app", "--workspace", "/w"])),
+            Some(PathBuf::from("/w"))
+        );
+        assert_eq!(
+            workspace_argument(args(&["app", "--workspace=/x"])),
+            Some(PathBuf::from("/x"))
+        );
+        assert_eq!(workspace_argument(args(&["app", "--other"])), None);
+        assert_eq!(
+            workspace_argument(args(&["--workspace"])),
+            None,
+            "the program name is not an argument"
+        );
+
+        let from_arg = tempfile::tempdir().unwrap();
+        let from_env = tempfile::tempdir().unwrap();
+        let backend = Backend::from_launch(
+            args(&["app", "--workspace", from_arg.path().to_str().unwrap()]),
+            Some(from_env.path().into()),
+        );
+        assert_eq!(
+            backend.workspace_info().unwrap().path,
+            from_arg.path().display().to_string()
+        );
+        let backend = Backend::from_launch(args(&["app"]), Some(from_env.path().into()));
+        assert_eq!(
+            backend.workspace_info().unwrap().path,
+            from_env.path().display().to_string()
+        );
     }
 
     #[test]

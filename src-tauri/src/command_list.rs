@@ -1,0 +1,12 @@
+/// Every command the shell exposes to the window. `build.rs` declares exactly these in the
+/// app manifest (so each is refused unless a capability grants it), and
+/// `tests/least_privilege.rs` checks that the handlers registered in `lib.rs` and the grants
+/// in `capabilities/` are the same set.
+pub const COMMANDS: &[&str] = &[
+    "workspace_info",
+    "list_agreements",
+    "create_agreement",
+    "open_agreement",
+    "rename_agreement",
+    "delete_agreement",
+];

@@ -1,0 +1,47 @@
+//! One Tauri command per `Backend` method. Each is a single call; errors cross to the UI as
+//! `{code, message}` (`ApiError`). The list must match `COMMANDS` in `build.rs`.
+
+use jiff::Timestamp;
+use sla_api::{ApiError, Backend, NewAgreement, WorkspaceInfo};
+use sla_store::{AgreementRecord, AgreementSummary};
+use tauri::State;
+
+#[tauri::command(async)]
+pub fn workspace_info(backend: State<'_, Backend>) -> Result<WorkspaceInfo, ApiError> {
+    backend.workspace_info()
+}
+
+#[tauri::command(async)]
+pub fn list_agreements(backend: State<'_, Backend>) -> Result<Vec<AgreementSummary>, ApiError> {
+    backend.list_agreements()
+}
+
+#[tauri::command(async)]
+pub fn create_agreement(
+    backend: State<'_, Backend>,
+    request: NewAgreement,
+) -> Result<AgreementSummary, ApiError> {
+    backend.create_agreement(request, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn open_agreement(
+    backend: State<'_, Backend>,
+    id: String,
+) -> Result<AgreementRecord, ApiError> {
+    backend.open_agreement(&id)
+}
+
+#[tauri::command(async)]
+pub fn rename_agreement(
+    backend: State<'_, Backend>,
+    id: String,
+    title: String,
+) -> Result<AgreementSummary, ApiError> {
+    backend.rename_agreement(&id, &title, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn delete_agreement(backend: State<'_, Backend>, id: String) -> Result<(), ApiError> {
+    backend.delete_agreement(&id)
+}

@@ -1,0 +1,29 @@
+//! The desktop shell: opens the workspace named at launch and exposes `sla-api` to the
+//! window as Tauri commands. No business logic lives here.
+
+mod command_list;
+mod commands;
+
+pub use command_list::COMMANDS;
+
+use sla_api::Backend;
+use sla_store::WORKSPACE_ENV;
+
+pub fn run() {
+    let backend = Backend::from_launch(std::env::args_os(), std::env::var_os(WORKSPACE_ENV));
+    let result = tauri::Builder::default()
+        .manage(backend)
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace_info,
+            commands::list_agreements,
+            commands::create_agreement,
+            commands::open_agreement,
+            commands::rename_agreement,
+            commands::delete_agreement,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("SLA Studio could not start: {error}");
+        std::process::exit(1);
+    }
+}
