@@ -1,0 +1,264 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { App } from "./App";
+import type { AgreementRecord, AgreementSummary, ApiError } from "./ipc";
+import { MAX_VISIBLE_ROWS } from "./screens/Home";
+
+type Call = { cmd: string; args: Record<string, unknown> };
+
+function summary(overrides: Partial<AgreementSummary> = {}): AgreementSummary {
+  return {
+    id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
+    title: "Managed Hosting SLA",
+    our_role: "customer",
+    counterparty: "Cloudy Hosting Ltd",
+    status: "draft",
+    latest_round: null,
+    updated_at: "2026-11-24T23:20:00Z",
+    ...overrides,
+  };
+}
+
+function record(s: AgreementSummary): AgreementRecord {
+  return {
+    summary: s,
+    created_at: s.updated_at,
+    agreement: {
+      format_version: 1,
+      id: s.id,
+      title: s.title,
+      parties: {
+        customer: { name: "", signatory: null },
+        provider: { name: s.counterparty, signatory: null },
+      },
+      effective_date: null,
+      terms: {},
+      sections: [],
+    },
+    rounds: [],
+  };
+}
+
+/** A fake backend holding agreements in memory; records every call. */
+function backend(initial: AgreementSummary[], failures: Record<string, ApiError> = {}) {
+  let agreements = [...initial];
+  const calls: Call[] = [];
+  mockIPC((cmd, payload) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    const failure = failures[cmd];
+    if (failure) throw failure;
+    switch (cmd) {
+      case "workspace_info":
+        return { path: "/home/dana/.local/share/app.slastudio.desktop" };
+      case "list_agreements":
+        return agreements;
+      case "create_agreement": {
+        const request = args.request as { title: string; our_role: "customer" | "provider"; counterparty: string };
+        const created = summary({
+          id: "0b7e1a52-8a0e-4f57-a8c5-2f6f4f0d9e10",
+          title: request.title.trim(),
+          our_role: request.our_role,
+          counterparty: request.counterparty.trim(),
+        });
+        agreements = [created, ...agreements];
+        return created;
+      }
+      case "open_agreement": {
+        const found = agreements.find((a) => a.id === args.id);
+        if (!found) throw { code: "not_found", message: `there is no agreement with id ${String(args.id)}` };
+        return record(found);
+      }
+      case "rename_agreement": {
+        const found = agreements.find((a) => a.id === args.id);
+        if (!found) throw { code: "not_found", message: "gone" };
+        const renamed = { ...found, title: String(args.title).trim() };
+        agreements = agreements.map((a) => (a.id === renamed.id ? renamed : a));
+        return renamed;
+      }
+      case "delete_agreement":
+        agreements = agreements.filter((a) => a.id !== args.id);
+        return null;
+      default:
+        throw { code: "internal", message: `unexpected command ${cmd}` };
+    }
+  });
+  return { calls, names: () => calls.map((c) => c.cmd) };
+}
+
+describe("home screen", () => {
+  it("shows an empty state that says what to do first, and the workspace path", async () => {
+    const fake = backend([]);
+    render(<App />);
+    const empty = await screen.findByTestId("empty-state");
+    expect(empty).toHaveTextContent("No agreements yet");
+    expect(within(empty).getByRole("button", { name: "New agreement" })).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByTestId("workspace-path")).toHaveTextContent("/home/dana/.local/share/app.slastudio.desktop"),
+    );
+    expect(fake.names()).toEqual(expect.arrayContaining(["workspace_info", "list_agreements"]));
+  });
+
+  it("lists agreements with counterparty, role, status, round and last change", async () => {
+    backend([
+      summary({ title: "Service desk SLA", status: "negotiating", latest_round: 3, our_role: "provider" }),
+      summary({ id: "a1", title: "Hosting SLA" }),
+    ]);
+    render(<App />);
+    const rows = await screen.findAllByTestId("agreement-row");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent("Service desk SLA");
+    expect(rows[0]).toHaveTextContent("Cloudy Hosting Ltd");
+    expect(rows[0]).toHaveTextContent("Provider");
+    expect(rows[0]).toHaveTextContent("Negotiating");
+    expect(rows[0]).toHaveTextContent("Round 3");
+    expect(rows[0]).toHaveTextContent("24 Nov 2026");
+    expect(rows[1]).toHaveTextContent("—");
+  });
+
+  it("draws at most a few hundred rows of a huge list and filters the rest", async () => {
+    const many = Array.from({ length: 2000 }, (_, n) =>
+      summary({ id: `id-${n}`, title: `Agreement ${n}`, counterparty: n === 1999 ? "Rare Vendor GmbH" : "Vendor" }),
+    );
+    backend(many);
+    render(<App />);
+    expect(await screen.findAllByTestId("agreement-row")).toHaveLength(MAX_VISIBLE_ROWS);
+    expect(screen.getByTestId("list-truncated")).toHaveTextContent("2,000");
+    await userEvent.type(screen.getByTestId("filter"), "rare vendor");
+    await waitFor(() => expect(screen.getAllByTestId("agreement-row")).toHaveLength(1));
+    expect(screen.getByTestId("agreement-row")).toHaveTextContent("Agreement 1999");
+  });
+
+  it("shows an error from the core instead of swallowing it", async () => {
+    backend([], { list_agreements: { code: "storage", message: "the workspace database failed: disk I/O error" } });
+    render(<App />);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("the workspace database failed: disk I/O error");
+    await userEvent.click(within(alert).getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("explains a workspace that cannot be opened", async () => {
+    const failure: ApiError = {
+      code: "workspace_unavailable",
+      message: "/data/ws is not an SLA Studio workspace: it is not a SQLite database",
+    };
+    backend([], { workspace_info: failure, list_agreements: failure });
+    render(<App />);
+    expect(await screen.findByTestId("workspace-unavailable")).toHaveTextContent("it is not a SQLite database");
+    expect(screen.queryByTestId("new-agreement")).toBeNull();
+  });
+});
+
+describe("new agreement", () => {
+  it("refuses empty fields in the dialog without calling the core", async () => {
+    const fake = backend([]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("new-agreement"));
+    expect(screen.getByTestId("new-title")).toHaveFocus();
+    await userEvent.type(screen.getByTestId("new-counterparty"), "   ");
+    await userEvent.click(screen.getByTestId("create-submit"));
+    expect(screen.getByText("Enter a title for the agreement.")).toBeTruthy();
+    expect(screen.getByText("Enter the counterparty's legal name.")).toBeTruthy();
+    expect(fake.names()).not.toContain("create_agreement");
+  });
+
+  it("creates the agreement with the chosen role and opens it", async () => {
+    const fake = backend([]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("new-agreement"));
+    await userEvent.type(screen.getByTestId("new-title"), "IT Support Desk SLA");
+    await userEvent.type(screen.getByTestId("new-counterparty"), "Acme Services GmbH");
+    await userEvent.click(screen.getByTestId("new-role-provider"));
+    await userEvent.click(screen.getByTestId("create-submit"));
+    expect(await screen.findByTestId("agreement-title")).toHaveTextContent("IT Support Desk SLA");
+    const create = fake.calls.find((c) => c.cmd === "create_agreement");
+    expect(create?.args).toEqual({
+      request: { title: "IT Support Desk SLA", our_role: "provider", counterparty: "Acme Services GmbH" },
+    });
+    expect(fake.names()).toContain("open_agreement");
+  });
+
+  it("closes on Escape and returns focus", async () => {
+    backend([]);
+    render(<App />);
+    const button = await screen.findByTestId("new-agreement");
+    await userEvent.click(button);
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByTestId("new-agreement-dialog")).toBeNull();
+    expect(button).toHaveFocus();
+  });
+});
+
+describe("agreement view", () => {
+  it("opens on Enter, renames, and goes back", async () => {
+    const fake = backend([summary()]);
+    render(<App />);
+    const row = await screen.findByTestId("agreement-row");
+    row.focus();
+    await userEvent.keyboard("{Enter}");
+    expect(await screen.findByTestId("agreement-title")).toHaveTextContent("Managed Hosting SLA");
+    expect(screen.getByTestId("agreement-id")).toHaveTextContent("6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11");
+    expect(screen.getByText("No rounds proposed yet.")).toBeTruthy();
+
+    await userEvent.click(screen.getByTestId("rename"));
+    const input = screen.getByTestId("rename-input");
+    await userEvent.clear(input);
+    await userEvent.type(input, "Managed Hosting SLA 2028{Enter}");
+    expect(await screen.findByTestId("agreement-title")).toHaveTextContent("Managed Hosting SLA 2028");
+    expect(fake.calls.find((c) => c.cmd === "rename_agreement")?.args).toEqual({
+      id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
+      title: "Managed Hosting SLA 2028",
+    });
+
+    await userEvent.click(screen.getByTestId("back-home"));
+    expect(await screen.findByTestId("agreement-row")).toHaveTextContent("Managed Hosting SLA 2028");
+  });
+
+  it("deletes only after confirmation", async () => {
+    const fake = backend([summary()]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("agreement-row"));
+    await userEvent.click(await screen.findByTestId("delete"));
+    expect(screen.getByTestId("delete-dialog")).toHaveTextContent("Managed Hosting SLA");
+    await userEvent.click(within(screen.getByTestId("delete-dialog")).getByRole("button", { name: "Cancel" }));
+    expect(fake.names()).not.toContain("delete_agreement");
+
+    await userEvent.click(screen.getByTestId("delete"));
+    await userEvent.click(screen.getByTestId("delete-confirm"));
+    expect(await screen.findByTestId("empty-state")).toBeTruthy();
+    expect(fake.calls.find((c) => c.cmd === "delete_agreement")?.args).toEqual({
+      id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
+    });
+  });
+
+  it("reports an agreement that vanished and returns to the list", async () => {
+    const fake = backend([summary()], {
+      open_agreement: { code: "not_found", message: "there is no agreement with id 6f1c… in this workspace" },
+    });
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("agreement-row"));
+    expect(await screen.findByRole("alert")).toHaveTextContent("there is no agreement with id");
+    expect(await screen.findByTestId("agreement-row")).toBeTruthy();
+    expect(fake.names().filter((n) => n === "list_agreements")).toHaveLength(2);
+  });
+});
+
+describe("hostile text", () => {
+  it("renders markup in titles and names as literal text", async () => {
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    backend([summary({ title: payload, counterparty: "<script>alert(1)</script>" })]);
+    const { container } = render(<App />);
+    const row = await screen.findByTestId("agreement-row");
+    expect(row).toHaveTextContent(payload);
+    expect(row).toHaveTextContent("<script>alert(1)</script>");
+    expect(container.querySelector("img")).toBeNull();
+    expect(container.querySelector("script")).toBeNull();
+    await userEvent.click(row);
+    expect(await screen.findByTestId("agreement-title")).toHaveTextContent(payload);
+    expect(container.querySelector("img")).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});

@@ -1,0 +1,35 @@
+// Display formatting only: the values come from Rust as they are.
+import type { AgreementStatus, PartyRole } from "./ipc";
+
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** "24 Nov 2026, 23:20" in the user's time zone. */
+export function formatTimestamp(rfc3339: string): string {
+  const date = new Date(rfc3339);
+  return Number.isNaN(date.getTime()) ? rfc3339 : dateTime.format(date);
+}
+
+export function roleLabel(role: PartyRole): string {
+  return role === "customer" ? "Customer" : "Provider";
+}
+
+export function statusLabel(status: AgreementStatus): string {
+  switch (status) {
+    case "draft":
+      return "Draft";
+    case "negotiating":
+      return "Negotiating";
+    case "agreed":
+      return "Agreed";
+  }
+}
+
+export function roundLabel(round: number | null): string {
+  return round === null ? "—" : `Round ${round}`;
+}

@@ -1,0 +1,55 @@
+// The only module that talks to Tauri. One typed function per command; a rejected call
+// always becomes an ApiError {code, message}.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  AgreementRecord,
+  AgreementSummary,
+  ApiError,
+  ErrorCode,
+  NewAgreement,
+  WorkspaceInfo,
+} from "./bindings";
+
+export type * from "./bindings";
+
+const ERROR_CODES: readonly ErrorCode[] = [
+  "not_found",
+  "invalid_input",
+  "conflict",
+  "storage",
+  "workspace_unavailable",
+  "internal",
+];
+
+export function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { code?: unknown; message?: unknown };
+  return (
+    typeof candidate.message === "string" &&
+    typeof candidate.code === "string" &&
+    (ERROR_CODES as readonly string[]).includes(candidate.code)
+  );
+}
+
+export function toApiError(reason: unknown): ApiError {
+  if (isApiError(reason)) return reason;
+  const message = reason instanceof Error ? reason.message : String(reason);
+  return { code: "internal", message };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+}
+
+export const workspaceInfo = () => call<WorkspaceInfo>("workspace_info");
+export const listAgreements = () => call<AgreementSummary[]>("list_agreements");
+export const createAgreement = (request: NewAgreement) =>
+  call<AgreementSummary>("create_agreement", { request });
+export const openAgreement = (id: string) => call<AgreementRecord>("open_agreement", { id });
+export const renameAgreement = (id: string, title: string) =>
+  call<AgreementSummary>("rename_agreement", { id, title });
+export const deleteAgreement = (id: string) => call<null>("delete_agreement", { id });

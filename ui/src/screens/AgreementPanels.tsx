@@ -1,0 +1,83 @@
+import { formatTimestamp, roleLabel } from "../format";
+import type { Agreement, Party, RoundSummary } from "../ipc";
+
+function PartyBlock({ role, party }: { role: string; party: Party }) {
+  return (
+    <div className="party">
+      <span className="party__role">{role}</span>
+      <span className="party__name">{party.name || <span className="muted">Not named yet</span>}</span>
+      {party.signatory ? (
+        <span>
+          {party.signatory.name}, {party.signatory.title}
+          {party.signatory.email && <span className="muted"> · {party.signatory.email}</span>}
+        </span>
+      ) : (
+        <span className="muted">No signatory yet</span>
+      )}
+    </div>
+  );
+}
+
+export function PartiesPanel({ agreement }: { agreement: Agreement }) {
+  return (
+    <section className="panel" aria-labelledby="parties-title">
+      <h2 className="panel__title" id="parties-title">
+        Parties
+      </h2>
+      <PartyBlock role="Customer" party={agreement.parties.customer} />
+      <PartyBlock role="Provider" party={agreement.parties.provider} />
+    </section>
+  );
+}
+
+export function RoundsPanel({ rounds }: { rounds: RoundSummary[] }) {
+  return (
+    <section className="panel" aria-labelledby="rounds-title">
+      <h2 className="panel__title" id="rounds-title">
+        Rounds
+      </h2>
+      {rounds.length === 0 ? (
+        <p className="muted">No rounds proposed yet.</p>
+      ) : (
+        <ol className="plain-list">
+          {rounds.map((round) => (
+            <li key={round.number}>
+              <strong>Round {round.number}</strong> · {roleLabel(round.author)} · {formatTimestamp(round.proposed_at)}
+              {round.message && <p className="muted">{round.message}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export function ClausesPanel({ agreement }: { agreement: Agreement }) {
+  return (
+    <section className="panel panel--wide" aria-labelledby="clauses-title">
+      <h2 className="panel__title" id="clauses-title">
+        Clauses
+      </h2>
+      {agreement.sections.length === 0 ? (
+        <p className="muted">No clauses yet — clauses come from the clause library.</p>
+      ) : (
+        <ol className="plain-list">
+          {agreement.sections.map((section, index) => (
+            <li key={section.id}>
+              <span className="outline-section">
+                {index + 1}. {section.heading}
+              </span>
+              <ol className="outline-clauses">
+                {section.clauses.map((clause, clauseIndex) => (
+                  <li key={clause.id}>
+                    {index + 1}.{clauseIndex + 1} {clause.heading}
+                  </li>
+                ))}
+              </ol>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
