@@ -135,7 +135,7 @@ describe("home screen", () => {
     backend([], { list_agreements: { code: "storage", message: "the workspace database failed: disk I/O error" } });
     render(<App />);
     const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("the workspace database failed: disk I/O error");
+    expect(alert).toHaveTextContent("The workspace database failed: disk I/O error");
     await userEvent.click(within(alert).getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByRole("alert")).toBeNull();
   });
@@ -193,11 +193,15 @@ describe("new agreement", () => {
 });
 
 describe("agreement view", () => {
-  it("opens on Enter, renames, and goes back", async () => {
+  it("opens from the keyboard, renames, and goes back", async () => {
     const fake = backend([summary()]);
     render(<App />);
-    const row = await screen.findByTestId("agreement-row");
-    row.focus();
+    await screen.findByTestId("agreement-row");
+    await userEvent.tab(); // the theme selector
+    await userEvent.tab(); // "New agreement"
+    await userEvent.tab(); // the filter
+    await userEvent.tab(); // the first agreement
+    expect(screen.getByTestId("open-agreement")).toHaveFocus();
     await userEvent.keyboard("{Enter}");
     expect(await screen.findByTestId("agreement-title")).toHaveTextContent("Managed Hosting SLA");
     expect(screen.getByTestId("agreement-id")).toHaveTextContent("6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11");
@@ -240,7 +244,7 @@ describe("agreement view", () => {
     });
     render(<App />);
     await userEvent.click(await screen.findByTestId("agreement-row"));
-    expect(await screen.findByRole("alert")).toHaveTextContent("there is no agreement with id");
+    expect(await screen.findByRole("alert")).toHaveTextContent("There is no agreement with id");
     expect(await screen.findByTestId("agreement-row")).toBeTruthy();
     expect(fake.names().filter((n) => n === "list_agreements")).toHaveLength(2);
   });

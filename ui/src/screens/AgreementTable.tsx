@@ -36,21 +36,19 @@ export const AgreementTable = memo(function AgreementTable({ agreements, onOpen 
         </thead>
         <tbody>
           {agreements.map((agreement) => (
-            <tr
-              key={agreement.id}
-              tabIndex={0}
-              data-testid="agreement-row"
-              aria-label={`Open ${agreement.title}`}
-              onClick={() => onOpen(agreement.id)}
-              onKeyDown={(event) => {
-                if (event.key === "Enter" || event.key === " ") {
-                  event.preventDefault();
-                  onOpen(agreement.id);
-                }
-              }}
-            >
+            <tr key={agreement.id} data-testid="agreement-row" onClick={() => onOpen(agreement.id)}>
               <td className="table__title" title={agreement.title}>
-                {agreement.title}
+                <button
+                  type="button"
+                  className="row-link"
+                  data-testid="open-agreement"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    onOpen(agreement.id);
+                  }}
+                >
+                  {agreement.title}
+                </button>
               </td>
               <td title={agreement.counterparty}>{agreement.counterparty}</td>
               <td>{roleLabel(agreement.our_role)}</td>

@@ -1,0 +1,134 @@
+// The real app over WebDriver: create an agreement, see it listed, restart the app, find it
+// again, rename it, delete it. The CLI reads the same SQLite file to prove the app wrote it.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { byTestId, cliBinary, launchApp, screenshot, startDriver, stopDriver } from "./app.mjs";
+
+const workspace = mkdtempSync(path.join(tmpdir(), "sla-e2e-"));
+let driver;
+
+before(async () => {
+  driver = await startDriver(workspace);
+});
+
+after(async () => {
+  await stopDriver(driver);
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+const TITLE = "Managed Hosting SLA 2027";
+const COUNTERPARTY = "Cloudy Hosting Ltd";
+
+function cliList() {
+  return JSON.parse(execFileSync(cliBinary, ["--workspace", workspace, "list", "--json"], { encoding: "utf8" }));
+}
+
+// The text of each listed row, cell by cell. (WebKitWebDriver's getText on a table row
+// returns only some cells, so read the DOM; the screenshots show what is drawn.)
+async function rowTexts(browser) {
+  return browser.execute(() =>
+    Array.from(document.querySelectorAll('[data-testid="agreement-row"]'), (row) =>
+      Array.from(row.cells, (cell) => cell.textContent.trim()).join(" | "),
+    ),
+  );
+}
+
+test("create an agreement, see it listed, and find it again after a restart", async () => {
+  let browser = await launchApp(workspace);
+  try {
+    const empty = await byTestId(browser, "empty-state");
+    assert.match(await empty.getText(), /No agreements yet/);
+    await screenshot(browser, "01-home-empty");
+
+    await (await byTestId(browser, "new-agreement")).click();
+    await (await byTestId(browser, "new-title")).setValue(TITLE);
+    await (await byTestId(browser, "new-counterparty")).setValue(COUNTERPARTY);
+    await screenshot(browser, "02-new-agreement-dialog");
+    await (await byTestId(browser, "create-submit")).click();
+
+    const heading = await byTestId(browser, "agreement-title");
+    await browser.waitUntil(async () => (await heading.getText()) === TITLE, { timeout: 10_000 });
+    await screenshot(browser, "03-agreement-opened");
+
+    await (await byTestId(browser, "back-home")).click();
+    await byTestId(browser, "agreement-row");
+    const titles = await rowTexts(browser);
+    assert.equal(titles.length, 1);
+    assert.match(titles[0], new RegExp(TITLE));
+    assert.match(titles[0], new RegExp(COUNTERPARTY));
+    await screenshot(browser, "04-home-listed");
+  } finally {
+    await browser.deleteSession();
+  }
+
+  const stored = cliList();
+  assert.equal(stored.length, 1, "the app wrote the agreement to the workspace file");
+  assert.equal(stored[0].title, TITLE);
+  assert.equal(stored[0].counterparty, COUNTERPARTY);
+  assert.equal(stored[0].our_role, "customer");
+
+  browser = await launchApp(workspace);
+  try {
+    await byTestId(browser, "agreement-row");
+    assert.match((await rowTexts(browser))[0], new RegExp(`${TITLE} \\| ${COUNTERPARTY} \\| Customer \\| Draft`));
+    await screenshot(browser, "05-home-after-restart");
+    await (await byTestId(browser, "open-agreement")).click();
+    const heading = await byTestId(browser, "agreement-title");
+    assert.equal(await heading.getText(), TITLE);
+    assert.equal(await (await byTestId(browser, "agreement-id")).getText(), stored[0].id);
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("rename and delete an agreement, with confirmation", async () => {
+  const browser = await launchApp(workspace);
+  try {
+    await (await byTestId(browser, "open-agreement")).click();
+    await (await byTestId(browser, "rename")).click();
+    const input = await byTestId(browser, "rename-input");
+    await input.clearValue();
+    await input.setValue("Managed Hosting SLA 2028");
+    await (await byTestId(browser, "rename-save")).click();
+    const heading = await byTestId(browser, "agreement-title");
+    await browser.waitUntil(async () => (await heading.getText()) === "Managed Hosting SLA 2028", { timeout: 10_000 });
+    assert.equal(cliList()[0].title, "Managed Hosting SLA 2028");
+
+    await (await byTestId(browser, "delete")).click();
+    await byTestId(browser, "delete-confirm");
+    await screenshot(browser, "06-delete-confirmation");
+    await (await byTestId(browser, "delete-confirm")).click();
+    await byTestId(browser, "empty-state");
+    assert.deepEqual(cliList(), []);
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("an error from the core reaches the user: the agreement was deleted elsewhere", async () => {
+  const id = execFileSync(
+    cliBinary,
+    ["--workspace", workspace, "new", "--title", "Support desk SLA", "--counterparty", "Acme GmbH"],
+    { encoding: "utf8" },
+  ).trim();
+  const browser = await launchApp(workspace);
+  try {
+    await (await byTestId(browser, "open-agreement")).click();
+    await byTestId(browser, "agreement-title");
+    // Someone deletes it with the CLI while it is open in the app.
+    execFileSync(cliBinary, ["--workspace", workspace, "delete", id]);
+    await (await byTestId(browser, "rename")).click();
+    await (await byTestId(browser, "rename-input")).setValue(" (v2)");
+    await (await byTestId(browser, "rename-save")).click();
+    const banner = await byTestId(browser, "error-banner");
+    assert.match(await banner.getText(), new RegExp(`There is no agreement with id ${id}`));
+    await byTestId(browser, "empty-state");
+    await screenshot(browser, "07-error-banner");
+  } finally {
+    await browser.deleteSession();
+  }
+});
