@@ -132,3 +132,32 @@ test("an error from the core reaches the user: the agreement was deleted elsewhe
     await browser.deleteSession();
   }
 });
+
+test("markup in titles and names is shown as text and never runs; dark theme", async () => {
+  const payload = `<img src=x onerror="window.__pwned=1">`;
+  const party = `<svg onload="window.__pwned=2">Evil Corp</svg>`;
+  execFileSync(cliBinary, ["--workspace", workspace, "new", "--title", payload, "--counterparty", party]);
+  const browser = await launchApp(workspace);
+  try {
+    await byTestId(browser, "agreement-row");
+    const [row] = await rowTexts(browser);
+    assert.ok(row.includes(payload) && row.includes(party), row);
+    await (await byTestId(browser, "open-agreement")).click();
+    assert.equal(await (await byTestId(browser, "agreement-title")).getText(), payload);
+    const injected = await browser.execute(() => ({
+      pwned: window.__pwned ?? null,
+      images: document.querySelectorAll("img").length,
+      svgs: document.querySelectorAll("svg").length,
+    }));
+    assert.deepEqual(injected, { pwned: null, images: 0, svgs: 0 });
+
+    await (await byTestId(browser, "theme")).selectByAttribute("value", "dark");
+    await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dataset.theme)) === "dark");
+    await screenshot(browser, "08-hostile-text-dark-theme");
+    await (await byTestId(browser, "back-home")).click();
+    await byTestId(browser, "agreement-row");
+    await screenshot(browser, "09-home-dark-theme");
+  } finally {
+    await browser.deleteSession();
+  }
+});
