@@ -158,6 +158,8 @@ test("markup in titles and names is shown as text and never runs; dark theme", a
     await byTestId(browser, "agreement-row");
     await screenshot(browser, "09-home-dark-theme");
   } finally {
+    // The choice persists in the webview's storage: leave the machine as it was.
+    await browser.execute(() => localStorage.removeItem("sla-studio.theme")).catch(() => {});
     await browser.deleteSession();
   }
 });
