@@ -1,7 +1,10 @@
 // The colour theme: follow the system, or force light or dark; remembered on this machine.
+// The resolved theme is written to <html data-theme>, which tokens.css reads.
 export type ThemeChoice = "system" | "light" | "dark";
 
 const STORAGE_KEY = "sla-studio.theme";
+const systemDark = () => window.matchMedia?.("(prefers-color-scheme: dark)");
+let current: ThemeChoice = "system";
 
 export function storedTheme(): ThemeChoice {
   try {
@@ -12,17 +15,26 @@ export function storedTheme(): ThemeChoice {
   }
 }
 
+function resolve(choice: ThemeChoice): "light" | "dark" {
+  if (choice !== "system") return choice;
+  return systemDark()?.matches ? "dark" : "light";
+}
+
 export function applyTheme(choice: ThemeChoice): void {
-  const root = document.documentElement;
-  if (choice === "system") root.removeAttribute("data-theme");
-  else root.setAttribute("data-theme", choice);
+  current = choice;
+  document.documentElement.setAttribute("data-theme", resolve(choice));
   try {
-    localStorage.setItem(STORAGE_KEY, choice);
+    if (choice === "system") localStorage.removeItem(STORAGE_KEY);
+    else localStorage.setItem(STORAGE_KEY, choice);
   } catch {
-    // Private storage unavailable: the choice lasts for this session only.
+    // Storage unavailable: the choice lasts for this session only.
   }
 }
 
+/** Applies the remembered choice and follows the system's changes while it is "system". */
 export function applyStoredTheme(): void {
   applyTheme(storedTheme());
+  systemDark()?.addEventListener("change", () => {
+    if (current === "system") applyTheme("system");
+  });
 }
