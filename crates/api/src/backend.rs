@@ -93,6 +93,18 @@ impl Backend {
             .create_agreement(title, request.our_role, counterparty, now)?)
     }
 
+    /// Stores an agreement drafted elsewhere (from a template, or read from a file).
+    pub fn insert_agreement(
+        &self,
+        agreement: &sla_model::Agreement,
+        our_role: sla_model::PartyRole,
+        now: Timestamp,
+    ) -> Result<AgreementSummary, ApiError> {
+        Ok(self
+            .workspace()?
+            .insert_agreement(agreement, our_role, now)?)
+    }
+
     pub fn open_agreement(&self, id: &str) -> Result<AgreementRecord, ApiError> {
         let id = parse_id(id)?;
         Ok(self.workspace()?.agreement(id)?)

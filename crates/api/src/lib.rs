@@ -8,8 +8,12 @@
 mod backend;
 pub mod bindings;
 mod error;
+mod files;
+mod library;
 mod requests;
 
 pub use backend::Backend;
 pub use error::{ApiError, ErrorCode};
+pub use files::{read_agreement_file, write_file_atomically};
+pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use requests::{NewAgreement, WorkspaceInfo};

@@ -1,14 +1,15 @@
 //! `sla`: SLA Studio's operations on the command line, for people who automate.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::Timestamp;
-use sla_api::{ApiError, Backend, ErrorCode, NewAgreement};
-use sla_model::PartyRole;
+use sla_api::{ApiError, Backend, ErrorCode, LIBRARY_ENV, NewAgreement};
+use sla_model::{Agreement, AgreementId, PartyRole};
 use sla_store::{WORKSPACE_ENV, resolve_workspace_dir};
+use sla_templates::{DraftRequest, Library, Position, RenderFormat};
 
 mod render;
 
@@ -23,6 +24,10 @@ struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     workspace: Option<PathBuf>,
 
+    /// A clause library folder to use instead of the built-in one (default: $SLA_STUDIO_LIBRARY).
+    #[arg(long, global = true, value_name = "DIR")]
+    library: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -35,7 +40,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show one agreement: its summary, draft and rounds.
+    /// Show one agreement of the workspace: its summary, draft and rounds.
     Show {
         /// The agreement's id (see `sla list`).
         id: String,
@@ -43,20 +48,26 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Create a blank agreement.
-    New {
-        /// The agreement's title.
-        #[arg(long)]
-        title: String,
-        /// The other party's legal name.
-        #[arg(long)]
-        counterparty: String,
-        /// The side you are on.
-        #[arg(long, value_enum, default_value_t = Role::Customer)]
-        role: Role,
-        /// Print the new agreement's summary as JSON.
+    /// Create an agreement: blank, or drafted from a template of the clause library.
+    New(NewArgs),
+    /// List the agreement templates of the clause library.
+    Templates {
         #[arg(long)]
         json: bool,
+    },
+    /// List an agreement's terms: id, type, value, allowed range, the clauses quoting it.
+    Terms {
+        /// An agreement file (JSON), or the id of an agreement in the workspace.
+        agreement: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write an agreement out as a reader sees it, with every value in place.
+    Render {
+        /// An agreement file (JSON), or the id of an agreement in the workspace.
+        agreement: String,
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
     },
     /// Rename an agreement.
     Rename { id: String, title: String },
@@ -64,6 +75,40 @@ enum Command {
     Delete { id: String },
     /// Print the workspace folder in use.
     Workspace,
+}
+
+#[derive(Debug, clap::Args)]
+struct NewArgs {
+    /// The agreement template to draft from (see `sla templates`); blank when absent.
+    #[arg(long)]
+    template: Option<String>,
+    /// The title (default: the template's name).
+    #[arg(long)]
+    title: Option<String>,
+    /// The other party's legal name.
+    #[arg(long)]
+    counterparty: Option<String>,
+    /// The side you are on.
+    #[arg(long, value_enum, default_value_t = Role::Customer)]
+    role: Role,
+    /// The playbook position the wording and defaults come from.
+    #[arg(long, value_enum, default_value_t = PositionArg::Balanced)]
+    position: PositionArg,
+    /// Set a term: `--set availability.target=99.95` (repeatable).
+    #[arg(long = "set", value_name = "TERM=VALUE")]
+    set: Vec<String>,
+    /// Turn a template option on (repeatable), e.g. `--with clawback`.
+    #[arg(long = "with", value_name = "OPTION")]
+    with: Vec<String>,
+    /// Turn a template option off (repeatable).
+    #[arg(long = "without", value_name = "OPTION")]
+    without: Vec<String>,
+    /// Write the agreement to this JSON file instead of adding it to the workspace.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Print the new agreement's summary as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -79,6 +124,29 @@ impl From<Role> for PartyRole {
             Role::Provider => PartyRole::Provider,
         }
     }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum PositionArg {
+    Customer,
+    Balanced,
+    Provider,
+}
+
+impl From<PositionArg> for Position {
+    fn from(p: PositionArg) -> Self {
+        match p {
+            PositionArg::Customer => Position::Customer,
+            PositionArg::Balanced => Position::Balanced,
+            PositionArg::Provider => Position::Provider,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Md,
+    Text,
 }
 
 fn main() -> ExitCode {
@@ -108,13 +176,46 @@ fn exit_code(code: ErrorCode) -> u8 {
     }
 }
 
+struct Context {
+    workspace: Option<PathBuf>,
+    library: Option<PathBuf>,
+}
+
+impl Context {
+    fn backend(&self) -> Result<Backend, ApiError> {
+        let folder =
+            resolve_workspace_dir(self.workspace.as_deref(), std::env::var_os(WORKSPACE_ENV))?;
+        Ok(Backend::open(&folder))
+    }
+
+    fn library(&self) -> Result<Library, ApiError> {
+        let folder = self.library.clone().or_else(|| {
+            std::env::var_os(LIBRARY_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        });
+        sla_api::load_library(folder.as_deref())
+    }
+
+    /// An agreement from a file, or the draft of a workspace agreement given by id.
+    fn agreement(&self, name: &str) -> Result<Agreement, ApiError> {
+        let path = Path::new(name);
+        if path.exists() || AgreementId::parse(name).is_err() {
+            return sla_api::read_agreement_file(path);
+        }
+        Ok(self.backend()?.open_agreement(name)?.agreement)
+    }
+}
+
 fn run(cli: Cli) -> Result<String, ApiError> {
-    let folder = resolve_workspace_dir(cli.workspace.as_deref(), std::env::var_os(WORKSPACE_ENV))?;
-    let backend = Backend::open(&folder);
+    let context = Context {
+        workspace: cli.workspace,
+        library: cli.library,
+    };
     let now = Timestamp::now();
     match cli.command {
         Command::List { json } => {
-            let list = backend.list_agreements()?;
+            let list = context.backend()?.list_agreements()?;
             Ok(if json {
                 to_json(&list)?
             } else {
@@ -122,40 +223,118 @@ fn run(cli: Cli) -> Result<String, ApiError> {
             })
         }
         Command::Show { id, json } => {
-            let record = backend.open_agreement(&id)?;
+            let record = context.backend()?.open_agreement(&id)?;
             Ok(if json {
                 to_json(&record)?
             } else {
                 render::agreement_record(&record)
             })
         }
-        Command::New {
-            title,
-            counterparty,
-            role,
-            json,
-        } => {
-            let request = NewAgreement {
-                title,
-                our_role: role.into(),
-                counterparty,
-            };
-            let summary = backend.create_agreement(request, now)?;
+        Command::New(args) => new(&context, args, now),
+        Command::Templates { json } => {
+            let library = context.library()?;
             Ok(if json {
+                to_json(&render::template_list(&library))?
+            } else {
+                render::template_table(&library)
+            })
+        }
+        Command::Terms { agreement, json } => {
+            let agreement = context.agreement(&agreement)?;
+            let rows = sla_api::term_rows(&agreement, &context.library()?);
+            Ok(if json {
+                to_json(&rows)?
+            } else {
+                render::term_table(&rows)
+            })
+        }
+        Command::Render { agreement, format } => {
+            let agreement = context.agreement(&agreement)?;
+            let format = match format {
+                Format::Md => RenderFormat::Markdown,
+                Format::Text => RenderFormat::Text,
+            };
+            Ok(sla_templates::render(&agreement, format))
+        }
+        Command::Rename { id, title } => {
+            let summary = context.backend()?.rename_agreement(&id, &title, now)?;
+            Ok(format!("renamed {} to \"{}\"\n", summary.id, summary.title))
+        }
+        Command::Delete { id } => {
+            context.backend()?.delete_agreement(&id)?;
+            Ok(format!("deleted {id}\n"))
+        }
+        Command::Workspace => Ok(format!("{}\n", context.backend()?.workspace_info()?.path)),
+    }
+}
+
+fn new(context: &Context, args: NewArgs, now: Timestamp) -> Result<String, ApiError> {
+    let role = PartyRole::from(args.role);
+    let Some(template) = args.template else {
+        if args.out.is_some()
+            || !args.set.is_empty()
+            || !args.with.is_empty()
+            || !args.without.is_empty()
+        {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "--out, --set, --with and --without need --template",
+            ));
+        }
+        let request = NewAgreement {
+            title: args.title.unwrap_or_default(),
+            our_role: role,
+            counterparty: args.counterparty.unwrap_or_default(),
+        };
+        let summary = context.backend()?.create_agreement(request, now)?;
+        return Ok(if args.json {
+            to_json(&summary)?
+        } else {
+            format!("{}\n", summary.id)
+        });
+    };
+
+    let mut set = Vec::new();
+    for pair in &args.set {
+        let (term, value) = pair.split_once('=').ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("--set `{pair}`: write it as TERM=VALUE, like availability.target=99.95"),
+            )
+        })?;
+        set.push((term.trim().to_owned(), value.trim().to_owned()));
+    }
+    let mut options = std::collections::BTreeMap::new();
+    options.extend(args.with.into_iter().map(|o| (o, true)));
+    options.extend(args.without.into_iter().map(|o| (o, false)));
+    let counterparty = args.counterparty.unwrap_or_default();
+    let (customer, provider) = match role {
+        PartyRole::Customer => (String::new(), counterparty),
+        PartyRole::Provider => (counterparty, String::new()),
+    };
+    let request = DraftRequest {
+        template,
+        position: args.position.into(),
+        title: args.title,
+        customer,
+        provider,
+        options,
+        set,
+    };
+    let agreement = sla_templates::draft(&context.library()?, &request, AgreementId::random())?;
+    match args.out {
+        Some(path) => {
+            sla_api::write_file_atomically(&path, (agreement.to_json_pretty() + "\n").as_bytes())?;
+            Ok(format!("wrote {} to {}\n", agreement.id, path.display()))
+        }
+        None => {
+            let summary = context.backend()?.insert_agreement(&agreement, role, now)?;
+            Ok(if args.json {
                 to_json(&summary)?
             } else {
                 format!("{}\n", summary.id)
             })
         }
-        Command::Rename { id, title } => {
-            let summary = backend.rename_agreement(&id, &title, now)?;
-            Ok(format!("renamed {} to \"{}\"\n", summary.id, summary.title))
-        }
-        Command::Delete { id } => {
-            backend.delete_agreement(&id)?;
-            Ok(format!("deleted {id}\n"))
-        }
-        Command::Workspace => Ok(format!("{}\n", backend.workspace_info()?.path)),
     }
 }
 

@@ -91,3 +91,83 @@ fn truncate(text: &str, width: usize) -> String {
     cut.push('…');
     cut
 }
+
+#[derive(serde::Serialize)]
+pub struct TemplateInfo {
+    pub id: String,
+    pub name: String,
+    pub structure: sla_templates::Structure,
+    pub description: String,
+    pub options: Vec<OptionInfo>,
+}
+
+#[derive(serde::Serialize)]
+pub struct OptionInfo {
+    pub name: String,
+    pub label: String,
+    pub default: bool,
+}
+
+pub fn template_list(library: &sla_templates::Library) -> Vec<TemplateInfo> {
+    library
+        .templates()
+        .map(|t| TemplateInfo {
+            id: t.spec.id.clone(),
+            name: t.spec.name.clone(),
+            structure: t.spec.structure,
+            description: t.spec.description.clone(),
+            options: t
+                .spec
+                .options
+                .iter()
+                .map(|(name, o)| OptionInfo {
+                    name: name.clone(),
+                    label: o.label.clone(),
+                    default: o.default,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+pub fn template_table(library: &sla_templates::Library) -> String {
+    let mut out = String::new();
+    for t in template_list(library) {
+        out.push_str(&format!("{}  {}\n    {}\n", t.id, t.name, t.description));
+        for o in t.options {
+            out.push_str(&format!(
+                "    option {} ({}): {}\n",
+                o.name,
+                if o.default { "on" } else { "off" },
+                o.label
+            ));
+        }
+    }
+    out
+}
+
+pub fn term_table(rows: &[sla_api::TermRow]) -> String {
+    let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(2).max(4);
+    let mut out = String::new();
+    for row in rows {
+        out.push_str(&format!(
+            "{:<id_width$}  {:<16}  {}\n",
+            row.id, row.kind, row.value
+        ));
+        let range = row
+            .range
+            .as_deref()
+            .map(|r| format!("allowed {r}; "))
+            .unwrap_or_default();
+        let quoted = if row.quoted_by.is_empty() {
+            "quoted by no clause".to_owned()
+        } else {
+            format!("quoted by {}", row.quoted_by.join(", "))
+        };
+        out.push_str(&format!(
+            "{:<id_width$}  {}: {range}{quoted}\n",
+            "", row.label
+        ));
+    }
+    out
+}

@@ -17,6 +17,11 @@ pub mod terms;
 mod text;
 
 pub use agreement::{Agreement, Clause, FORMAT_VERSION, Section, TermReference};
+
+/// Size limits of agreement JSON.
+pub mod agreement_limits {
+    pub use crate::agreement::MAX_JSON_BYTES;
+}
 pub use error::{ModelError, ValueError};
 pub use ids::{AgreementId, ClauseId, SectionId, TermId};
 pub use party::{Parties, Party, PartyRole, Signatory};

@@ -134,3 +134,114 @@ fn the_environment_names_the_workspace_unless_the_flag_does() {
         env_dir.path().to_str().unwrap()
     );
 }
+
+#[test]
+fn drafts_from_a_template_to_a_file_then_lists_terms_and_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = stdout(&sla(dir.path(), &["templates", "--json"]));
+    let templates: serde_json::Value = serde_json::from_str(&templates).unwrap();
+    assert!(
+        templates
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["id"] == "saas-availability")
+    );
+
+    let file = dir.path().join("saas.json");
+    let file_arg = file.to_str().unwrap();
+    stdout(&sla(
+        dir.path(),
+        &[
+            "new",
+            "--template",
+            "saas-availability",
+            "--counterparty",
+            "Cloudy Hosting Ltd",
+            "--position",
+            "customer",
+            "--set",
+            "availability.target=99.99",
+            "--set",
+            "credits.cap=30",
+            "--with",
+            "clawback",
+            "--out",
+            file_arg,
+        ],
+    ));
+    let terms: serde_json::Value =
+        serde_json::from_str(&stdout(&sla(dir.path(), &["terms", file_arg, "--json"]))).unwrap();
+    let target = terms
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "availability.target")
+        .unwrap();
+    assert_eq!(target["value"], "99.99 %");
+    assert_eq!(target["type"], "percentage");
+    assert_eq!(target["range"], "90 % to 99.999 %");
+    assert_eq!(target["quoted_by"], serde_json::json!(["availability"]));
+
+    let text = stdout(&sla(dir.path(), &["render", file_arg, "--format", "text"]));
+    assert!(
+        text.contains("at least 99.99 % in each calendar month"),
+        "{text}"
+    );
+    assert!(text.contains("capped at 30 %"), "{text}");
+    assert!(text.contains("Earn-back of service credits"), "{text}");
+    assert!(
+        stdout(&sla(dir.path(), &["list", "--json"])).trim() == "[]",
+        "--out does not touch the workspace"
+    );
+
+    let id = stdout(&sla(
+        dir.path(),
+        &[
+            "new",
+            "--template",
+            "saas-availability",
+            "--counterparty",
+            "Cloudy Hosting Ltd",
+        ],
+    ));
+    let rendered = stdout(&sla(dir.path(), &["render", id.trim()]));
+    assert!(
+        rendered.starts_with("# SaaS Availability SLA"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn template_errors_name_the_term_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.json");
+    let out = sla(
+        dir.path(),
+        &[
+            "new",
+            "--template",
+            "saas-availability",
+            "--set",
+            "availability.target=150",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        message.contains("availability.target") && message.contains("between 0 and 100"),
+        "{message}"
+    );
+    assert!(!file.exists());
+
+    let out = sla(dir.path(), &["new", "--template", "no-such-template"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sla templates"));
+
+    std::fs::write(&file, "{\"format_version\": 1}").unwrap();
+    let out = sla(dir.path(), &["render", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("x.json"));
+}

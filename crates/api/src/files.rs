@@ -1,0 +1,120 @@
+//! Agreement files outside the workspace: read with a size limit, written atomically.
+
+use std::io::Write;
+use std::path::Path;
+
+use sla_model::Agreement;
+use sla_model::agreement_limits::MAX_JSON_BYTES;
+
+use crate::{ApiError, ErrorCode};
+
+/// Reads an agreement JSON file, refusing files larger than the format allows before
+/// reading them.
+pub fn read_agreement_file(path: &Path) -> Result<Agreement, ApiError> {
+    let shown = path.display();
+    let unreadable = |e: std::io::Error| {
+        ApiError::new(ErrorCode::InvalidInput, format!("cannot read {shown}: {e}"))
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_JSON_BYTES as u64 {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("{shown} is {size} bytes; an agreement file is at most {MAX_JSON_BYTES} bytes"),
+        ));
+    }
+    let text = std::fs::read_to_string(path).map_err(unreadable)?;
+    Agreement::from_json(&text)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("{shown}: {e}")))
+}
+
+/// Writes `bytes` to `path` so that a crash leaves either the old file or the new one:
+/// a temporary file in the same folder, flushed to disk, renamed over the target, and the
+/// folder flushed.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    let failed = |e: std::io::Error| {
+        ApiError::new(
+            ErrorCode::Storage,
+            format!("cannot write {}: {e}", path.display()),
+        )
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::env::current_dir().map_err(failed)?,
+    };
+    let name = path.file_name().ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("{} is not a file name", path.display()),
+        )
+    })?;
+    let temporary = folder.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)?;
+        std::fs::File::open(&folder)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result.map_err(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_atomically_and_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sla.json");
+        let agreement = Agreement::blank(
+            sla_model::AgreementId::random(),
+            sla_model::Title::new("SLA").unwrap(),
+            sla_model::PartyRole::Customer,
+            "Vendor",
+        );
+        write_file_atomically(&path, agreement.to_json_pretty().as_bytes()).unwrap();
+        assert_eq!(read_agreement_file(&path).unwrap(), agreement);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file is left behind"
+        );
+    }
+
+    #[test]
+    fn refuses_missing_oversized_and_invalid_files() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            read_agreement_file(&dir.path().join("none.json"))
+                .unwrap_err()
+                .code,
+            ErrorCode::InvalidInput
+        );
+        let big = dir.path().join("big.json");
+        std::fs::File::create(&big)
+            .unwrap()
+            .set_len(MAX_JSON_BYTES as u64 + 1)
+            .unwrap();
+        assert!(
+            read_agreement_file(&big)
+                .unwrap_err()
+                .message
+                .contains("at most")
+        );
+        let bad = dir.path().join("bad.json");
+        std::fs::write(&bad, r#"{"format_version": 1, "id": "nope"}"#).unwrap();
+        assert!(
+            read_agreement_file(&bad)
+                .unwrap_err()
+                .message
+                .contains("bad.json: id")
+        );
+    }
+}

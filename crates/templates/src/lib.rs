@@ -1,0 +1,24 @@
+//! The clause library: clause files (one clause, its typed terms and three positions of
+//! wording) and agreement templates (sections of clauses, some conditional), loaded from
+//! `templates/` and checked at load with errors naming the file and line; drafting an
+//! [`sla_model::Agreement`] from a template; rendering an agreement as text or Markdown with
+//! its values written as a lawyer writes them.
+//!
+//! Clause wording is a minijinja template evaluated once, when drafting: `{% if %}` picks
+//! wording, and `{{ term.id }}` leaves a term reference in the clause text, so that a later
+//! change of the term's value shows everywhere the clause quotes it.
+
+mod draft;
+mod error;
+pub mod format;
+mod library;
+mod render;
+mod spec;
+mod values;
+
+pub use draft::{DraftRequest, draft};
+pub use error::LibraryError;
+pub use library::{ClauseDef, Library, TemplateDef};
+pub use render::{RenderFormat, render};
+pub use spec::{Position, Structure, TermKind, TermSpec};
+pub use values::{check_range, parse_duration, term_value, term_value_from_text};

@@ -1,0 +1,194 @@
+//! The real clause library in `templates/`: it loads, every template drafts in every
+//! position, and drafts render with lawyer-formatted values.
+#![allow(clippy::unwrap_used)] // a panic is a failed test
+
+use sla_model::AgreementId;
+use sla_templates::{DraftRequest, Library, Position, RenderFormat, draft, render};
+
+fn library() -> Library {
+    Library::built_in().unwrap_or_else(|e| panic!("the built-in library must load: {e}"))
+}
+
+fn saas(position: Position) -> DraftRequest {
+    DraftRequest {
+        template: "saas-availability".into(),
+        position,
+        customer: "Acme Retail plc".into(),
+        provider: "Cloudy Hosting Ltd".into(),
+        ..DraftRequest::default()
+    }
+}
+
+#[test]
+fn the_built_in_library_loads() {
+    let library = library();
+    assert!(library.clauses().count() >= 15);
+    assert!(library.template("saas-availability").is_some());
+}
+
+#[test]
+fn the_saas_template_renders_with_values_written_out() {
+    let agreement = draft(&library(), &saas(Position::Balanced), AgreementId::random()).unwrap();
+    let text = render(&agreement, RenderFormat::Markdown);
+    assert!(
+        text.contains("an Availability of at least 99.9 % in each calendar month"),
+        "{text}"
+    );
+    assert!(text.contains("| 99.9 % | 10 % |"), "{text}");
+    assert!(text.contains("| Priority 3 | Non-core function impaired or a workaround exists | 4 business hours | 5 business days |"), "{text}");
+    assert!(
+        text.contains("Monday to Friday, 08:00 to 18:00 (Europe/London time)"),
+        "{text}"
+    );
+    assert!(!text.contains("{{"), "every reference is replaced");
+    assert!(!text.contains("Earn-back"), "clawback is off by default");
+}
+
+#[test]
+fn options_and_set_values_change_the_draft() {
+    let library = library();
+    let mut request = saas(Position::Customer);
+    request.options.insert("clawback".into(), true);
+    request
+        .set
+        .push(("availability.target".into(), "99.99".into()));
+    request.set.push(("support.hours".into(), "24x7".into()));
+    let agreement = draft(&library, &request, AgreementId::random()).unwrap();
+    let text = render(&agreement, RenderFormat::Text);
+    assert!(text.contains("Earn-back of service credits"), "{text}");
+    assert!(text.contains("at least 99.99 %"), "{text}");
+    assert!(
+        text.contains("support 24 hours a day, 7 days a week"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_requests_are_refused_with_the_reason() {
+    let library = library();
+    let mut request = saas(Position::Balanced);
+    request
+        .set
+        .push(("availability.target".into(), "101".into()));
+    let error = draft(&library, &request, AgreementId::random())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("availability.target") && error.contains("between 0 and 100"),
+        "{error}"
+    );
+
+    let mut request = saas(Position::Balanced);
+    request
+        .set
+        .push(("availability.target".into(), "80".into()));
+    let error = draft(&library, &request, AgreementId::random())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("below the lowest value this clause allows, 90 %"),
+        "{error}"
+    );
+
+    let mut request = saas(Position::Balanced);
+    request.set.push(("clawback.months".into(), "3".into()));
+    let error = draft(&library, &request, AgreementId::random())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("no term `clawback.months`"),
+        "not in the draft while clawback is off: {error}"
+    );
+
+    let mut request = saas(Position::Balanced);
+    request.options.insert("free_lunch".into(), true);
+    assert!(
+        draft(&library, &request, AgreementId::random())
+            .unwrap_err()
+            .to_string()
+            .contains("no option `free_lunch`")
+    );
+}
+
+fn with_clause(text: &str) -> Vec<(String, String)> {
+    vec![("templates/clauses/broken.toml".to_owned(), text.to_owned())]
+}
+
+#[test]
+fn a_broken_clause_file_is_reported_with_file_and_line() {
+    let bad_syntax = with_clause("id = \"broken\"\ncategory = \"x\"\nheading = 3\n");
+    let error = Library::from_files(bad_syntax).unwrap_err().to_string();
+    assert!(
+        error.starts_with("templates/clauses/broken.toml:3:"),
+        "{error}"
+    );
+
+    let bad_default = with_clause(
+        r#"id = "broken"
+category = "x"
+heading = "Broken"
+summary = "x"
+
+[terms."broken.target"]
+label = "Target"
+type = "percentage"
+default = 120
+
+[positions.customer]
+text = "{{ broken.target }}"
+[positions.balanced]
+text = "{{ broken.target }}"
+[positions.provider]
+text = "{{ broken.target }}"
+"#,
+    );
+    let error = Library::from_files(bad_default).unwrap_err().to_string();
+    assert!(
+        error.starts_with("templates/clauses/broken.toml:6: term `broken.target`"),
+        "{error}"
+    );
+    assert!(error.contains("between 0 and 100"), "{error}");
+
+    let typo = with_clause(
+        r#"id = "broken"
+category = "x"
+heading = "Broken"
+summary = "x"
+
+[positions.customer]
+text = """
+Fine line.
+Quotes {{ availabilty.target }}.
+"""
+[positions.balanced]
+text = "ok"
+[positions.provider]
+text = "ok"
+"#,
+    );
+    let error = Library::from_files(typo).unwrap_err().to_string();
+    assert!(
+        error.starts_with("templates/clauses/broken.toml:9: customer position wording"),
+        "{error}"
+    );
+}
+
+/// The balanced SaaS draft, rendered, must match the reviewed reference text in
+/// `tests/library/saas-availability-balanced.md`; `UPDATE_GOLDEN=1` rewrites it after a
+/// deliberate wording change (review the diff before committing it).
+#[test]
+fn the_balanced_saas_draft_matches_its_reviewed_text() {
+    let agreement = draft(&library(), &saas(Position::Balanced), AgreementId::random()).unwrap();
+    let rendered = render(&agreement, RenderFormat::Markdown);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/library/saas-availability-balanced.md");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &rendered).unwrap();
+    }
+    let reviewed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        rendered == reviewed,
+        "the rendered draft differs from {}; run with UPDATE_GOLDEN=1 and review the diff",
+        path.display()
+    );
+}
