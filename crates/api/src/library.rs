@@ -49,6 +49,8 @@ pub struct TermRow {
     pub range: Option<String>,
     /// The ids of the clauses whose text quotes the term.
     pub quoted_by: Vec<String>,
+    /// What the value means, where the app can compute it (`allows 43 m 49 s of Downtime per calendar month`).
+    pub meaning: Option<String>,
 }
 
 /// Every term of the agreement with its value, range and the clauses quoting it.
@@ -77,6 +79,7 @@ pub fn term_rows(agreement: &Agreement, library: &Library) -> Vec<TermRow> {
                 value: format::term_value(&term.value),
                 range,
                 quoted_by,
+                meaning: sla_checks::meaning(agreement, id.as_str()),
             }
         })
         .collect()

@@ -69,6 +69,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
     },
+    /// Review an agreement: errors and warnings, each naming its clause. Exits with 1 when
+    /// there is an error.
+    Check {
+        /// An agreement file (JSON), or the id of an agreement in the workspace.
+        agreement: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Rename an agreement.
     Rename { id: String, title: String },
     /// Delete an agreement and its rounds.
@@ -149,14 +157,34 @@ enum Format {
     Text,
 }
 
+/// What a command prints, and whether it found what it was asked to look for.
+struct Outcome {
+    output: String,
+    /// `sla check` found errors: exit 1 after printing them.
+    failed: bool,
+}
+
+impl From<String> for Outcome {
+    fn from(output: String) -> Self {
+        Self {
+            output,
+            failed: false,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(output) => {
+        Ok(outcome) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`sla list | head`) is not an error worth reporting.
-            let _ = stdout.write_all(output.as_bytes());
-            ExitCode::SUCCESS
+            let _ = stdout.write_all(outcome.output.as_bytes());
+            if outcome.failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(error) => {
             eprintln!("sla: {}", error.message);
@@ -207,13 +235,29 @@ impl Context {
     }
 }
 
-fn run(cli: Cli) -> Result<String, ApiError> {
+fn run(cli: Cli) -> Result<Outcome, ApiError> {
     let context = Context {
         workspace: cli.workspace,
         library: cli.library,
     };
     let now = Timestamp::now();
-    match cli.command {
+    if let Command::Check { agreement, json } = &cli.command {
+        let findings = sla_checks::check(&context.agreement(agreement)?);
+        let failed = findings
+            .iter()
+            .any(|f| f.severity == sla_checks::Severity::Error);
+        let output = if *json {
+            to_json(&findings)?
+        } else {
+            render::findings(&findings)
+        };
+        return Ok(Outcome { output, failed });
+    }
+    run_command(&context, cli.command, now).map(Outcome::from)
+}
+
+fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<String, ApiError> {
+    match command {
         Command::List { json } => {
             let list = context.backend()?.list_agreements()?;
             Ok(if json {
@@ -230,7 +274,8 @@ fn run(cli: Cli) -> Result<String, ApiError> {
                 render::agreement_record(&record)
             })
         }
-        Command::New(args) => new(&context, args, now),
+        Command::New(args) => new(context, args, now),
+        Command::Check { .. } => Ok(String::new()),
         Command::Templates { json } => {
             let library = context.library()?;
             Ok(if json {

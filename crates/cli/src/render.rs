@@ -168,6 +168,37 @@ pub fn term_table(rows: &[sla_api::TermRow]) -> String {
             "{:<id_width$}  {}: {range}{quoted}\n",
             "", row.label
         ));
+        if let Some(meaning) = &row.meaning {
+            out.push_str(&format!("{:<id_width$}  {meaning}\n", ""));
+        }
     }
+    out
+}
+
+pub fn findings(findings: &[sla_checks::Finding]) -> String {
+    if findings.is_empty() {
+        return "No errors or warnings.\n".to_owned();
+    }
+    let mut out = String::new();
+    for finding in findings {
+        let severity = match finding.severity {
+            sla_checks::Severity::Error => "error",
+            sla_checks::Severity::Warning => "warning",
+        };
+        let clause = finding
+            .clause
+            .as_deref()
+            .map(|c| format!(" [{c}]"))
+            .unwrap_or_default();
+        out.push_str(&format!("{severity}{clause}: {}\n", finding.message));
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == sla_checks::Severity::Error)
+        .count();
+    out.push_str(&format!(
+        "{errors} error(s), {} warning(s)\n",
+        findings.len() - errors
+    ));
     out
 }

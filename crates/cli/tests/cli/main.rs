@@ -245,3 +245,54 @@ fn template_errors_name_the_term_and_change_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("x.json"));
 }
+
+#[test]
+fn check_exits_with_1_on_errors_and_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.json");
+    let file_arg = file.to_str().unwrap();
+    stdout(&sla(
+        dir.path(),
+        &["new", "--template", "saas-availability", "--out", file_arg],
+    ));
+    let clean = sla(dir.path(), &["check", file_arg]);
+    assert_eq!(
+        clean.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&clean.stdout)
+    );
+    assert!(String::from_utf8_lossy(&clean.stdout).contains("0 error(s)"));
+
+    stdout(&sla(
+        dir.path(),
+        &[
+            "new",
+            "--template",
+            "saas-availability",
+            "--set",
+            "credits.cap=30",
+            "--out",
+            file_arg,
+        ],
+    ));
+    let failing = sla(dir.path(), &["check", file_arg, "--json"]);
+    assert_eq!(failing.status.code(), Some(1));
+    let findings: serde_json::Value = serde_json::from_slice(&failing.stdout).unwrap();
+    assert_eq!(findings[0]["severity"], "error");
+    assert_eq!(findings[0]["rule"], "credit-tier-above-cap");
+    assert_eq!(findings[0]["clause"], "service-credits");
+
+    let terms: serde_json::Value =
+        serde_json::from_str(&stdout(&sla(dir.path(), &["terms", file_arg, "--json"]))).unwrap();
+    let target = terms
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "availability.target")
+        .unwrap();
+    assert_eq!(
+        target["meaning"],
+        "allows 43 m 49 s of Downtime per calendar month (13 m 2 s if measured in Business Hours only)"
+    );
+}
