@@ -324,14 +324,15 @@ impl Review<'_> {
         self.clause_position(id).is_some()
     }
 
+    /// A clause with this id, or a clause or section whose heading names the subject.
     fn has_clause_like(&self, id: &str, heading_word: &str) -> bool {
+        let named = |heading: &str| heading.to_lowercase().contains(heading_word);
         self.has_clause(id)
             || self
                 .agreement
                 .sections
                 .iter()
-                .flat_map(|s| &s.clauses)
-                .any(|c| c.heading.to_lowercase().contains(heading_word))
+                .any(|s| named(&s.heading) || s.clauses.iter().any(|c| named(&c.heading)))
     }
 
     fn essential_clauses(&mut self) {

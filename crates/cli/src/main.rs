@@ -77,6 +77,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Read an agreement written elsewhere (Markdown) into sections and clauses.
+    Import {
+        /// The Markdown file.
+        file: PathBuf,
+        /// The other party's legal name.
+        #[arg(long)]
+        counterparty: Option<String>,
+        /// The side you are on.
+        #[arg(long, value_enum, default_value_t = Role::Customer)]
+        role: Role,
+        /// Write the agreement to this JSON file instead of adding it to the workspace.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Rename an agreement.
     Rename { id: String, title: String },
     /// Delete an agreement and its rounds.
@@ -276,6 +290,12 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
         }
         Command::New(args) => new(context, args, now),
         Command::Check { .. } => Ok(String::new()),
+        Command::Import {
+            file,
+            counterparty,
+            role,
+            out,
+        } => import(context, &file, counterparty, role.into(), out, now),
         Command::Templates { json } => {
             let library = context.library()?;
             Ok(if json {
@@ -379,6 +399,60 @@ fn new(context: &Context, args: NewArgs, now: Timestamp) -> Result<String, ApiEr
             } else {
                 format!("{}\n", summary.id)
             })
+        }
+    }
+}
+
+fn import(
+    context: &Context,
+    file: &Path,
+    counterparty: Option<String>,
+    role: PartyRole,
+    out: Option<PathBuf>,
+    now: Timestamp,
+) -> Result<String, ApiError> {
+    let invalid = |message: String| ApiError::new(ErrorCode::InvalidInput, message);
+    let size = std::fs::metadata(file)
+        .map_err(|e| invalid(format!("cannot read {}: {e}", file.display())))?
+        .len();
+    if size > sla_import::MAX_MARKDOWN_BYTES as u64 {
+        return Err(invalid(format!(
+            "{} is {size} bytes; at most {} are accepted",
+            file.display(),
+            sla_import::MAX_MARKDOWN_BYTES
+        )));
+    }
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| invalid(format!("cannot read {}: {e}", file.display())))?;
+    let fallback = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Imported agreement".into());
+    let agreement = sla_import::import_markdown(
+        &text,
+        AgreementId::random(),
+        &fallback,
+        role,
+        counterparty.as_deref().unwrap_or(""),
+    )
+    .map_err(|e| invalid(format!("{}: {e}", file.display())))?;
+    let summary = format!(
+        "{} sections, {} clauses",
+        agreement.sections.len(),
+        agreement.clause_count()
+    );
+    match out {
+        Some(path) => {
+            sla_api::write_file_atomically(&path, (agreement.to_json_pretty() + "\n").as_bytes())?;
+            Ok(format!(
+                "imported {} ({summary}) to {}\n",
+                file.display(),
+                path.display()
+            ))
+        }
+        None => {
+            let stored = context.backend()?.insert_agreement(&agreement, role, now)?;
+            Ok(format!("{}\n", stored.id))
         }
     }
 }

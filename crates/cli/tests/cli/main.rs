@@ -296,3 +296,37 @@ fn check_exits_with_1_on_errors_and_lists_them() {
         "allows 43 m 49 s of Downtime per calendar month (13 m 2 s if measured in Business Hours only)"
     );
 }
+
+#[test]
+fn imports_a_real_markdown_sla_and_renders_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/corpus/real/commonpaper-sla/v2.0.md");
+    let out = dir.path().join("cp.json");
+    let said = stdout(&sla(
+        dir.path(),
+        &[
+            "import",
+            source.to_str().unwrap(),
+            "--counterparty",
+            "Common Paper",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ));
+    assert!(said.contains("4 sections, 15 clauses"), "{said}");
+    let text = stdout(&sla(
+        dir.path(),
+        &["render", out.to_str().unwrap(), "--format", "text"],
+    ));
+    assert!(text.contains("1.1 Target Uptime"), "{text}");
+    assert!(text.contains("3.4 Termination"), "{text}");
+
+    let id = stdout(&sla(dir.path(), &["import", source.to_str().unwrap()]));
+    let record: serde_json::Value =
+        serde_json::from_str(&stdout(&sla(dir.path(), &["show", id.trim(), "--json"]))).unwrap();
+    assert_eq!(record["agreement"]["title"], "Service Level Agreement");
+
+    let missing = sla(dir.path(), &["import", "/nonexistent.md"]);
+    assert_eq!(missing.status.code(), Some(2));
+}

@@ -1,0 +1,296 @@
+//! Blocks to sections and clauses.
+
+use sla_model::{
+    Agreement, AgreementId, Clause, ClauseId, ModelError, PartyRole, Section, SectionId, Title,
+};
+use thiserror::Error;
+
+use crate::blocks::{Block, Lead, blocks};
+
+/// The largest Markdown file accepted (bytes).
+pub const MAX_MARKDOWN_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("the file is {0} bytes; at most {MAX_MARKDOWN_BYTES} are accepted")]
+    TooLarge(usize),
+    #[error("the file has no text that could become a clause")]
+    Empty,
+    #[error("the imported agreement is invalid: {0}")]
+    Model(#[from] ModelError),
+}
+
+struct Draft {
+    heading: String,
+    number: String,
+    paragraphs: Vec<String>,
+}
+
+struct SectionDraft {
+    heading: String,
+    number: String,
+    clauses: Vec<Draft>,
+}
+
+/// Reads a Markdown agreement. `fallback_title` is used when the file has no level-1 heading;
+/// the counterparty is named on the side opposite `our_role`.
+pub fn import_markdown(
+    markdown: &str,
+    id: AgreementId,
+    fallback_title: &str,
+    our_role: PartyRole,
+    counterparty: &str,
+) -> Result<Agreement, ImportError> {
+    if markdown.len() > MAX_MARKDOWN_BYTES {
+        return Err(ImportError::TooLarge(markdown.len()));
+    }
+    let blocks = blocks(markdown);
+    let title = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Heading { level: 1, text } if !text.is_empty() => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| fallback_title.to_owned());
+
+    let list_sections = blocks
+        .iter()
+        .any(|b| matches!(b, Block::Item { depth: 1, .. }))
+        && blocks.iter().any(|b| {
+            matches!(
+                b,
+                Block::Item { depth: 2, .. } | Block::Paragraph { depth: 1.., .. }
+            )
+        });
+    let has_h3 = blocks
+        .iter()
+        .any(|b| matches!(b, Block::Heading { level: 3, .. }));
+
+    let mut sections: Vec<SectionDraft> = Vec::new();
+    let mut seen_title = false;
+    for block in blocks {
+        match block {
+            Block::Heading { level: 1, .. } if !seen_title => seen_title = true,
+            Block::Heading { level, text } if level <= 2 && (list_sections || has_h3) => {
+                new_section(&mut sections, text, String::new())
+            }
+            Block::Heading { text, .. } => {
+                new_clause(&mut sections, &title, text, String::new(), Vec::new())
+            }
+            Block::Item {
+                depth: 1,
+                number,
+                lead,
+            } if list_sections => {
+                let heading = lead.run_in.clone().unwrap_or(lead.text.clone());
+                new_section(
+                    &mut sections,
+                    heading,
+                    number.map(|n| n.to_string()).unwrap_or_default(),
+                );
+            }
+            Block::Item {
+                depth,
+                number,
+                lead,
+            } if depth <= 2 => {
+                let parent = sections
+                    .last()
+                    .map(|s| s.number.clone())
+                    .unwrap_or_default();
+                let number = number
+                    .map(|n| {
+                        if parent.is_empty() {
+                            n.to_string()
+                        } else {
+                            format!("{parent}.{n}")
+                        }
+                    })
+                    .unwrap_or_default();
+                let (heading, body) = split_lead(&lead);
+                new_clause(&mut sections, &title, heading, number, vec![body]);
+            }
+            Block::Item { number, lead, .. } => {
+                let marker = number
+                    .map(|n| format!("({n}) "))
+                    .unwrap_or_else(|| "• ".to_owned());
+                append(&mut sections, &title, format!("{marker}{}", lead.text));
+            }
+            Block::Paragraph { lead, .. } => {
+                let (number, rest) = leading_number(&lead.text);
+                if number.is_some() || lead.run_in.is_some() {
+                    let lead = Lead {
+                        run_in: lead.run_in.clone(),
+                        text: rest.to_owned(),
+                    };
+                    let (heading, body) = split_lead(&lead);
+                    new_clause(
+                        &mut sections,
+                        &title,
+                        heading,
+                        number.unwrap_or_default().to_owned(),
+                        vec![body],
+                    );
+                } else {
+                    append(&mut sections, &title, lead.text);
+                }
+            }
+        }
+    }
+
+    let title = Title::new(title)
+        .or_else(|_| Title::new(fallback_title))
+        .map_err(|e| ModelError::invalid("title", e))?;
+    let mut agreement = Agreement::blank(id, title, our_role, counterparty);
+    let mut used = std::collections::HashSet::new();
+    for (s, section) in sections.into_iter().enumerate() {
+        let mut clauses = Vec::new();
+        for (c, clause) in section.clauses.into_iter().enumerate() {
+            let body: Vec<&str> = clause
+                .paragraphs
+                .iter()
+                .map(|p| p.trim())
+                .filter(|p| !p.is_empty())
+                .collect();
+            if clause.heading.is_empty() && body.is_empty() {
+                continue;
+            }
+            let wanted = if clause.number.is_empty() {
+                format!("c{}-{}", s + 1, c + 1)
+            } else {
+                format!("c{}", clause.number.replace('.', "-"))
+            };
+            let id = ClauseId::new(unique(&mut used, wanted))
+                .map_err(|e| ModelError::invalid("clause id", e))?;
+            clauses.push(Clause {
+                id,
+                heading: clause.heading,
+                text: escape_references(&body.join("\n\n")),
+            });
+        }
+        if clauses.is_empty() {
+            continue;
+        }
+        let id = SectionId::new(unique(&mut used, format!("s{}", s + 1)))
+            .map_err(|e| ModelError::invalid("section id", e))?;
+        agreement.sections.push(Section {
+            id,
+            heading: section.heading,
+            clauses,
+        });
+    }
+    if agreement.sections.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    agreement.validate()?;
+    Ok(agreement)
+}
+
+fn unique(used: &mut std::collections::HashSet<String>, wanted: String) -> String {
+    let mut candidate = wanted.clone();
+    let mut n = 2;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{wanted}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// `{{` in imported text would read as a term reference; keep it as text.
+fn escape_references(text: &str) -> String {
+    text.replace("{{", "{ {")
+}
+
+/// A heading and the body: a run-in heading ending with a full stop is removed from the body
+/// ("Target Uptime. Provider will…"); one that is part of the sentence ("“Uptime” means…")
+/// stays in it. Without a run-in heading, the first words become the heading.
+fn split_lead(lead: &Lead) -> (String, String) {
+    match &lead.run_in {
+        Some(heading) if heading.ends_with('.') || heading.ends_with(':') => {
+            let body = lead
+                .text
+                .strip_prefix(heading.as_str())
+                .unwrap_or(&lead.text)
+                .trim()
+                .to_owned();
+            (heading.trim_end_matches(['.', ':']).to_owned(), body)
+        }
+        Some(heading) => (
+            heading
+                .trim_matches(|c: char| "\"“”'‘’".contains(c))
+                .to_owned(),
+            lead.text.clone(),
+        ),
+        None => {
+            let words: Vec<&str> = lead.text.split_whitespace().take(6).collect();
+            let short = lead.text.split_whitespace().count() <= 6;
+            let heading = if short {
+                words.join(" ")
+            } else {
+                format!("{} …", words.join(" "))
+            };
+            (heading, lead.text.clone())
+        }
+    }
+}
+
+/// `1.1 Text` → (`1.1`, `Text`).
+fn leading_number(text: &str) -> (Option<&str>, &str) {
+    let candidate = text.split_whitespace().next().unwrap_or("");
+    let trimmed = candidate.trim_end_matches('.');
+    let numeric = !trimmed.is_empty()
+        && trimmed
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if numeric && candidate.len() < text.len() {
+        (Some(trimmed), text[candidate.len()..].trim_start())
+    } else {
+        (None, text)
+    }
+}
+
+fn new_section(sections: &mut Vec<SectionDraft>, heading: String, number: String) {
+    sections.push(SectionDraft {
+        heading,
+        number,
+        clauses: Vec::new(),
+    });
+}
+
+fn new_clause(
+    sections: &mut Vec<SectionDraft>,
+    title: &str,
+    heading: String,
+    number: String,
+    paragraphs: Vec<String>,
+) {
+    if sections.is_empty() {
+        new_section(sections, title.to_owned(), String::new());
+    }
+    if let Some(section) = sections.last_mut() {
+        section.clauses.push(Draft {
+            heading,
+            number,
+            paragraphs,
+        });
+    }
+}
+
+fn append(sections: &mut Vec<SectionDraft>, title: &str, paragraph: String) {
+    if paragraph.trim().is_empty() {
+        return;
+    }
+    let has_clause = sections.last().is_some_and(|s| !s.clauses.is_empty());
+    if !has_clause {
+        new_clause(
+            sections,
+            title,
+            "Introduction".to_owned(),
+            String::new(),
+            Vec::new(),
+        );
+    }
+    if let Some(clause) = sections.last_mut().and_then(|s| s.clauses.last_mut()) {
+        clause.paragraphs.push(paragraph);
+    }
+}

@@ -1,0 +1,180 @@
+//! Real, public SLAs (vendored in `tests/corpus/real`, CC BY 4.0, see its README) imported
+//! into sections and clauses.
+#![allow(clippy::unwrap_used)] // a panic is a failed test
+
+use std::path::PathBuf;
+
+use sla_import::import_markdown;
+use sla_model::{Agreement, AgreementId, PartyRole};
+
+fn corpus_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/real")
+}
+
+fn import(path: &str) -> Agreement {
+    let text = std::fs::read_to_string(corpus_root().join(path)).unwrap();
+    import_markdown(
+        &text,
+        AgreementId::random(),
+        path,
+        PartyRole::Customer,
+        "Provider Inc.",
+    )
+    .unwrap()
+}
+
+fn outline(agreement: &Agreement) -> Vec<(String, Vec<String>)> {
+    agreement
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.heading.clone(),
+                s.clauses
+                    .iter()
+                    .map(|c| format!("{} {}", c.id, c.heading))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn common_paper_sla_2_0_imports_into_its_sections_and_clauses() {
+    let agreement = import("commonpaper-sla/v2.0.md");
+    let outline = outline(&agreement);
+    assert_eq!(agreement.title.as_str(), "Service Level Agreement");
+    let headings: Vec<&str> = outline.iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(
+        headings,
+        ["Uptime", "Response Time", "Remedies", "Definitions"],
+        "{outline:#?}"
+    );
+    assert_eq!(
+        outline[0].1,
+        ["c1-1 Target Uptime", "c1-2 Calculating Uptime"]
+    );
+    assert_eq!(outline[2].1.len(), 5, "{outline:#?}");
+    assert_eq!(outline[3].1[0], "c4-1 Available Minutes");
+    let target = &agreement.sections[0].clauses[0].text;
+    assert!(
+        target.starts_with(
+            "If there is a Target Uptime, Provider will use commercially reasonable efforts"
+        ),
+        "{target}"
+    );
+    assert!(
+        !target.contains('<') && !target.contains("span"),
+        "markup removed: {target}"
+    );
+    let request = &agreement.sections[2].clauses[1].text;
+    assert!(
+        request.contains("\na. For Uptime Credit"),
+        "sub-items kept on their own lines: {request}"
+    );
+}
+
+#[test]
+fn common_paper_sla_1_0_imports_with_headings_inside_the_list() {
+    let agreement = import("commonpaper-sla/v1.0.md");
+    let outline = outline(&agreement);
+    let headings: Vec<&str> = outline.iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(
+        headings,
+        ["Uptime", "Remedies", "Definitions"],
+        "{outline:#?}"
+    );
+    assert_eq!(outline[0].1[0], "c1-1 Target Uptime", "{outline:#?}");
+    assert_eq!(outline[1].1.len(), 5, "{outline:#?}");
+    assert!(
+        outline[2].1.len() >= 4,
+        "each definition is a clause: {outline:#?}"
+    );
+}
+
+#[test]
+fn every_revision_in_the_corpus_imports() {
+    let folders = std::fs::read_dir(corpus_root()).unwrap();
+    let mut count = 0;
+    for folder in folders {
+        let folder = folder.unwrap().path();
+        if !folder.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&folder).unwrap() {
+            let path = file.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let agreement = import_markdown(
+                &text,
+                AgreementId::random(),
+                "Imported",
+                PartyRole::Customer,
+                "X",
+            )
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(
+                agreement.clause_count() >= 3,
+                "{}: {:#?}",
+                path.display(),
+                outline(&agreement)
+            );
+            count += 1;
+        }
+    }
+    assert!(count >= 20, "the corpus has its revisions ({count})");
+}
+
+#[test]
+fn basecamp_questions_become_clauses() {
+    let agreement = import("basecamp-sla/09-2023-03-14-b364cfc.md");
+    let outline = outline(&agreement);
+    assert_eq!(agreement.title.as_str(), "Basecamp Big SLA");
+    assert!(
+        outline[0]
+            .1
+            .iter()
+            .any(|c| c.ends_with("What is “uptime”?")),
+        "{outline:#?}"
+    );
+    assert!(
+        !agreement.sections[0]
+            .clauses
+            .iter()
+            .any(|c| c.text.contains("37status.com")),
+        "link targets removed"
+    );
+}
+
+#[test]
+fn hostile_and_empty_input_gives_errors_not_panics() {
+    let id = AgreementId::random;
+    assert!(import_markdown("", id(), "X", PartyRole::Customer, "Y").is_err());
+    assert!(
+        import_markdown(
+            &"x".repeat(5 * 1024 * 1024),
+            id(),
+            "X",
+            PartyRole::Customer,
+            "Y"
+        )
+        .is_err()
+    );
+    let nested = format!("# T\n\n{}deep", "> ".repeat(5_000));
+    let _ = import_markdown(&nested, id(), "X", PartyRole::Customer, "Y");
+    let lists = (0..200)
+        .map(|d| format!("{}1. item {d}\n", "    ".repeat(d)))
+        .collect::<String>();
+    let _ = import_markdown(&lists, id(), "X", PartyRole::Customer, "Y");
+    let braces = import_markdown(
+        "# T\n\nPay {{credits.cap}} now.",
+        id(),
+        "X",
+        PartyRole::Customer,
+        "Y",
+    )
+    .unwrap();
+    assert_eq!(
+        braces.sections[0].clauses[0].text,
+        "Pay { {credits.cap}} now."
+    );
+}
