@@ -9,4 +9,8 @@ pub const COMMANDS: &[&str] = &[
     "open_agreement",
     "rename_agreement",
     "delete_agreement",
+    "list_templates",
+    "create_from_template",
+    "agreement_view",
+    "set_term",
 ];

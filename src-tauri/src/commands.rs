@@ -2,7 +2,7 @@
 //! `{code, message}` (`ApiError`). The list must match `COMMANDS` in `build.rs`.
 
 use jiff::Timestamp;
-use sla_api::{ApiError, Backend, NewAgreement, WorkspaceInfo};
+use sla_api::{AgreementView, ApiError, Backend, NewAgreement, TemplateInfo, TemplateRequest, WorkspaceInfo};
 use sla_store::{AgreementRecord, AgreementSummary};
 use tauri::State;
 
@@ -25,10 +25,7 @@ pub fn create_agreement(
 }
 
 #[tauri::command(async)]
-pub fn open_agreement(
-    backend: State<'_, Backend>,
-    id: String,
-) -> Result<AgreementRecord, ApiError> {
+pub fn open_agreement(backend: State<'_, Backend>, id: String) -> Result<AgreementRecord, ApiError> {
     backend.open_agreement(&id)
 }
 
@@ -44,4 +41,32 @@ pub fn rename_agreement(
 #[tauri::command(async)]
 pub fn delete_agreement(backend: State<'_, Backend>, id: String) -> Result<(), ApiError> {
     backend.delete_agreement(&id)
+}
+
+#[tauri::command(async)]
+pub fn list_templates(backend: State<'_, Backend>) -> Result<Vec<TemplateInfo>, ApiError> {
+    backend.list_templates()
+}
+
+#[tauri::command(async)]
+pub fn create_from_template(
+    backend: State<'_, Backend>,
+    request: TemplateRequest,
+) -> Result<AgreementSummary, ApiError> {
+    backend.create_from_template(request, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn agreement_view(backend: State<'_, Backend>, id: String) -> Result<AgreementView, ApiError> {
+    backend.agreement_view(&id)
+}
+
+#[tauri::command(async)]
+pub fn set_term(
+    backend: State<'_, Backend>,
+    id: String,
+    term: String,
+    value: String,
+) -> Result<AgreementView, ApiError> {
+    backend.set_term(&id, &term, &value, Timestamp::now())
 }

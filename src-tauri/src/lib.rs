@@ -20,6 +20,10 @@ pub fn run() {
             commands::open_agreement,
             commands::rename_agreement,
             commands::delete_agreement,
+            commands::list_templates,
+            commands::create_from_template,
+            commands::agreement_view,
+            commands::set_term,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

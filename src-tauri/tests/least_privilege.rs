@@ -10,10 +10,7 @@ use std::path::Path;
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn manifest_commands() -> BTreeSet<String> {
-    sla_studio::COMMANDS
-        .iter()
-        .map(|c| (*c).to_owned())
-        .collect()
+    sla_studio::COMMANDS.iter().map(|c| (*c).to_owned()).collect()
 }
 
 #[test]
@@ -36,10 +33,7 @@ fn registered_handlers_are_the_manifest_commands() {
         .split("#[tauri::command")
         .skip(1)
         .map(|chunk| {
-            let after_fn = chunk
-                .split("pub fn ")
-                .nth(1)
-                .expect("a command is a pub fn");
+            let after_fn = chunk.split("pub fn ").nth(1).expect("a command is a pub fn");
             after_fn.split('(').next().unwrap().trim().to_owned()
         })
         .collect();
@@ -70,10 +64,7 @@ fn capabilities_grant_exactly_the_manifest_commands_and_nothing_else() {
             let command = permission
                 .strip_prefix("allow-")
                 .unwrap_or_else(|| panic!("{permission}: only app command grants are allowed"));
-            assert!(
-                !command.contains(':'),
-                "{permission}: no plugin permissions"
-            );
+            assert!(!command.contains(':'), "{permission}: no plugin permissions");
             granted.insert(command.replace('-', "_"));
         }
     }
@@ -82,13 +73,10 @@ fn capabilities_grant_exactly_the_manifest_commands_and_nothing_else() {
 
 #[test]
 fn the_csp_allows_only_the_apps_own_scripts() {
-    let config: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(Path::new(ROOT).join("tauri.conf.json")).unwrap(),
-    )
-    .unwrap();
-    let csp = config["app"]["security"]["csp"]
-        .as_str()
-        .expect("a CSP is set");
+    let config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(ROOT).join("tauri.conf.json")).unwrap())
+            .unwrap();
+    let csp = config["app"]["security"]["csp"].as_str().expect("a CSP is set");
     assert!(csp.contains("script-src 'self'"), "{csp}");
     assert!(csp.contains("default-src 'self'"), "{csp}");
     assert!(

@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { App } from "./App";
-import type { AgreementRecord, AgreementSummary, ApiError } from "./ipc";
+import type { AgreementRecord, AgreementSummary, AgreementView, ApiError, TemplateInfo } from "./ipc";
 import { MAX_VISIBLE_ROWS } from "./screens/Home";
 
 type Call = { cmd: string; args: Record<string, unknown> };
@@ -41,6 +41,63 @@ function record(s: AgreementSummary): AgreementRecord {
   };
 }
 
+const SAAS: TemplateInfo = {
+  id: "saas-availability",
+  name: "SaaS Availability SLA",
+  structure: "service_based",
+  description: "Availability target with service credits.",
+  options: [{ name: "clawback", label: "Let the Provider earn back service credits", default: false, help: null }],
+};
+
+function view(s: AgreementSummary, target = "99.9"): AgreementView {
+  return {
+    record: record(s),
+    document: [
+      {
+        id: "service-levels",
+        number: "1",
+        heading: "Service levels",
+        clauses: [
+          {
+            id: "availability",
+            number: "1.1",
+            heading: "Availability",
+            paragraphs: [
+              [
+                { kind: "text", text: "Availability of at least " },
+                { kind: "term", term: "availability.target", text: `${target} %`, table: null },
+                { kind: "text", text: " each month." },
+              ],
+            ],
+          },
+        ],
+      },
+    ],
+    terms: [
+      {
+        id: "availability.target",
+        label: "Availability target",
+        type: "percentage",
+        value: `${target} %`,
+        range: "90 % to 99.999 %",
+        quoted_by: ["availability"],
+        meaning: target === "99.9" ? "allows 43 m 49 s of Downtime per calendar month" : "allows 21 m 54 s of Downtime per calendar month",
+        input: target,
+        options: [],
+      },
+    ],
+    findings: [
+      {
+        severity: "warning",
+        rule: "clawback",
+        clause: "availability",
+        terms: [],
+        message: "Availability: something to look at",
+      },
+    ],
+  };
+}
+
 /** A fake backend holding agreements in memory; records every call. */
 function backend(initial: AgreementSummary[], failures: Record<string, ApiError> = {}) {
   let agreements = [...initial];
@@ -66,10 +123,30 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
         agreements = [created, ...agreements];
         return created;
       }
-      case "open_agreement": {
+      case "agreement_view": {
         const found = agreements.find((a) => a.id === args.id);
         if (!found) throw { code: "not_found", message: `there is no agreement with id ${String(args.id)}` };
-        return record(found);
+        return view(found);
+      }
+      case "list_templates":
+        return [SAAS];
+      case "create_from_template": {
+        const request = args.request as { counterparty: string; our_role: "customer" | "provider" };
+        const created = summary({
+          id: "5d1e8c1a-1111-4f57-a8c5-2f6f4f0d9e10",
+          title: "SaaS Availability SLA",
+          our_role: request.our_role,
+          counterparty: request.counterparty,
+        });
+        agreements = [created, ...agreements];
+        return created;
+      }
+      case "set_term": {
+        const found = agreements.find((a) => a.id === args.id);
+        if (!found) throw { code: "not_found", message: "gone" };
+        if (args.value === "120")
+          throw { code: "invalid_input", message: "Availability target: a percentage must be between 0 and 100, not 120" };
+        return view(found, String(args.value));
       }
       case "rename_agreement": {
         const found = agreements.find((a) => a.id === args.id);
@@ -178,7 +255,7 @@ describe("new agreement", () => {
     expect(create?.args).toEqual({
       request: { title: "IT Support Desk SLA", our_role: "provider", counterparty: "Acme Services GmbH" },
     });
-    expect(fake.names()).toContain("open_agreement");
+    expect(fake.names()).toContain("agreement_view");
   });
 
   it("closes on Escape and returns focus", async () => {
@@ -240,13 +317,75 @@ describe("agreement view", () => {
 
   it("reports an agreement that vanished and returns to the list", async () => {
     const fake = backend([summary()], {
-      open_agreement: { code: "not_found", message: "there is no agreement with id 6f1c… in this workspace" },
+      agreement_view: { code: "not_found", message: "there is no agreement with id 6f1c… in this workspace" },
     });
     render(<App />);
     await userEvent.click(await screen.findByTestId("agreement-row"));
     expect(await screen.findByRole("alert")).toHaveTextContent("There is no agreement with id");
     expect(await screen.findByTestId("agreement-row")).toBeTruthy();
     expect(fake.names().filter((n) => n === "list_agreements")).toHaveLength(2);
+  });
+});
+
+describe("drafting from a template and editing terms", () => {
+  it("drafts from a template with the chosen position and options", async () => {
+    const fake = backend([]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("new-agreement"));
+    await waitFor(() => expect(screen.getByRole("option", { name: "SaaS Availability SLA" })).toBeTruthy());
+    await userEvent.selectOptions(screen.getByTestId("new-template"), "saas-availability");
+    await userEvent.type(screen.getByTestId("new-counterparty"), "Cloudy Hosting Ltd");
+    await userEvent.click(screen.getByTestId("new-position-customer"));
+    await userEvent.click(screen.getByTestId("new-option-clawback"));
+    await userEvent.click(screen.getByTestId("create-submit"));
+    expect(await screen.findByTestId("agreement-title")).toHaveTextContent("SaaS Availability SLA");
+    expect(fake.calls.find((c) => c.cmd === "create_from_template")?.args).toEqual({
+      request: {
+        template: "saas-availability",
+        position: "customer",
+        our_role: "customer",
+        title: null,
+        counterparty: "Cloudy Hosting Ltd",
+        options: { clawback: true },
+      },
+    });
+  });
+
+  it("sets a term, shows its new meaning and refuses an invalid value with the reason", async () => {
+    const fake = backend([summary()]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("open-agreement"));
+    const chip = await screen.findByTestId("term-chip");
+    expect(chip).toHaveTextContent("99.9 %");
+    await userEvent.click(chip);
+    const input = screen.getByTestId("term-input-availability.target");
+    expect(input).toHaveFocus();
+
+    await userEvent.clear(input);
+    await userEvent.type(input, "120{Enter}");
+    expect(await screen.findByTestId("term-error")).toHaveTextContent("must be between 0 and 100");
+    expect(screen.getByTestId("term-chip")).toHaveTextContent("99.9 %");
+
+    await userEvent.clear(input);
+    await userEvent.type(input, "99.95{Enter}");
+    await waitFor(() => expect(screen.getByTestId("term-chip")).toHaveTextContent("99.95 %"));
+    expect(screen.getByTestId("meaning-availability.target")).toHaveTextContent("Allows 21 m 54 s");
+    expect(screen.queryByTestId("term-error")).toBeNull();
+    expect(fake.calls.filter((c) => c.cmd === "set_term").map((c) => c.args)).toEqual([
+      { id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11", term: "availability.target", value: "120" },
+      { id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11", term: "availability.target", value: "99.95" },
+    ]);
+  });
+
+  it("lists findings and jumps to their clause", async () => {
+    backend([summary()]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("open-agreement"));
+    expect(await screen.findByTestId("checks-summary")).toHaveTextContent("0 errors, 1 warning");
+    const finding = screen.getByTestId("finding");
+    Element.prototype.scrollIntoView = () => {};
+    await userEvent.click(within(finding).getByRole("button", { name: "Go to clause" }));
+    expect(document.getElementById("clause-availability")).toHaveFocus();
   });
 });
 

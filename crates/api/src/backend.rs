@@ -3,10 +3,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use jiff::Timestamp;
-use sla_model::{AgreementId, Party, Title, check_free_text};
+use sla_model::{AgreementId, Party, PartyRole, Title, check_free_text};
 use sla_store::{AgreementRecord, AgreementSummary, Workspace, resolve_workspace_dir};
+use sla_templates::{DraftRequest, Library};
 
-use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo};
+use crate::view::{AgreementView, TemplateInfo, TemplateRequest};
+use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo, load_library};
 
 /// The open workspace behind the app's commands. If the workspace could not be opened, the
 /// backend still exists and every command answers with the reason (`workspace_unavailable`),
@@ -15,28 +17,33 @@ use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo};
 pub struct Backend {
     folder: PathBuf,
     workspace: Result<Mutex<Workspace>, ApiError>,
+    library: Result<Library, ApiError>,
 }
 
 impl Backend {
+    /// The workspace in `folder` with the built-in clause library.
     pub fn open(folder: &Path) -> Self {
+        Self::with_library(folder, load_library(None))
+    }
+
+    pub fn with_library(folder: &Path, library: Result<Library, ApiError>) -> Self {
         Self {
             folder: folder.to_path_buf(),
-            workspace: Workspace::open(folder)
-                .map(Mutex::new)
-                .map_err(ApiError::from),
+            workspace: Workspace::open(folder).map(Mutex::new).map_err(ApiError::from),
+            library,
         }
     }
 
     /// The backend for an app launched with `args` (the program name first): the folder
     /// from `--workspace DIR` (or `--workspace=DIR`), else from `SLA_STUDIO_WORKSPACE`, else
     /// the default data folder.
-    pub fn from_launch(
-        args: impl IntoIterator<Item = OsString>,
-        env_value: Option<OsString>,
-    ) -> Self {
+    pub fn from_launch(args: impl IntoIterator<Item = OsString>, env_value: Option<OsString>) -> Self {
         let explicit = workspace_argument(args);
+        let library_folder = std::env::var_os(crate::LIBRARY_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
         match resolve_workspace_dir(explicit.as_deref(), env_value) {
-            Ok(folder) => Self::open(&folder),
+            Ok(folder) => Self::with_library(&folder, load_library(library_folder.as_deref())),
             Err(error) => Self::unavailable(error.into()),
         }
     }
@@ -45,7 +52,8 @@ impl Backend {
     pub fn unavailable(error: ApiError) -> Self {
         Self {
             folder: PathBuf::new(),
-            workspace: Err(error),
+            workspace: Err(error.clone()),
+            library: Err(error),
         }
     }
 
@@ -59,6 +67,96 @@ impl Backend {
             }),
             Err(error) => Err(error.clone()),
         }
+    }
+
+    fn library(&self) -> Result<&Library, ApiError> {
+        self.library.as_ref().map_err(ApiError::clone)
+    }
+
+    pub fn list_templates(&self) -> Result<Vec<TemplateInfo>, ApiError> {
+        Ok(crate::view::templates(self.library()?))
+    }
+
+    /// Drafts an agreement from a template and stores it.
+    pub fn create_from_template(
+        &self,
+        request: TemplateRequest,
+        now: Timestamp,
+    ) -> Result<AgreementSummary, ApiError> {
+        let counterparty = request.counterparty.trim();
+        if counterparty.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "Counterparty: must not be empty",
+            ));
+        }
+        check_free_text(counterparty, Party::MAX_NAME_CHARS, false)
+            .map_err(|e| ApiError::invalid("Counterparty", &e))?;
+        let title = request
+            .title
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty());
+        if let Some(title) = &title {
+            Title::new(title.as_str()).map_err(|e| ApiError::invalid("Agreement title", &e))?;
+        }
+        let (customer, provider) = match request.our_role {
+            PartyRole::Customer => (String::new(), counterparty.to_owned()),
+            PartyRole::Provider => (counterparty.to_owned(), String::new()),
+        };
+        let draft_request = DraftRequest {
+            template: request.template,
+            position: request.position,
+            title,
+            customer,
+            provider,
+            options: request.options,
+            set: Vec::new(),
+        };
+        let agreement = sla_templates::draft(self.library()?, &draft_request, AgreementId::random())?;
+        Ok(self
+            .workspace()?
+            .insert_agreement(&agreement, request.our_role, now)?)
+    }
+
+    /// The editor's view of an agreement: document, terms, findings.
+    pub fn agreement_view(&self, id: &str) -> Result<AgreementView, ApiError> {
+        let record = self.open_agreement(id)?;
+        Ok(crate::view::agreement_view(record, self.library()?))
+    }
+
+    /// Sets one term of the draft from what the user typed, saves the draft, and returns the
+    /// updated view. An invalid value is refused with the reason and nothing is saved.
+    pub fn set_term(
+        &self,
+        id: &str,
+        term: &str,
+        value: &str,
+        now: Timestamp,
+    ) -> Result<AgreementView, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let library = self.library()?;
+        let mut workspace = self.workspace()?;
+        let mut draft = workspace.agreement(agreement_id)?.agreement;
+        let entry = draft
+            .terms
+            .iter_mut()
+            .find(|(k, _)| k.as_str() == term)
+            .map(|(_, t)| t)
+            .ok_or_else(|| {
+                ApiError::new(ErrorCode::NotFound, format!("the agreement has no term `{term}`"))
+            })?;
+        let label = entry.label.clone();
+        let invalid = |message: String| ApiError::new(ErrorCode::InvalidInput, format!("{label}: {message}"));
+        let (spec, _) = library.term(term).ok_or_else(|| {
+            invalid("this term is not in the clause library, so it cannot be edited here".into())
+        })?;
+        let value = sla_templates::term_value_from_text(spec, value).map_err(invalid)?;
+        sla_templates::check_range(spec, &value).map_err(invalid)?;
+        entry.value = value;
+        workspace.save_draft(&draft, now)?;
+        let record = workspace.agreement(agreement_id)?;
+        drop(workspace);
+        Ok(crate::view::agreement_view(record, library))
     }
 
     pub fn workspace_info(&self) -> Result<WorkspaceInfo, ApiError> {
@@ -77,8 +175,7 @@ impl Backend {
         request: NewAgreement,
         now: Timestamp,
     ) -> Result<AgreementSummary, ApiError> {
-        let title =
-            Title::new(request.title).map_err(|e| ApiError::invalid("Agreement title", &e))?;
+        let title = Title::new(request.title).map_err(|e| ApiError::invalid("Agreement title", &e))?;
         let counterparty = request.counterparty.trim();
         if counterparty.is_empty() {
             return Err(ApiError::new(
@@ -100,9 +197,7 @@ impl Backend {
         our_role: sla_model::PartyRole,
         now: Timestamp,
     ) -> Result<AgreementSummary, ApiError> {
-        Ok(self
-            .workspace()?
-            .insert_agreement(agreement, our_role, now)?)
+        Ok(self.workspace()?.insert_agreement(agreement, our_role, now)?)
     }
 
     pub fn open_agreement(&self, id: &str) -> Result<AgreementRecord, ApiError> {
@@ -188,14 +283,9 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             blank,
-            ApiError::new(
-                ErrorCode::InvalidInput,
-                "Agreement title: must not be empty"
-            )
+            ApiError::new(ErrorCode::InvalidInput, "Agreement title: must not be empty")
         );
-        let no_counterparty = backend
-            .create_agreement(request("SLA", " "), now)
-            .unwrap_err();
+        let no_counterparty = backend.create_agreement(request("SLA", " "), now).unwrap_err();
         assert_eq!(no_counterparty.code, ErrorCode::InvalidInput);
         assert_eq!(
             backend.open_agreement("../../etc/passwd").unwrap_err().code,
@@ -237,6 +327,65 @@ mod tests {
             backend.workspace_info().unwrap().path,
             from_env.path().display().to_string()
         );
+    }
+
+    #[test]
+    fn drafts_from_a_template_and_edits_a_term_with_validation() {
+        let dir = tempfile::tempdir().unwrap();
+        let backend = Backend::open(dir.path());
+        let now = Timestamp::from_second(1_800_000_000).unwrap();
+        let templates = backend.list_templates().unwrap();
+        assert!(templates.iter().any(|t| t.id == "saas-availability"));
+        let request = TemplateRequest {
+            template: "saas-availability".into(),
+            position: sla_templates::Position::Balanced,
+            our_role: PartyRole::Customer,
+            title: None,
+            counterparty: "Cloudy Hosting Ltd".into(),
+            options: Default::default(),
+        };
+        let summary = backend.create_from_template(request, now).unwrap();
+        assert_eq!(summary.title, "SaaS Availability SLA");
+        let id = summary.id.to_string();
+        let view = backend.agreement_view(&id).unwrap();
+        let target = view.terms.iter().find(|t| t.id == "availability.target").unwrap();
+        assert_eq!(target.input.as_deref(), Some("99.9"));
+
+        let refused = backend
+            .set_term(&id, "availability.target", "120", now)
+            .unwrap_err();
+        assert_eq!(refused.code, ErrorCode::InvalidInput);
+        assert!(
+            refused
+                .message
+                .starts_with("Availability target: a percentage must be between 0 and 100"),
+            "{}",
+            refused.message
+        );
+        assert_eq!(
+            backend.agreement_view(&id).unwrap().terms,
+            view.terms,
+            "nothing saved"
+        );
+
+        let updated = backend
+            .set_term(&id, "availability.target", "99.95", now)
+            .unwrap();
+        let target = updated
+            .terms
+            .iter()
+            .find(|t| t.id == "availability.target")
+            .unwrap();
+        assert_eq!(target.value, "99.95 %");
+        assert_eq!(
+            target
+                .meaning
+                .as_deref()
+                .map(|m| m.starts_with("allows 21 m 54 s")),
+            Some(true)
+        );
+        let availability = &updated.document[1].clauses[0];
+        assert!(availability.paragraphs[0].iter().any(|s| matches!(s, crate::view::TextSegment::Term { term, text, .. } if term == "availability.target" && text == "99.95 %")));
     }
 
     #[test]

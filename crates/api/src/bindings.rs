@@ -5,17 +5,20 @@
 //! produce; run it with `UPDATE_BINDINGS=1` to rewrite the file.
 
 use sla_model::terms::{
-    BusinessHours, CalendarDate, Choice, Clock, Count, CreditTier, Duration, DurationUnit,
-    MoneyFields, Percentage, PriorityMatrix, PriorityTarget, SupportSchedule, Text, TierTable,
-    Weekday,
+    BusinessHours, CalendarDate, Choice, Clock, Count, CreditTier, Duration, DurationUnit, MoneyFields,
+    Percentage, PriorityMatrix, PriorityTarget, SupportSchedule, Text, TierTable, Weekday,
 };
-use sla_model::{
-    Agreement, Clause, Parties, Party, PartyRole, Section, Signatory, Term, TermValue,
-};
+use sla_model::{Agreement, Clause, Parties, Party, PartyRole, Section, Signatory, Term, TermValue};
 use sla_store::{AgreementRecord, AgreementStatus, AgreementSummary, RoundSummary};
 use ts_rs::{Config, TS};
 
-use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo};
+use sla_checks::{Finding, Severity};
+use sla_templates::{Position, Structure};
+
+use crate::{
+    AgreementView, ApiError, DocumentClause, DocumentSection, ErrorCode, NewAgreement, TemplateInfo,
+    TemplateOption, TemplateRequest, TermRow, TermTable, TextSegment, WorkspaceInfo,
+};
 
 /// The path of the bindings file, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
@@ -60,6 +63,19 @@ pub fn typescript() -> String {
         declaration::<ErrorCode>(&cfg),
         declaration::<NewAgreement>(&cfg),
         declaration::<WorkspaceInfo>(&cfg),
+        declaration::<TemplateInfo>(&cfg),
+        declaration::<TemplateOption>(&cfg),
+        declaration::<TemplateRequest>(&cfg),
+        declaration::<Position>(&cfg),
+        declaration::<Structure>(&cfg),
+        declaration::<AgreementView>(&cfg),
+        declaration::<DocumentSection>(&cfg),
+        declaration::<DocumentClause>(&cfg),
+        declaration::<TextSegment>(&cfg),
+        declaration::<TermTable>(&cfg),
+        declaration::<TermRow>(&cfg),
+        declaration::<Finding>(&cfg),
+        declaration::<Severity>(&cfg),
     ];
     declarations.sort_by(|a, b| a.0.cmp(&b.0));
     let texts: Vec<String> = declarations.into_iter().map(|(_, text)| text).collect();

@@ -12,9 +12,8 @@ use crate::{ApiError, ErrorCode};
 /// reading them.
 pub fn read_agreement_file(path: &Path) -> Result<Agreement, ApiError> {
     let shown = path.display();
-    let unreadable = |e: std::io::Error| {
-        ApiError::new(ErrorCode::InvalidInput, format!("cannot read {shown}: {e}"))
-    };
+    let unreadable =
+        |e: std::io::Error| ApiError::new(ErrorCode::InvalidInput, format!("cannot read {shown}: {e}"));
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_JSON_BYTES as u64 {
         return Err(ApiError::new(
@@ -23,8 +22,7 @@ pub fn read_agreement_file(path: &Path) -> Result<Agreement, ApiError> {
         ));
     }
     let text = std::fs::read_to_string(path).map_err(unreadable)?;
-    Agreement::from_json(&text)
-        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("{shown}: {e}")))
+    Agreement::from_json(&text).map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("{shown}: {e}")))
 }
 
 /// Writes `bytes` to `path` so that a crash leaves either the old file or the new one:
@@ -47,11 +45,7 @@ pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> 
             format!("{} is not a file name", path.display()),
         )
     })?;
-    let temporary = folder.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
+    let temporary = folder.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temporary)?;
         file.write_all(bytes)?;
@@ -102,12 +96,7 @@ mod tests {
             .unwrap()
             .set_len(MAX_JSON_BYTES as u64 + 1)
             .unwrap();
-        assert!(
-            read_agreement_file(&big)
-                .unwrap_err()
-                .message
-                .contains("at most")
-        );
+        assert!(read_agreement_file(&big).unwrap_err().message.contains("at most"));
         let bad = dir.path().join("bad.json");
         std::fs::write(&bad, r#"{"format_version": 1, "id": "nope"}"#).unwrap();
         assert!(

@@ -11,9 +11,14 @@ mod error;
 mod files;
 mod library;
 mod requests;
+mod view;
 
 pub use backend::Backend;
 pub use error::{ApiError, ErrorCode};
 pub use files::{read_agreement_file, write_file_atomically};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use requests::{NewAgreement, WorkspaceInfo};
+pub use view::{
+    AgreementView, DocumentClause, DocumentSection, TemplateInfo, TemplateOption, TemplateRequest, TermTable,
+    TextSegment,
+};

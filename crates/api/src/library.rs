@@ -51,6 +51,10 @@ pub struct TermRow {
     pub quoted_by: Vec<String>,
     /// What the value means, where the app can compute it (`allows 43 m 49 s of Downtime per calendar month`).
     pub meaning: Option<String>,
+    /// The value as it is typed in (`99.9`, `4 business hours`); absent for tables and schedules.
+    pub input: Option<String>,
+    /// The allowed values of a choice.
+    pub options: Vec<String>,
 }
 
 /// Every term of the agreement with its value, range and the clauses quoting it.
@@ -59,9 +63,7 @@ pub fn term_rows(agreement: &Agreement, library: &Library) -> Vec<TermRow> {
         .terms
         .iter()
         .map(|(id, term)| {
-            let range = library
-                .term(id.as_str())
-                .and_then(|(spec, _)| spec.range_text());
+            let range = library.term(id.as_str()).and_then(|(spec, _)| spec.range_text());
             let quoted_by = agreement
                 .sections
                 .iter()
@@ -80,6 +82,11 @@ pub fn term_rows(agreement: &Agreement, library: &Library) -> Vec<TermRow> {
                 range,
                 quoted_by,
                 meaning: sla_checks::meaning(agreement, id.as_str()),
+                input: format::input_text(&term.value),
+                options: match &term.value {
+                    sla_model::TermValue::Choice(c) => c.options().to_vec(),
+                    _ => Vec::new(),
+                },
             }
         })
         .collect()

@@ -82,8 +82,8 @@ pub fn downtime_budget(agreement: &Agreement) -> Option<DowntimeBudget> {
     let (name, seconds) = window(agreement);
     let missing = u64::from(100_000 - target.thousandths());
     let calendar_seconds = seconds * missing / 100_000;
-    let business_seconds = business_share_millionths(agreement)
-        .map(|share| seconds * share / 1_000_000 * missing / 100_000);
+    let business_seconds =
+        business_share_millionths(agreement).map(|share| seconds * share / 1_000_000 * missing / 100_000);
     Some(DowntimeBudget {
         window: name,
         calendar_seconds,
@@ -142,8 +142,7 @@ pub fn meaning(agreement: &Agreement, term: &str) -> Option<String> {
         }
         "credits.tiers" => {
             let target = percentage(agreement, "availability.target")?;
-            let just_below =
-                Percentage::from_thousandths(target.thousandths().checked_sub(1)?).ok()?;
+            let just_below = Percentage::from_thousandths(target.thousandths().checked_sub(1)?).ok()?;
             let credit = credit_at(agreement, just_below)?;
             Some(format!(
                 "just below the target ({}), the credit is {}",

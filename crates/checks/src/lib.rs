@@ -12,8 +12,6 @@ mod facts;
 mod findings;
 mod rules;
 
-pub use facts::{
-    DowntimeBudget, WINDOW_SECONDS_MONTH, credit_at, downtime_budget, duration_text, meaning,
-};
+pub use facts::{DowntimeBudget, WINDOW_SECONDS_MONTH, credit_at, downtime_budget, duration_text, meaning};
 pub use findings::{Finding, Severity};
 pub use rules::check;

@@ -127,8 +127,7 @@ impl Review<'_> {
                 Severity::Warning,
                 "credits-without-cap",
                 &["credits.tiers"],
-                "the service credits have no cap (`credits.cap`); the Provider will ask for one"
-                    .into(),
+                "the service credits have no cap (`credits.cap`); the Provider will ask for one".into(),
             ),
             Some(cap) => {
                 for tier in tiers.tiers().iter().filter(|t| t.credit > cap) {
@@ -177,8 +176,7 @@ impl Review<'_> {
     }
 
     fn priorities(&mut self) {
-        let Some(TermValue::PriorityMatrix(matrix)) = self.value("support.priorities").cloned()
-        else {
+        let Some(TermValue::PriorityMatrix(matrix)) = self.value("support.priorities").cloned() else {
             return;
         };
         for pair in matrix.rows().windows(2) {
@@ -228,9 +226,7 @@ impl Review<'_> {
     }
 
     fn measurement(&mut self) {
-        if self.value("availability.target").is_some()
-            && self.value("availability.window").is_none()
-        {
+        if self.value("availability.target").is_some() && self.value("availability.window").is_none() {
             self.raise(
                 Severity::Error,
                 "no-measurement-window",
@@ -307,8 +303,7 @@ impl Review<'_> {
     }
 
     fn chronic_failure(&mut self) {
-        if let (Some(misses), Some(period)) =
-            (self.count("chronic.misses"), self.count("chronic.period"))
+        if let (Some(misses), Some(period)) = (self.count("chronic.misses"), self.count("chronic.period"))
             && misses > period
         {
             self.raise(
@@ -349,9 +344,7 @@ impl Review<'_> {
                 );
             }
         }
-        if self.value("availability.target").is_some()
-            && !self.has_clause_like("exclusions", "exclusion")
-        {
+        if self.value("availability.target").is_some() && !self.has_clause_like("exclusions", "exclusion") {
             self.raise(
                 Severity::Error,
                 "missing-exclusions",

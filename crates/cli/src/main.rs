@@ -225,8 +225,7 @@ struct Context {
 
 impl Context {
     fn backend(&self) -> Result<Backend, ApiError> {
-        let folder =
-            resolve_workspace_dir(self.workspace.as_deref(), std::env::var_os(WORKSPACE_ENV))?;
+        let folder = resolve_workspace_dir(self.workspace.as_deref(), std::env::var_os(WORKSPACE_ENV))?;
         Ok(Backend::open(&folder))
     }
 
@@ -257,9 +256,7 @@ fn run(cli: Cli) -> Result<Outcome, ApiError> {
     let now = Timestamp::now();
     if let Command::Check { agreement, json } = &cli.command {
         let findings = sla_checks::check(&context.agreement(agreement)?);
-        let failed = findings
-            .iter()
-            .any(|f| f.severity == sla_checks::Severity::Error);
+        let failed = findings.iter().any(|f| f.severity == sla_checks::Severity::Error);
         let output = if *json {
             to_json(&findings)?
         } else {
@@ -336,11 +333,7 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
 fn new(context: &Context, args: NewArgs, now: Timestamp) -> Result<String, ApiError> {
     let role = PartyRole::from(args.role);
     let Some(template) = args.template else {
-        if args.out.is_some()
-            || !args.set.is_empty()
-            || !args.with.is_empty()
-            || !args.without.is_empty()
-        {
+        if args.out.is_some() || !args.set.is_empty() || !args.with.is_empty() || !args.without.is_empty() {
             return Err(ApiError::new(
                 ErrorCode::InvalidInput,
                 "--out, --set, --with and --without need --template",
@@ -422,8 +415,8 @@ fn import(
             sla_import::MAX_MARKDOWN_BYTES
         )));
     }
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| invalid(format!("cannot read {}: {e}", file.display())))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| invalid(format!("cannot read {}: {e}", file.display())))?;
     let fallback = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

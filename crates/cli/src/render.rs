@@ -32,8 +32,7 @@ pub fn agreement_table(list: &[AgreementSummary]) -> String {
             truncate(&a.counterparty, party_width),
             a.our_role.as_str(),
             a.status.as_str(),
-            a.latest_round
-                .map_or_else(|| "-".to_owned(), |n| n.to_string()),
+            a.latest_round.map_or_else(|| "-".to_owned(), |n| n.to_string()),
             minute(a.updated_at)
         ));
     }
@@ -164,10 +163,7 @@ pub fn term_table(rows: &[sla_api::TermRow]) -> String {
         } else {
             format!("quoted by {}", row.quoted_by.join(", "))
         };
-        out.push_str(&format!(
-            "{:<id_width$}  {}: {range}{quoted}\n",
-            "", row.label
-        ));
+        out.push_str(&format!("{:<id_width$}  {}: {range}{quoted}\n", "", row.label));
         if let Some(meaning) = &row.meaning {
             out.push_str(&format!("{:<id_width$}  {meaning}\n", ""));
         }

@@ -80,9 +80,8 @@ fn tidy(text: &str) -> String {
 }
 
 pub fn blocks(markdown: &str) -> Vec<Block> {
-    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut out = Vec::new();
     let mut collector = Collector::default();
     let mut list_numbers: Vec<Option<u64>> = Vec::new();
@@ -91,17 +90,16 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
     let mut heading: Option<u8> = None;
     let mut in_metadata = false;
 
-    let flush_item = |collector: &mut Collector,
-                      pending: &mut Option<(usize, Option<u64>)>,
-                      out: &mut Vec<Block>| {
-        if let Some((depth, number)) = pending.take() {
-            out.push(Block::Item {
-                depth,
-                number,
-                lead: collector.take(),
-            });
-        }
-    };
+    let flush_item =
+        |collector: &mut Collector, pending: &mut Option<(usize, Option<u64>)>, out: &mut Vec<Block>| {
+            if let Some((depth, number)) = pending.take() {
+                out.push(Block::Item {
+                    depth,
+                    number,
+                    lead: collector.take(),
+                });
+            }
+        };
 
     for event in Parser::new_ext(markdown, options) {
         match event {

@@ -1,8 +1,6 @@
 //! Blocks to sections and clauses.
 
-use sla_model::{
-    Agreement, AgreementId, Clause, ClauseId, ModelError, PartyRole, Section, SectionId, Title,
-};
+use sla_model::{Agreement, AgreementId, Clause, ClauseId, ModelError, PartyRole, Section, SectionId, Title};
 use thiserror::Error;
 
 use crate::blocks::{Block, Lead, blocks};
@@ -53,9 +51,7 @@ pub fn import_markdown(
         })
         .unwrap_or_else(|| fallback_title.to_owned());
 
-    let list_sections = blocks
-        .iter()
-        .any(|b| matches!(b, Block::Item { depth: 1, .. }))
+    let list_sections = blocks.iter().any(|b| matches!(b, Block::Item { depth: 1, .. }))
         && blocks.iter().any(|b| {
             matches!(
                 b,
@@ -74,9 +70,7 @@ pub fn import_markdown(
             Block::Heading { level, text } if level <= 2 && (list_sections || has_h3) => {
                 new_section(&mut sections, text, String::new())
             }
-            Block::Heading { text, .. } => {
-                new_clause(&mut sections, &title, text, String::new(), Vec::new())
-            }
+            Block::Heading { text, .. } => new_clause(&mut sections, &title, text, String::new(), Vec::new()),
             Block::Item {
                 depth: 1,
                 number,
@@ -89,15 +83,8 @@ pub fn import_markdown(
                     number.map(|n| n.to_string()).unwrap_or_default(),
                 );
             }
-            Block::Item {
-                depth,
-                number,
-                lead,
-            } if depth <= 2 => {
-                let parent = sections
-                    .last()
-                    .map(|s| s.number.clone())
-                    .unwrap_or_default();
+            Block::Item { depth, number, lead } if depth <= 2 => {
+                let parent = sections.last().map(|s| s.number.clone()).unwrap_or_default();
                 let number = number
                     .map(|n| {
                         if parent.is_empty() {
@@ -160,8 +147,8 @@ pub fn import_markdown(
             } else {
                 format!("c{}", clause.number.replace('.', "-"))
             };
-            let id = ClauseId::new(unique(&mut used, wanted))
-                .map_err(|e| ModelError::invalid("clause id", e))?;
+            let id =
+                ClauseId::new(unique(&mut used, wanted)).map_err(|e| ModelError::invalid("clause id", e))?;
             clauses.push(Clause {
                 id,
                 heading: clause.heading,
@@ -216,9 +203,7 @@ fn split_lead(lead: &Lead) -> (String, String) {
             (heading.trim_end_matches(['.', ':']).to_owned(), body)
         }
         Some(heading) => (
-            heading
-                .trim_matches(|c: char| "\"“”'‘’".contains(c))
-                .to_owned(),
+            heading.trim_matches(|c: char| "\"“”'‘’".contains(c)).to_owned(),
             lead.text.clone(),
         ),
         None => {

@@ -5,8 +5,7 @@ use ts_rs::TS;
 
 use crate::terms::CalendarDate;
 use crate::{
-    AgreementId, ClauseId, ModelError, Parties, PartyRole, SectionId, Term, TermId, Title,
-    check_free_text,
+    AgreementId, ClauseId, ModelError, Parties, PartyRole, SectionId, Term, TermId, Title, check_free_text,
 };
 
 /// The version of the agreement JSON format this build reads and writes.
@@ -75,9 +74,8 @@ impl Clause {
                 ));
             };
             let inner = self.text[start + 2..start + 2 + length].trim();
-            let term = TermId::new(inner).map_err(|e| {
-                format!("the reference at character {}: {e}", self.char_index(start))
-            })?;
+            let term = TermId::new(inner)
+                .map_err(|e| format!("the reference at character {}: {e}", self.char_index(start)))?;
             let end = start + 2 + length + 2;
             references.push(TermReference {
                 term,
@@ -115,10 +113,7 @@ impl Agreement {
         if json.len() > MAX_JSON_BYTES {
             return Err(ModelError::invalid(
                 "(document)",
-                format!(
-                    "is {} bytes; at most {MAX_JSON_BYTES} are accepted",
-                    json.len()
-                ),
+                format!("is {} bytes; at most {MAX_JSON_BYTES} are accepted", json.len()),
             ));
         }
         #[derive(Deserialize)]
@@ -143,11 +138,7 @@ impl Agreement {
         let agreement: Self = serde_path_to_error::deserialize(deserializer).map_err(|e| {
             let path = e.path().to_string();
             ModelError::Json {
-                field: if path == "." {
-                    "(document)".into()
-                } else {
-                    path
-                },
+                field: if path == "." { "(document)".into() } else { path },
                 reason: e.into_inner().to_string(),
             }
         })?;
@@ -250,8 +241,7 @@ mod tests {
             clauses: vec![Clause {
                 id: ClauseId::new("availability").unwrap(),
                 heading: "Availability".into(),
-                text: "The Service will be available {{ availability.target }} of each month."
-                    .into(),
+                text: "The Service will be available {{ availability.target }} of each month.".into(),
             }],
         });
         agreement
@@ -273,14 +263,8 @@ mod tests {
     #[test]
     fn round_trips_through_json() {
         let agreement = sample();
-        assert_eq!(
-            Agreement::from_json(&agreement.to_json()),
-            Ok(agreement.clone())
-        );
-        assert_eq!(
-            Agreement::from_json(&agreement.to_json_pretty()),
-            Ok(agreement)
-        );
+        assert_eq!(Agreement::from_json(&agreement.to_json()), Ok(agreement.clone()));
+        assert_eq!(Agreement::from_json(&agreement.to_json_pretty()), Ok(agreement));
     }
 
     #[test]
@@ -335,13 +319,7 @@ mod tests {
         let mut twice = sample();
         let clause = twice.sections[0].clauses[0].clone();
         twice.sections[0].clauses.push(clause);
-        assert!(
-            twice
-                .validate()
-                .unwrap_err()
-                .to_string()
-                .contains("used twice")
-        );
+        assert!(twice.validate().unwrap_err().to_string().contains("used twice"));
     }
 
     #[test]

@@ -167,9 +167,6 @@ mod tests {
         let error = serde_json::from_str::<ClauseId>("\"Bad Id\"")
             .map(|_| ())
             .unwrap_err();
-        assert!(
-            error.to_string().contains("a clause id `Bad Id`"),
-            "{error}"
-        );
+        assert!(error.to_string().contains("a clause id `Bad Id`"), "{error}");
     }
 }

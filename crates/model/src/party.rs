@@ -76,18 +76,14 @@ impl Party {
         if let Some(signatory) = &self.signatory {
             let field = format!("{field}.signatory");
             if signatory.name.trim().is_empty() {
-                return Err(ModelError::invalid(
-                    format!("{field}.name"),
-                    "must not be empty",
-                ));
+                return Err(ModelError::invalid(format!("{field}.name"), "must not be empty"));
             }
             check_free_text(&signatory.name, Self::MAX_NAME_CHARS, false)
                 .map_err(|e| ModelError::invalid(format!("{field}.name"), e))?;
             check_free_text(&signatory.title, Self::MAX_NAME_CHARS, false)
                 .map_err(|e| ModelError::invalid(format!("{field}.title"), e))?;
             if let Some(email) = &signatory.email {
-                check_email(email)
-                    .map_err(|reason| ModelError::invalid(format!("{field}.email"), reason))?;
+                check_email(email).map_err(|reason| ModelError::invalid(format!("{field}.email"), reason))?;
             }
         }
         Ok(())

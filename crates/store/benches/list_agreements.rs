@@ -8,17 +8,13 @@
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
-use sla_model::{
-    Agreement, AgreementId, Clause, ClauseId, PartyRole, Round, Section, SectionId, Title,
-};
+use sla_model::{Agreement, AgreementId, Clause, ClauseId, PartyRole, Round, Section, SectionId, Title};
 use sla_store::Workspace;
 
 const RUNS: usize = 30;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    println!(
-        "workload: list_agreements on a workspace of N agreements (16 KB drafts, 1 in 3 with a round)"
-    );
+    println!("workload: list_agreements on a workspace of N agreements (16 KB drafts, 1 in 3 with a round)");
     println!(
         "{:>8}  {:>10}  {:>10}  {:>10}  {:>14}  {:>10}",
         "N", "min", "median", "p90", "+ JSON for IPC", "db size"

@@ -15,10 +15,7 @@ pub enum StoreError {
     NoDataFolder,
 
     #[error("cannot use {path} as the workspace folder: {source}")]
-    Folder {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Folder { path: PathBuf, source: std::io::Error },
 
     #[error("{path} is not an SLA Studio workspace: {reason}")]
     NotAWorkspace { path: PathBuf, reason: String },
@@ -26,11 +23,7 @@ pub enum StoreError {
     #[error(
         "the workspace {path} was written by a newer SLA Studio (schema version {found}; this version knows up to {known}); update SLA Studio to open it"
     )]
-    NewerSchema {
-        path: PathBuf,
-        found: i64,
-        known: i64,
-    },
+    NewerSchema { path: PathBuf, found: i64, known: i64 },
 
     #[error("the stored data of agreement {id} is damaged: {source}")]
     Corrupt { id: String, source: ModelError },

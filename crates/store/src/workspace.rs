@@ -1,9 +1,7 @@
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
-use rusqlite::{
-    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
-};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
 use sla_model::{Agreement, AgreementId, ModelError, PartyRole, Round, Title};
 
 use crate::records::{AgreementRecord, AgreementStatus, AgreementSummary, RoundSummary};
@@ -126,11 +124,10 @@ impl Workspace {
             [id.to_string()],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let agreement =
-            Agreement::from_json(&draft_json).map_err(|source| StoreError::Corrupt {
-                id: id.to_string(),
-                source,
-            })?;
+        let agreement = Agreement::from_json(&draft_json).map_err(|source| StoreError::Corrupt {
+            id: id.to_string(),
+            source,
+        })?;
         Ok(AgreementRecord {
             summary,
             created_at: timestamp(created_at_ms, &id.to_string())?,
@@ -190,11 +187,7 @@ impl Workspace {
     }
 
     /// Appends a round to an agreement; it must be numbered one after the latest.
-    pub fn append_round(
-        &mut self,
-        id: AgreementId,
-        round: &Round,
-    ) -> Result<AgreementSummary, StoreError> {
+    pub fn append_round(&mut self, id: AgreementId, round: &Round) -> Result<AgreementSummary, StoreError> {
         round.validate()?;
         if round.snapshot.id != id {
             return Err(ModelError::invalid("snapshot.id", "belongs to another agreement").into());
@@ -248,8 +241,8 @@ impl Workspace {
             id: what.clone(),
             source,
         };
-        let author = PartyRole::parse(&row.0)
-            .ok_or_else(|| corrupt(ModelError::invalid("author", &row.0)))?;
+        let author =
+            PartyRole::parse(&row.0).ok_or_else(|| corrupt(ModelError::invalid("author", &row.0)))?;
         let snapshot = Agreement::from_json(&row.3).map_err(corrupt)?;
         Round::new(number, author, timestamp(row.1, &what)?, row.2, snapshot).map_err(corrupt)
     }
@@ -325,9 +318,7 @@ fn summary_of(conn: &Connection, id: AgreementId) -> Result<AgreementSummary, St
     .ok_or(StoreError::NotFound(id))?
 }
 
-fn summary_from_row(
-    row: &rusqlite::Row<'_>,
-) -> rusqlite::Result<Result<AgreementSummary, StoreError>> {
+fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<AgreementSummary, StoreError>> {
     let id: String = row.get(0)?;
     let title: String = row.get(1)?;
     let our_role: String = row.get(2)?;

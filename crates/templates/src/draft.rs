@@ -2,8 +2,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value as Json};
 use sla_model::{
-    Agreement, AgreementId, Clause, ClauseId, FORMAT_VERSION, Parties, Party, Section, SectionId,
-    Term, TermId, TermValue, Title,
+    Agreement, AgreementId, Clause, ClauseId, FORMAT_VERSION, Parties, Party, Section, SectionId, Term,
+    TermId, TermValue, Title,
 };
 
 use crate::error::LibraryError;
@@ -42,21 +42,14 @@ impl Default for DraftRequest {
 
 /// Drafts a whole agreement from a template: the clauses its conditions include, each in
 /// the requested position's wording, with the position's default terms and the values set.
-pub fn draft(
-    library: &Library,
-    request: &DraftRequest,
-    id: AgreementId,
-) -> Result<Agreement, LibraryError> {
+pub fn draft(library: &Library, request: &DraftRequest, id: AgreementId) -> Result<Agreement, LibraryError> {
     let template = library
         .template(&request.template)
         .ok_or_else(|| LibraryError::UnknownTemplate(request.template.clone()))?;
     let spec = &template.spec;
 
-    let mut options: BTreeMap<String, bool> = spec
-        .options
-        .iter()
-        .map(|(k, o)| (k.clone(), o.default))
-        .collect();
+    let mut options: BTreeMap<String, bool> =
+        spec.options.iter().map(|(k, o)| (k.clone(), o.default)).collect();
     for (name, on) in &request.options {
         if !options.contains_key(name) {
             return Err(LibraryError::UnknownOption {
@@ -153,13 +146,12 @@ pub fn draft(
         });
     }
 
-    let title =
-        Title::new(request.title.clone().unwrap_or_else(|| spec.name.clone())).map_err(|e| {
-            LibraryError::InvalidTerm {
-                term: "title".into(),
-                message: e.to_string(),
-            }
-        })?;
+    let title = Title::new(request.title.clone().unwrap_or_else(|| spec.name.clone())).map_err(|e| {
+        LibraryError::InvalidTerm {
+            term: "title".into(),
+            message: e.to_string(),
+        }
+    })?;
     let agreement = Agreement {
         format_version: FORMAT_VERSION,
         id,
@@ -217,10 +209,7 @@ pub(crate) fn render_wording(
         "options".into(),
         serde_json::to_value(options).unwrap_or(Json::Null),
     );
-    context.insert(
-        "value".into(),
-        serde_json::to_value(values).unwrap_or(Json::Null),
-    );
+    context.insert("value".into(), serde_json::to_value(values).unwrap_or(Json::Null));
 
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);

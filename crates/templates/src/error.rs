@@ -12,10 +12,7 @@ pub enum LibraryError {
     },
 
     #[error("cannot read the clause library at {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    Io { path: String, source: std::io::Error },
 
     #[error("there is no agreement template `{0}`; `sla templates` lists them")]
     UnknownTemplate(String),

@@ -21,6 +21,23 @@ pub fn term_value(value: &TermValue) -> String {
     }
 }
 
+/// A value as a person would type it back in (`99.9`, `4 business hours`, `EUR 1250.00`),
+/// for the types edited as one line of text; `None` for tables and schedules.
+pub fn input_text(value: &TermValue) -> Option<String> {
+    Some(match value {
+        TermValue::Percentage(p) => percentage(*p).trim_end_matches(" %").to_owned(),
+        TermValue::Duration(d) => d.to_string(),
+        TermValue::Money(m) => format!("{} {}", m.currency_code(), m.amount_string()),
+        TermValue::Count(c) => c.get().to_string(),
+        TermValue::Date(d) => d.to_string(),
+        TermValue::Choice(c) => c.selected().to_owned(),
+        TermValue::Text(t) => t.as_str().to_owned(),
+        TermValue::TierTable(_) | TermValue::PriorityMatrix(_) | TermValue::SupportSchedule(_) => {
+            return None;
+        }
+    })
+}
+
 /// `99.9 %`, `99 %`, `99.995 %`.
 pub fn percentage(p: Percentage) -> String {
     let whole = p.thousandths() / 1000;
@@ -59,13 +76,7 @@ pub fn date(d: CalendarDate) -> String {
 pub fn tier_table(t: &TierTable) -> String {
     t.tiers()
         .iter()
-        .map(|tier| {
-            format!(
-                "below {}: {}",
-                percentage(tier.below),
-                percentage(tier.credit)
-            )
-        })
+        .map(|tier| format!("below {}: {}", percentage(tier.below), percentage(tier.credit)))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -105,11 +116,7 @@ pub fn support_schedule(s: &SupportSchedule) -> String {
                 (Some(first), Some(last)) if consecutive && days.len() > 2 => {
                     format!("{} to {}", weekday(*first), weekday(*last))
                 }
-                _ => days
-                    .iter()
-                    .map(|d| weekday(*d))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                _ => days.iter().map(|d| weekday(*d)).collect::<Vec<_>>().join(", "),
             };
             let hm = |t: jiff::civil::Time| {
                 if t == jiff::civil::Time::MAX {
@@ -148,10 +155,7 @@ mod tests {
             "USD 1,234,567.50"
         );
         assert_eq!(money(Money::parse("500", "JPY").unwrap()), "JPY 500");
-        assert_eq!(
-            date(CalendarDate::parse("2027-03-01").unwrap()),
-            "1 March 2027"
-        );
+        assert_eq!(date(CalendarDate::parse("2027-03-01").unwrap()), "1 March 2027");
     }
 
     #[test]

@@ -19,6 +19,6 @@ mod values;
 pub use draft::{DraftRequest, draft};
 pub use error::LibraryError;
 pub use library::{ClauseDef, Library, TemplateDef};
-pub use render::{RenderFormat, render};
+pub use render::{RenderFormat, Segment, render, segments};
 pub use spec::{Position, Structure, TermKind, TermSpec};
 pub use values::{check_range, parse_duration, term_value, term_value_from_text};

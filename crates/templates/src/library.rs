@@ -92,11 +92,10 @@ impl Library {
             for entry in entries {
                 let path = entry.path();
                 if path.extension().is_some_and(|e| e == "toml") {
-                    let text =
-                        std::fs::read_to_string(&path).map_err(|source| LibraryError::Io {
-                            path: path.display().to_string(),
-                            source,
-                        })?;
+                    let text = std::fs::read_to_string(&path).map_err(|source| LibraryError::Io {
+                        path: path.display().to_string(),
+                        source,
+                    })?;
                     files.push((path.display().to_string(), text));
                 }
             }
@@ -138,14 +137,11 @@ impl Library {
         let file = clause.file.clone();
         let spec = &clause.spec;
         check_stem(&file, &spec.id)?;
-        ClauseId::new(spec.id.clone())
-            .map_err(|e| LibraryError::file(&file, Some(1), e.to_string()))?;
+        ClauseId::new(spec.id.clone()).map_err(|e| LibraryError::file(&file, Some(1), e.to_string()))?;
         for (id, term) in &spec.terms {
             let line = Some(line_of(&clause.source, term.span().start));
             let term = term.get_ref();
-            let at = |message: String| {
-                LibraryError::file(&file, line, format!("term `{id}`: {message}"))
-            };
+            let at = |message: String| LibraryError::file(&file, line, format!("term `{id}`: {message}"));
             TermId::new(id.clone()).map_err(|e| at(e.to_string()))?;
             if term.kind == TermKind::Choice && term.options.is_empty() {
                 return Err(at("a choice needs `options`".into()));
@@ -156,16 +152,10 @@ impl Library {
             for position in Position::ALL {
                 let value = term
                     .default_for(&spec.positions.get(position).defaults, id)
-                    .ok_or_else(|| {
-                        at(format!(
-                            "has no default for the {} position",
-                            position.as_str()
-                        ))
-                    })?;
+                    .ok_or_else(|| at(format!("has no default for the {} position", position.as_str())))?;
                 let typed = term_value(term, value)
                     .map_err(|e| at(format!("{} position: {e}", position.as_str())))?;
-                check_range(term, &typed)
-                    .map_err(|e| at(format!("{} position: {e}", position.as_str())))?;
+                check_range(term, &typed).map_err(|e| at(format!("{} position: {e}", position.as_str())))?;
             }
         }
         for position in Position::ALL {
@@ -209,10 +199,7 @@ impl Library {
                     format!("term `{id}`: `{root}` is a reserved name"),
                 ));
             }
-            if let Some(longer) = ids
-                .iter()
-                .find(|other| other.starts_with(&format!("{id}.")))
-            {
+            if let Some(longer) = ids.iter().find(|other| other.starts_with(&format!("{id}."))) {
                 return Err(LibraryError::file(
                     &owner.file,
                     None,
@@ -225,8 +212,7 @@ impl Library {
 
     /// Every position's wording renders, and quotes only terms the library defines.
     fn check_wording(&self) -> Result<(), LibraryError> {
-        let options: BTreeMap<String, bool> =
-            self.all_options().into_iter().map(|o| (o, false)).collect();
+        let options: BTreeMap<String, bool> = self.all_options().into_iter().map(|o| (o, false)).collect();
         let values = crate::draft::default_values(self, Position::Balanced);
         for clause in self.clauses.values() {
             for position in Position::ALL {

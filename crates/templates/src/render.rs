@@ -59,6 +59,41 @@ pub fn render(agreement: &Agreement, output: RenderFormat) -> String {
     out
 }
 
+/// A piece of clause text: plain words, or the written-out value of a quoted term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    Text(String),
+    Term { id: String, text: String },
+}
+
+/// A clause's text cut into plain words and quoted terms with their values written out, for
+/// an editor that shows terms as chips.
+pub fn segments(agreement: &Agreement, clause: &Clause) -> Vec<Segment> {
+    let Ok(references) = clause.term_references() else {
+        return vec![Segment::Text(clause.text.clone())];
+    };
+    let mut out = Vec::new();
+    let mut rest = 0;
+    for reference in references {
+        if reference.span.start > rest {
+            out.push(Segment::Text(clause.text[rest..reference.span.start].to_owned()));
+        }
+        let text = agreement.terms.get(&reference.term).map_or_else(
+            || format!("[{}]", reference.term),
+            |t| format::term_value(&t.value),
+        );
+        out.push(Segment::Term {
+            id: reference.term.to_string(),
+            text,
+        });
+        rest = reference.span.end;
+    }
+    if rest < clause.text.len() {
+        out.push(Segment::Text(clause.text[rest..].to_owned()));
+    }
+    out
+}
+
 /// A clause's text with every term reference replaced by the term's value; in Markdown, a
 /// table-valued term standing alone in its paragraph becomes a table.
 pub fn clause_text(agreement: &Agreement, clause: &Clause, output: RenderFormat) -> String {
@@ -71,9 +106,7 @@ pub fn clause_text(agreement: &Agreement, clause: &Clause, output: RenderFormat)
         text.push_str(&clause.text[rest..reference.span.start]);
         let alone = is_alone(&clause.text, reference.span.clone());
         match agreement.terms.get(&reference.term) {
-            Some(term) if output == RenderFormat::Markdown && alone => {
-                text.push_str(&table(&term.value))
-            }
+            Some(term) if output == RenderFormat::Markdown && alone => text.push_str(&table(&term.value)),
             Some(term) => text.push_str(&format::term_value(&term.value)),
             None => text.push_str(&format!("[{}]", reference.term)),
         }
@@ -104,8 +137,7 @@ fn table(value: &TermValue) -> String {
         }
         TermValue::PriorityMatrix(m) => {
             let mut out =
-                "| Priority | Description | Response | Resolution |\n| --- | --- | --- | --- |\n"
-                    .to_owned();
+                "| Priority | Description | Response | Resolution |\n| --- | --- | --- | --- |\n".to_owned();
             for row in m.rows() {
                 out.push_str(&format!(
                     "| {} | {} | {} | {} |\n",

@@ -44,21 +44,16 @@ fn toml_to_json(value: &toml::Value) -> Json {
         toml::Value::Boolean(b) => Json::Bool(*b),
         toml::Value::Datetime(d) => Json::String(d.to_string()),
         toml::Value::Array(items) => Json::Array(items.iter().map(toml_to_json).collect()),
-        toml::Value::Table(table) => Json::Object(
-            table
-                .iter()
-                .map(|(k, v)| (k.clone(), toml_to_json(v)))
-                .collect(),
-        ),
+        toml::Value::Table(table) => {
+            Json::Object(table.iter().map(|(k, v)| (k.clone(), toml_to_json(v))).collect())
+        }
     }
 }
 
 /// The typed value of a term of `spec`'s type from a TOML value.
 pub fn term_value(spec: &TermSpec, value: &toml::Value) -> Result<TermValue, String> {
     let payload = match (spec.kind, value) {
-        (TermKind::Percentage, toml::Value::Integer(_) | toml::Value::Float(_)) => {
-            toml_to_json(value)
-        }
+        (TermKind::Percentage, toml::Value::Integer(_) | toml::Value::Float(_)) => toml_to_json(value),
         (TermKind::Percentage, toml::Value::String(s)) => {
             let number: f64 = s
                 .trim()
@@ -70,9 +65,10 @@ pub fn term_value(spec: &TermSpec, value: &toml::Value) -> Result<TermValue, Str
         }
         (TermKind::Duration, toml::Value::String(s)) => duration_json(s)?,
         (TermKind::Money, toml::Value::String(s)) => {
-            let (currency, amount) = s.trim().split_once(' ').ok_or_else(|| {
-                format!("`{s}` is not an amount of money; write it like \"EUR 1250.00\"")
-            })?;
+            let (currency, amount) = s
+                .trim()
+                .split_once(' ')
+                .ok_or_else(|| format!("`{s}` is not an amount of money; write it like \"EUR 1250.00\""))?;
             json!({ "amount": amount.trim().replace(',', ""), "currency": currency })
         }
         (TermKind::Count, toml::Value::Integer(_)) => toml_to_json(value),
@@ -90,9 +86,7 @@ pub fn term_value(spec: &TermSpec, value: &toml::Value) -> Result<TermValue, Str
                 let mut row = match toml_to_json(row) {
                     Json::Object(map) => map,
                     _ => {
-                        return Err(
-                            "each priority is a table: { priority, response, resolution }".into(),
-                        );
+                        return Err("each priority is a table: { priority, response, resolution }".into());
                     }
                 };
                 for key in ["response", "resolution"] {
@@ -204,13 +198,8 @@ fn describe(value: &TermValue) -> String {
     crate::format::term_value(value)
 }
 
-fn compare(
-    spec: &TermSpec,
-    value: &TermValue,
-    limit: &toml::Value,
-) -> Result<std::cmp::Ordering, String> {
-    let limit =
-        term_value(spec, limit).map_err(|e| format!("the clause's own limit is invalid: {e}"))?;
+fn compare(spec: &TermSpec, value: &TermValue, limit: &toml::Value) -> Result<std::cmp::Ordering, String> {
+    let limit = term_value(spec, limit).map_err(|e| format!("the clause's own limit is invalid: {e}"))?;
     match (value, &limit) {
         (TermValue::Percentage(a), TermValue::Percentage(b)) => Ok(a.cmp(b)),
         (TermValue::Count(a), TermValue::Count(b)) => Ok(a.cmp(b)),
@@ -274,15 +263,10 @@ mod tests {
                 "[{below = 99.9, credit = 10}, {below = 99, credit = 25}]",
                 "below 99.9 %: 10 %; below 99 %: 25 %",
             ),
-            (
-                TermKind::SupportSchedule,
-                "24x7",
-                "24 hours a day, 7 days a week",
-            ),
+            (TermKind::SupportSchedule, "24x7", "24 hours a day, 7 days a week"),
         ];
         for (kind, text, shown) in cases {
-            let value =
-                term_value_from_text(&spec(kind), text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let value = term_value_from_text(&spec(kind), text).unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(crate::format::term_value(&value), shown, "{text}");
         }
     }

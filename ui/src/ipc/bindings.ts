@@ -38,6 +38,11 @@ counterparty: string, status: AgreementStatus,
 latest_round: number | null, updated_at: string, };
 
 /**
+ * The agreement editor's whole content.
+ */
+export type AgreementView = { record: AgreementRecord, document: Array<DocumentSection>, terms: Array<TermRow>, findings: Array<Finding>, };
+
+/**
  * An error as it crosses to the UI or the CLI's output.
  */
 export type ApiError = { code: ErrorCode, message: string, };
@@ -93,6 +98,18 @@ export type Count = number;
  */
 export type CreditTier = { below: Percentage, credit: Percentage, };
 
+export type DocumentClause = { id: string, 
+/**
+ * `2.1`.
+ */
+number: string, heading: string, 
+/**
+ * Paragraphs, each a run of text and term segments.
+ */
+paragraphs: Array<Array<TextSegment>>, };
+
+export type DocumentSection = { id: string, number: string, heading: string, clauses: Array<DocumentClause>, };
+
 /**
  * A duration as the agreement states it: an amount of a unit on a clock. Kept as written
  * (4 business hours stays 4 business hours) because a business-time duration only becomes
@@ -106,6 +123,23 @@ export type DurationUnit = "minutes" | "hours" | "days" | "weeks";
  * What kind of failure it was, for the UI to branch on.
  */
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "workspace_unavailable" | "internal";
+
+/**
+ * One thing a reviewer would raise.
+ */
+export type Finding = { severity: Severity, 
+/**
+ * A stable name for the rule (`credit-tier-above-cap`).
+ */
+rule: string, 
+/**
+ * The clause to look at, if one is concerned.
+ */
+clause: string | null, 
+/**
+ * The terms concerned.
+ */
+terms: Array<string>, message: string, };
 
 /**
  * The wire form of [`Money`].
@@ -155,6 +189,11 @@ export type PartyRole = "customer" | "provider";
 export type Percentage = number;
 
 /**
+ * Which playbook a clause's wording and defaults come from.
+ */
+export type Position = "customer" | "balanced" | "provider";
+
+/**
  * Response and resolution times by priority, most urgent first.
  */
 export type PriorityMatrix = { rows: Array<PriorityTarget>, };
@@ -174,16 +213,35 @@ export type RoundSummary = { number: number, author: PartyRole, proposed_at: str
  */
 export type Section = { id: string, heading: string, clauses: Array<Clause>, };
 
+export type Severity = "error" | "warning";
+
 /**
  * The person who signs for a party.
  */
 export type Signatory = { name: string, title: string, email: string | null, };
 
 /**
+ * How the agreement is organised (DESIGN.md's agreement types).
+ */
+export type Structure = "customer_based" | "service_based" | "multi_level";
+
+/**
  * When support is given: around the clock, or business hours on some days in a time zone,
  * except on listed holidays.
  */
 export type SupportSchedule = { "coverage": "24x7" } | { "coverage": "business_hours" } & BusinessHours;
+
+/**
+ * An agreement template as the "New agreement" dialog offers it.
+ */
+export type TemplateInfo = { id: string, name: string, structure: Structure, description: string, options: Array<TemplateOption>, };
+
+export type TemplateOption = { name: string, label: string, default: boolean, help: string | null, };
+
+/**
+ * Draft a new agreement from a template.
+ */
+export type TemplateRequest = { template: string, position: Position, our_role: PartyRole, title: string | null, counterparty: string, options: { [key in string]?: boolean }, };
 
 /**
  * A named, typed term of the agreement, referred to from clause text by its id.
@@ -195,6 +253,37 @@ export type Term = {
 label: string, value: TermValue, };
 
 /**
+ * One term of an agreement, as `sla terms` and the terms panel show it.
+ */
+export type TermRow = { id: string, label: string, type: string, 
+/**
+ * The value written out (`99.9 %`).
+ */
+value: string, 
+/**
+ * The allowed range from the clause library, if it sets one (`90 % to 99.999 %`).
+ */
+range: string | null, 
+/**
+ * The ids of the clauses whose text quotes the term.
+ */
+quoted_by: Array<string>, 
+/**
+ * What the value means, where the app can compute it (`allows 43 m 49 s of Downtime per calendar month`).
+ */
+meaning: string | null, 
+/**
+ * The value as it is typed in (`99.9`, `4 business hours`); absent for tables and schedules.
+ */
+input: string | null, 
+/**
+ * The allowed values of a choice.
+ */
+options: Array<string>, };
+
+export type TermTable = { header: Array<string>, rows: Array<Array<string>>, };
+
+/**
  * The value of a term; on the wire `{"type": "percentage", "value": 99.95}`.
  */
 export type TermValue = { "type": "percentage", "value": Percentage } | { "type": "duration", "value": Duration } | { "type": "money", "value": Money } | { "type": "count", "value": Count } | { "type": "date", "value": CalendarDate } | { "type": "choice", "value": Choice } | { "type": "text", "value": Text } | { "type": "tier_table", "value": TierTable } | { "type": "priority_matrix", "value": PriorityMatrix } | { "type": "support_schedule", "value": SupportSchedule };
@@ -204,6 +293,12 @@ export type TermValue = { "type": "percentage", "value": Percentage } | { "type"
  * characters.
  */
 export type Text = string;
+
+/**
+ * A piece of a paragraph: words, or a quoted term with its value written out (and, for a
+ * credit table or priority matrix, the table).
+ */
+export type TextSegment = { "kind": "text", text: string, } | { "kind": "term", term: string, text: string, table: TermTable | null, };
 
 /**
  * Service-credit tiers by achieved level, best level first. Thresholds strictly fall and

@@ -4,9 +4,12 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   AgreementRecord,
   AgreementSummary,
+  AgreementView,
   ApiError,
   ErrorCode,
   NewAgreement,
+  TemplateInfo,
+  TemplateRequest,
   WorkspaceInfo,
 } from "./bindings";
 
@@ -53,3 +56,9 @@ export const openAgreement = (id: string) => call<AgreementRecord>("open_agreeme
 export const renameAgreement = (id: string, title: string) =>
   call<AgreementSummary>("rename_agreement", { id, title });
 export const deleteAgreement = (id: string) => call<null>("delete_agreement", { id });
+export const listTemplates = () => call<TemplateInfo[]>("list_templates");
+export const createFromTemplate = (request: TemplateRequest) =>
+  call<AgreementSummary>("create_from_template", { request });
+export const agreementView = (id: string) => call<AgreementView>("agreement_view", { id });
+export const setTerm = (id: string, term: string, value: string) =>
+  call<AgreementView>("set_term", { id, term, value });

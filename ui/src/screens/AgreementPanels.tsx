@@ -51,33 +51,3 @@ export function RoundsPanel({ rounds }: { rounds: RoundSummary[] }) {
     </section>
   );
 }
-
-export function ClausesPanel({ agreement }: { agreement: Agreement }) {
-  return (
-    <section className="panel panel--wide" aria-labelledby="clauses-title">
-      <h2 className="panel__title" id="clauses-title">
-        Clauses
-      </h2>
-      {agreement.sections.length === 0 ? (
-        <p className="muted">No clauses yet — clauses come from the clause library.</p>
-      ) : (
-        <ol className="plain-list">
-          {agreement.sections.map((section, index) => (
-            <li key={section.id}>
-              <span className="outline-section">
-                {index + 1}. {section.heading}
-              </span>
-              <ol className="outline-clauses">
-                {section.clauses.map((clause, clauseIndex) => (
-                  <li key={clause.id}>
-                    {index + 1}.{clauseIndex + 1} {clause.heading}
-                  </li>
-                ))}
-              </ol>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  );
-}

@@ -1,10 +1,20 @@
 import { useEffect, useState } from "react";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatTimestamp, roleLabel, roundLabel } from "../format";
-import { type AgreementRecord, type ApiError, deleteAgreement, openAgreement, renameAgreement } from "../ipc";
+import {
+  type AgreementView as View,
+  type ApiError,
+  agreementView,
+  deleteAgreement,
+  renameAgreement,
+  setTerm,
+} from "../ipc";
+import { PartiesPanel, RoundsPanel } from "./AgreementPanels";
+import { ChecksPanel } from "./ChecksPanel";
 import { DeleteAgreementDialog } from "./DeleteAgreementDialog";
-import { ClausesPanel, PartiesPanel, RoundsPanel } from "./AgreementPanels";
+import { DocumentPanel } from "./DocumentPanel";
 import { RenameForm } from "./RenameForm";
+import { TermsPanel } from "./TermsPanel";
 
 type Props = {
   id: string;
@@ -14,7 +24,7 @@ type Props = {
 };
 
 export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
-  const [record, setRecord] = useState<AgreementRecord | null>(null);
+  const [view, setView] = useState<View | null>(null);
   const [renaming, setRenaming] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
@@ -25,8 +35,8 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
 
   useEffect(() => {
     let current = true;
-    openAgreement(id).then(
-      (loaded) => current && setRecord(loaded),
+    agreementView(id).then(
+      (loaded) => current && setView(loaded),
       (error: ApiError) => current && fail(error),
     );
     return () => {
@@ -41,7 +51,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
     </button>
   );
 
-  if (!record) {
+  if (!view) {
     return (
       <>
         <div>{back}</div>
@@ -52,22 +62,49 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
     );
   }
 
-  const { summary, agreement } = record;
+  const { summary, agreement } = view.record;
+  const labels = Object.fromEntries(view.terms.map((t) => [t.id, t.label]));
 
   async function rename(title: string) {
     try {
       const renamed = await renameAgreement(id, title);
-      setRecord((previous) =>
-        previous && {
-          ...previous,
-          summary: renamed,
-          agreement: { ...previous.agreement, title: renamed.title },
-        },
+      setView(
+        (previous) =>
+          previous && {
+            ...previous,
+            record: {
+              ...previous.record,
+              summary: renamed,
+              agreement: { ...previous.record.agreement, title: renamed.title },
+            },
+          },
       );
       setRenaming(false);
     } catch (error) {
       fail(error as ApiError);
     }
+  }
+
+  async function saveTerm(term: string, value: string): Promise<string | null> {
+    try {
+      setView(await setTerm(id, term, value));
+      return null;
+    } catch (error) {
+      const apiError = error as ApiError;
+      if (apiError.code === "invalid_input") return apiError.message;
+      fail(apiError);
+      return null;
+    }
+  }
+
+  function focusTerm(term: string) {
+    document.getElementById(`term-input-${term}`)?.focus();
+  }
+
+  function goToClause(clause: string) {
+    const element = document.getElementById(`clause-${clause}`);
+    element?.scrollIntoView({ block: "start", behavior: "smooth" });
+    element?.focus({ preventScroll: true });
   }
 
   async function remove() {
@@ -118,10 +155,14 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
         </div>
       </section>
 
-      <div className="panels">
-        <PartiesPanel agreement={agreement} />
-        <RoundsPanel rounds={record.rounds} />
-        <ClausesPanel agreement={agreement} />
+      <div className="editor">
+        <DocumentPanel document={view.document} labels={labels} onTermClick={focusTerm} />
+        <aside className="editor__side">
+          <ChecksPanel findings={view.findings} onGoToClause={goToClause} />
+          <TermsPanel terms={view.terms} onSet={saveTerm} />
+          <PartiesPanel agreement={agreement} />
+          <RoundsPanel rounds={view.record.rounds} />
+        </aside>
       </div>
 
       {confirmingDelete && (

@@ -1,6 +1,15 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Modal } from "../components/Modal";
-import { type AgreementSummary, type ApiError, createAgreement, type PartyRole } from "../ipc";
+import {
+  type AgreementSummary,
+  type ApiError,
+  createAgreement,
+  createFromTemplate,
+  listTemplates,
+  type PartyRole,
+  type Position,
+  type TemplateInfo,
+} from "../ipc";
 
 type Props = {
   onClose: () => void;
@@ -9,32 +18,65 @@ type Props = {
 };
 
 const MAX_TITLE = 200;
+const BLANK = "";
 
 type FieldErrors = { title?: string; counterparty?: string };
 
-function check(title: string, counterparty: string): FieldErrors {
+const POSITIONS: { value: Position; label: string; hint: string }[] = [
+  { value: "customer", label: "Customer-favourable", hint: "procurement's opening position" },
+  { value: "balanced", label: "Balanced", hint: "what most parties sign" },
+  { value: "provider", label: "Provider-favourable", hint: "the vendor's opening position" },
+];
+
+function check(title: string, counterparty: string, blank: boolean): FieldErrors {
   const errors: FieldErrors = {};
-  if (!title.trim()) errors.title = "Enter a title for the agreement.";
+  if (blank && !title.trim()) errors.title = "Enter a title for the agreement.";
   else if (title.trim().length > MAX_TITLE) errors.title = `A title has at most ${MAX_TITLE} characters.`;
   if (!counterparty.trim()) errors.counterparty = "Enter the counterparty's legal name.";
   return errors;
 }
 
 export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
+  const [templates, setTemplates] = useState<TemplateInfo[]>([]);
+  const [templateId, setTemplateId] = useState(BLANK);
+  const [position, setPosition] = useState<Position>("balanced");
+  const [options, setOptions] = useState<Record<string, boolean>>({});
   const [title, setTitle] = useState("");
   const [counterparty, setCounterparty] = useState("");
   const [ourRole, setOurRole] = useState<PartyRole>("customer");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
 
+  useEffect(() => {
+    listTemplates().then(setTemplates, onError);
+  }, [onError]);
+
+  const template = templates.find((t) => t.id === templateId);
+
+  function chooseTemplate(id: string) {
+    setTemplateId(id);
+    const chosen = templates.find((t) => t.id === id);
+    setOptions(Object.fromEntries((chosen?.options ?? []).map((o) => [o.name, o.default])));
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = check(title, counterparty);
+    const found = check(title, counterparty, !template);
     setErrors(found);
     if (found.title || found.counterparty) return;
     setSubmitting(true);
     try {
-      onCreated(await createAgreement({ title, our_role: ourRole, counterparty }));
+      const created = template
+        ? await createFromTemplate({
+            template: template.id,
+            position,
+            our_role: ourRole,
+            title: title.trim() ? title : null,
+            counterparty,
+            options,
+          })
+        : await createAgreement({ title, our_role: ourRole, counterparty });
+      onCreated(created);
     } catch (error) {
       setSubmitting(false);
       onError(error as ApiError);
@@ -45,8 +87,28 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
     <Modal title="New agreement" onClose={onClose} testId="new-agreement-dialog">
       <form className="dialog-form" onSubmit={submit} noValidate>
         <div className="field">
+          <label className="field__label" htmlFor="new-template">
+            Start from
+          </label>
+          <select
+            id="new-template"
+            className="input"
+            data-testid="new-template"
+            value={templateId}
+            onChange={(event) => chooseTemplate(event.target.value)}
+          >
+            <option value={BLANK}>A blank agreement</option>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+          {template && <p className="field__hint">{template.description}</p>}
+        </div>
+        <div className="field">
           <label className="field__label" htmlFor="new-title">
-            Agreement title
+            Agreement title{template && <span className="muted"> (optional)</span>}
           </label>
           <input
             id="new-title"
@@ -57,7 +119,7 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
             maxLength={MAX_TITLE * 2}
             aria-invalid={errors.title ? true : undefined}
             aria-describedby={errors.title ? "new-title-error" : undefined}
-            placeholder="e.g. Managed Hosting SLA 2027"
+            placeholder={template ? template.name : "e.g. Managed Hosting SLA 2027"}
             onChange={(event) => setTitle(event.target.value)}
           />
           {errors.title && (
@@ -117,6 +179,46 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
             </label>
           </div>
         </fieldset>
+        {template && (
+          <>
+            <fieldset className="field">
+              <legend className="field__label">Position</legend>
+              <div className="choice-column">
+                {POSITIONS.map((p) => (
+                  <label className="choice" key={p.value}>
+                    <input
+                      type="radio"
+                      name="position"
+                      value={p.value}
+                      data-testid={`new-position-${p.value}`}
+                      checked={position === p.value}
+                      onChange={() => setPosition(p.value)}
+                    />
+                    {p.label} <span className="muted">({p.hint})</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            {template.options.length > 0 && (
+              <fieldset className="field">
+                <legend className="field__label">Options</legend>
+                <div className="choice-column">
+                  {template.options.map((o) => (
+                    <label className="choice" key={o.name} title={o.help ?? undefined}>
+                      <input
+                        type="checkbox"
+                        data-testid={`new-option-${o.name}`}
+                        checked={options[o.name] ?? o.default}
+                        onChange={(event) => setOptions({ ...options, [o.name]: event.target.checked })}
+                      />
+                      {o.label}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            )}
+          </>
+        )}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

@@ -18,12 +18,7 @@ fn saas(position: Position, set: &[(&str, &str)]) -> sla_model::Agreement {
             .collect(),
         ..DraftRequest::default()
     };
-    draft(
-        &Library::built_in().unwrap(),
-        &request,
-        AgreementId::random(),
-    )
-    .unwrap()
+    draft(&Library::built_in().unwrap(), &request, AgreementId::random()).unwrap()
 }
 
 fn rules(agreement: &sla_model::Agreement, severity: Severity) -> Vec<String> {
@@ -75,8 +70,7 @@ fn downtime_budgets_match_the_design_figures() {
 #[test]
 fn credits_owed_follow_the_tiers_and_the_cap() {
     let agreement = saas(Position::Balanced, &[("credits.cap", "30")]);
-    let at =
-        |level: f64| credit_at(&agreement, Percentage::new(level).unwrap()).map(Percentage::value);
+    let at = |level: f64| credit_at(&agreement, Percentage::new(level).unwrap()).map(Percentage::value);
     assert_eq!(at(99.95), None);
     assert_eq!(at(99.5), Some(10.0));
     assert_eq!(at(98.0), Some(25.0));
@@ -103,10 +97,7 @@ fn a_tier_above_the_cap_is_an_error_naming_clause_and_terms() {
 fn reviewer_rules_fire_on_the_values_that_deserve_them() {
     let review_after_term = saas(
         Position::Balanced,
-        &[
-            ("review.interval_months", "24"),
-            ("term.initial_months", "12"),
-        ],
+        &[("review.interval_months", "24"), ("term.initial_months", "12")],
     );
     assert!(rules(&review_after_term, Severity::Error).contains(&"review-after-term".to_owned()));
 
@@ -126,14 +117,10 @@ fn reviewer_rules_fire_on_the_values_that_deserve_them() {
     assert!(rules(&slow_p1, Severity::Warning).contains(&"lower-priority-faster".to_owned()));
 
     let late_claims = saas(Position::Balanced, &[("credits.claim_window", "7 days")]);
-    assert!(
-        rules(&late_claims, Severity::Warning).contains(&"claim-window-before-report".to_owned())
-    );
+    assert!(rules(&late_claims, Severity::Warning).contains(&"claim-window-before-report".to_owned()));
 
     let mut no_signatures = saas(Position::Balanced, &[]);
-    no_signatures
-        .sections
-        .retain(|s| s.id.as_str() != "execution");
+    no_signatures.sections.retain(|s| s.id.as_str() != "execution");
     assert!(rules(&no_signatures, Severity::Error).contains(&"missing-signatures".to_owned()));
 }
 
@@ -151,11 +138,7 @@ fn findings_for_every_template_match_the_reviewed_list() {
                 ..DraftRequest::default()
             };
             let agreement = draft(&library, &request, AgreementId::random()).unwrap();
-            out.push_str(&format!(
-                "## {} / {}\n",
-                template.spec.id,
-                position.as_str()
-            ));
+            out.push_str(&format!("## {} / {}\n", template.spec.id, position.as_str()));
             for finding in check(&agreement) {
                 out.push_str(&format!(
                     "{:?} [{}] {}\n",

@@ -31,13 +31,7 @@ fn new_then_list_and_show_as_json() {
 
     let id = stdout(&sla(
         dir.path(),
-        &[
-            "new",
-            "--title",
-            "Hosting SLA",
-            "--counterparty",
-            "Cloudy Ltd",
-        ],
+        &["new", "--title", "Hosting SLA", "--counterparty", "Cloudy Ltd"],
     ));
     let id = id.trim();
     let list: serde_json::Value =
@@ -52,10 +46,7 @@ fn new_then_list_and_show_as_json() {
     let record: serde_json::Value =
         serde_json::from_str(&stdout(&sla(dir.path(), &["show", id, "--json"]))).unwrap();
     assert_eq!(record["agreement"]["format_version"], 1);
-    assert_eq!(
-        record["agreement"]["parties"]["provider"]["name"],
-        "Cloudy Ltd"
-    );
+    assert_eq!(record["agreement"]["parties"]["provider"]["name"], "Cloudy Ltd");
     let table = stdout(&sla(dir.path(), &["list"]));
     assert!(
         table.contains("Hosting SLA") && table.contains("Cloudy Ltd") && table.contains("draft"),
@@ -70,15 +61,7 @@ fn rename_and_delete() {
     let dir = tempfile::tempdir().unwrap();
     let id = stdout(&sla(
         dir.path(),
-        &[
-            "new",
-            "--title",
-            "A",
-            "--counterparty",
-            "B",
-            "--role",
-            "provider",
-        ],
+        &["new", "--title", "A", "--counterparty", "B", "--role", "provider"],
     ));
     let id = id.trim();
     stdout(&sla(dir.path(), &["rename", id, "Renamed"]));
@@ -93,10 +76,7 @@ fn rename_and_delete() {
 #[test]
 fn errors_have_messages_and_distinct_exit_codes() {
     let dir = tempfile::tempdir().unwrap();
-    let missing = sla(
-        dir.path(),
-        &["show", "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11"],
-    );
+    let missing = sla(dir.path(), &["show", "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11"]);
     assert_eq!(missing.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no agreement with id"));
 
@@ -123,11 +103,7 @@ fn the_environment_names_the_workspace_unless_the_flag_does() {
     };
     stdout(&run(&["new", "--title", "In env", "--counterparty", "X"]));
     assert!(stdout(&run(&["list"])).contains("In env"));
-    let flagged = stdout(&run(&[
-        "--workspace",
-        flag_dir.path().to_str().unwrap(),
-        "list",
-    ]));
+    let flagged = stdout(&run(&["--workspace", flag_dir.path().to_str().unwrap(), "list"]));
     assert!(flagged.starts_with("No agreements yet"), "{flagged}");
     assert_eq!(
         stdout(&run(&["workspace"])).trim(),
@@ -184,10 +160,7 @@ fn drafts_from_a_template_to_a_file_then_lists_terms_and_renders() {
     assert_eq!(target["quoted_by"], serde_json::json!(["availability"]));
 
     let text = stdout(&sla(dir.path(), &["render", file_arg, "--format", "text"]));
-    assert!(
-        text.contains("at least 99.99 % in each calendar month"),
-        "{text}"
-    );
+    assert!(text.contains("at least 99.99 % in each calendar month"), "{text}");
     assert!(text.contains("capped at 30 %"), "{text}");
     assert!(text.contains("Earn-back of service credits"), "{text}");
     assert!(
@@ -206,10 +179,7 @@ fn drafts_from_a_template_to_a_file_then_lists_terms_and_renders() {
         ],
     ));
     let rendered = stdout(&sla(dir.path(), &["render", id.trim()]));
-    assert!(
-        rendered.starts_with("# SaaS Availability SLA"),
-        "{rendered}"
-    );
+    assert!(rendered.starts_with("# SaaS Availability SLA"), "{rendered}");
 }
 
 #[test]

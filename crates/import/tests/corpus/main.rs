@@ -50,17 +50,12 @@ fn common_paper_sla_2_0_imports_into_its_sections_and_clauses() {
         ["Uptime", "Response Time", "Remedies", "Definitions"],
         "{outline:#?}"
     );
-    assert_eq!(
-        outline[0].1,
-        ["c1-1 Target Uptime", "c1-2 Calculating Uptime"]
-    );
+    assert_eq!(outline[0].1, ["c1-1 Target Uptime", "c1-2 Calculating Uptime"]);
     assert_eq!(outline[2].1.len(), 5, "{outline:#?}");
     assert_eq!(outline[3].1[0], "c4-1 Available Minutes");
     let target = &agreement.sections[0].clauses[0].text;
     assert!(
-        target.starts_with(
-            "If there is a Target Uptime, Provider will use commercially reasonable efforts"
-        ),
+        target.starts_with("If there is a Target Uptime, Provider will use commercially reasonable efforts"),
         "{target}"
     );
     assert!(
@@ -79,11 +74,7 @@ fn common_paper_sla_1_0_imports_with_headings_inside_the_list() {
     let agreement = import("commonpaper-sla/v1.0.md");
     let outline = outline(&agreement);
     let headings: Vec<&str> = outline.iter().map(|(h, _)| h.as_str()).collect();
-    assert_eq!(
-        headings,
-        ["Uptime", "Remedies", "Definitions"],
-        "{outline:#?}"
-    );
+    assert_eq!(headings, ["Uptime", "Remedies", "Definitions"], "{outline:#?}");
     assert_eq!(outline[0].1[0], "c1-1 Target Uptime", "{outline:#?}");
     assert_eq!(outline[1].1.len(), 5, "{outline:#?}");
     assert!(
@@ -104,14 +95,9 @@ fn every_revision_in_the_corpus_imports() {
         for file in std::fs::read_dir(&folder).unwrap() {
             let path = file.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
-            let agreement = import_markdown(
-                &text,
-                AgreementId::random(),
-                "Imported",
-                PartyRole::Customer,
-                "X",
-            )
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let agreement =
+                import_markdown(&text, AgreementId::random(), "Imported", PartyRole::Customer, "X")
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             assert!(
                 agreement.clause_count() >= 3,
                 "{}: {:#?}",
@@ -130,10 +116,7 @@ fn basecamp_questions_become_clauses() {
     let outline = outline(&agreement);
     assert_eq!(agreement.title.as_str(), "Basecamp Big SLA");
     assert!(
-        outline[0]
-            .1
-            .iter()
-            .any(|c| c.ends_with("What is “uptime”?")),
+        outline[0].1.iter().any(|c| c.ends_with("What is “uptime”?")),
         "{outline:#?}"
     );
     assert!(
@@ -149,16 +132,7 @@ fn basecamp_questions_become_clauses() {
 fn hostile_and_empty_input_gives_errors_not_panics() {
     let id = AgreementId::random;
     assert!(import_markdown("", id(), "X", PartyRole::Customer, "Y").is_err());
-    assert!(
-        import_markdown(
-            &"x".repeat(5 * 1024 * 1024),
-            id(),
-            "X",
-            PartyRole::Customer,
-            "Y"
-        )
-        .is_err()
-    );
+    assert!(import_markdown(&"x".repeat(5 * 1024 * 1024), id(), "X", PartyRole::Customer, "Y").is_err());
     let nested = format!("# T\n\n{}deep", "> ".repeat(5_000));
     let _ = import_markdown(&nested, id(), "X", PartyRole::Customer, "Y");
     let lists = (0..200)
@@ -173,8 +147,5 @@ fn hostile_and_empty_input_gives_errors_not_panics() {
         "Y",
     )
     .unwrap();
-    assert_eq!(
-        braces.sections[0].clauses[0].text,
-        "Pay { {credits.cap}} now."
-    );
+    assert_eq!(braces.sections[0].clauses[0].text, "Pay { {credits.cap}} now.");
 }

@@ -86,11 +86,7 @@ impl Duration {
                 unit.name(amount)
             )));
         }
-        Ok(Self {
-            amount,
-            unit,
-            clock,
-        })
+        Ok(Self { amount, unit, clock })
     }
 
     pub fn amount(self) -> u32 {
@@ -119,12 +115,7 @@ impl fmt::Display for Duration {
         } else {
             ""
         };
-        write!(
-            f,
-            "{} {business}{}",
-            self.amount,
-            self.unit.name(self.amount)
-        )
+        write!(f, "{} {business}{}", self.amount, self.unit.name(self.amount))
     }
 }
 
@@ -153,20 +144,16 @@ mod tests {
         let ok: Duration =
             serde_json::from_str(r#"{"amount":30,"unit":"minutes","clock":"calendar"}"#).unwrap();
         assert_eq!(ok.nominal_minutes(), 30);
-        let error =
-            serde_json::from_str::<Duration>(r#"{"amount":0,"unit":"hours","clock":"business"}"#)
-                .unwrap_err()
-                .to_string();
+        let error = serde_json::from_str::<Duration>(r#"{"amount":0,"unit":"hours","clock":"business"}"#)
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("longer than zero"), "{error}");
         assert!(
-            serde_json::from_str::<Duration>(
-                r#"{"amount":1,"unit":"fortnights","clock":"calendar"}"#
-            )
-            .is_err()
+            serde_json::from_str::<Duration>(r#"{"amount":1,"unit":"fortnights","clock":"calendar"}"#)
+                .is_err()
         );
         assert!(
-            serde_json::from_str::<Duration>(r#"{"amount":-1,"unit":"hours","clock":"calendar"}"#)
-                .is_err()
+            serde_json::from_str::<Duration>(r#"{"amount":-1,"unit":"hours","clock":"calendar"}"#).is_err()
         );
     }
 }

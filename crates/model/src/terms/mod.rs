@@ -40,13 +40,9 @@ impl Term {
 
     pub fn validate(&self, field: &str) -> Result<(), ModelError> {
         if self.label.trim().is_empty() {
-            return Err(ModelError::invalid(
-                format!("{field}.label"),
-                "must not be empty",
-            ));
+            return Err(ModelError::invalid(format!("{field}.label"), "must not be empty"));
         }
-        check_free_text(&self.label, 200, false)
-            .map_err(|e| ModelError::invalid(format!("{field}.label"), e))
+        check_free_text(&self.label, 200, false).map_err(|e| ModelError::invalid(format!("{field}.label"), e))
     }
 }
 
@@ -103,10 +99,8 @@ mod tests {
             r#"{"type":"support_schedule","value":{"coverage":"24x7"}}"#,
         ];
         for json in values {
-            let value: TermValue =
-                serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"));
-            let again: TermValue =
-                serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap();
+            let value: TermValue = serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"));
+            let again: TermValue = serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap();
             assert_eq!(again, value, "{json}");
             assert!(json.contains(value.type_name()));
         }
@@ -115,12 +109,8 @@ mod tests {
     #[test]
     fn refuses_unknown_types_and_mismatched_values() {
         assert!(serde_json::from_str::<TermValue>(r#"{"type":"colour","value":"red"}"#).is_err());
-        assert!(
-            serde_json::from_str::<TermValue>(r#"{"type":"percentage","value":"99.9"}"#).is_err()
-        );
-        assert!(
-            serde_json::from_str::<TermValue>(r#"{"type":"date","value":"tomorrow"}"#).is_err()
-        );
+        assert!(serde_json::from_str::<TermValue>(r#"{"type":"percentage","value":"99.9"}"#).is_err());
+        assert!(serde_json::from_str::<TermValue>(r#"{"type":"date","value":"tomorrow"}"#).is_err());
     }
 
     #[test]

@@ -32,11 +32,8 @@ impl Money {
 
     /// Parses `amount` (digits, optionally a point and decimals) in `currency_code`.
     pub fn parse(amount: &str, currency_code: &str) -> Result<Self, ValueError> {
-        let currency = Currency::from_code(currency_code).ok_or_else(|| {
-            ValueError::new(format!(
-                "`{currency_code}` is not an ISO 4217 currency code"
-            ))
-        })?;
+        let currency = Currency::from_code(currency_code)
+            .ok_or_else(|| ValueError::new(format!("`{currency_code}` is not an ISO 4217 currency code")))?;
         let exponent = currency.exponent().ok_or_else(|| {
             ValueError::new(format!(
                 "{currency_code} has no minor unit and cannot be used for payments"
@@ -162,10 +159,7 @@ mod tests {
             ("100", "XAU"),
             ("99999999999999", "EUR"),
         ] {
-            assert!(
-                Money::parse(amount, currency).is_err(),
-                "{amount} {currency}"
-            );
+            assert!(Money::parse(amount, currency).is_err(), "{amount} {currency}");
         }
     }
 
@@ -176,8 +170,7 @@ mod tests {
             serde_json::to_string(&money).unwrap(),
             r#"{"amount":"1250.00","currency":"EUR"}"#
         );
-        let error =
-            serde_json::from_str::<Money>(r#"{"amount":"1.234","currency":"USD"}"#).unwrap_err();
+        let error = serde_json::from_str::<Money>(r#"{"amount":"1.234","currency":"USD"}"#).unwrap_err();
         assert!(error.to_string().contains("at most 2 decimals"), "{error}");
     }
 }

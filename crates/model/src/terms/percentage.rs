@@ -108,9 +108,7 @@ mod tests {
             serde_json::from_str::<Percentage>("99.9").unwrap(),
             Percentage::new(99.9).unwrap()
         );
-        let error = serde_json::from_str::<Percentage>("101")
-            .unwrap_err()
-            .to_string();
+        let error = serde_json::from_str::<Percentage>("101").unwrap_err().to_string();
         assert!(error.contains("between 0 and 100"), "{error}");
         assert_eq!(
             serde_json::to_string(&Percentage::new(99.95).unwrap()).unwrap(),

@@ -46,9 +46,7 @@ impl PriorityMatrix {
         for (i, row) in rows.iter().enumerate() {
             let n = i + 1;
             if row.priority.trim().is_empty() {
-                return Err(ValueError::new(format!(
-                    "row {n}: the priority needs a name"
-                )));
+                return Err(ValueError::new(format!("row {n}: the priority needs a name")));
             }
             check_free_text(&row.priority, 40, false)
                 .map_err(|e| ValueError::new(format!("row {n}: priority {e}")))?;
@@ -93,8 +91,7 @@ mod tests {
             priority: priority.into(),
             description: None,
             response: Duration::new(response_hours, DurationUnit::Hours, Clock::Business).unwrap(),
-            resolution: Duration::new(resolution_hours, DurationUnit::Hours, Clock::Business)
-                .unwrap(),
+            resolution: Duration::new(resolution_hours, DurationUnit::Hours, Clock::Business).unwrap(),
         }
     }
 

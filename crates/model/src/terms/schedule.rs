@@ -154,9 +154,8 @@ mod hour_minute {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Time, D::Error> {
         let text = String::deserialize(deserializer)?;
-        parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("`{text}` is not a time of day written HH:MM"))
-        })
+        parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a time of day written HH:MM")))
     }
 
     pub fn parse(text: &str) -> Option<Time> {
@@ -189,14 +188,8 @@ mod tests {
         assert_eq!(hours.days().first(), Some(&Weekday::Monday));
         assert_eq!(hours.holidays()[0].to_string(), "2026-12-24");
         let json = serde_json::to_string(&schedule).unwrap();
-        assert!(
-            json.contains(r#""opens":"08:00","closes":"18:00""#),
-            "{json}"
-        );
-        assert_eq!(
-            serde_json::from_str::<SupportSchedule>(&json).unwrap(),
-            schedule
-        );
+        assert!(json.contains(r#""opens":"08:00","closes":"18:00""#), "{json}");
+        assert_eq!(serde_json::from_str::<SupportSchedule>(&json).unwrap(), schedule);
     }
 
     #[test]
@@ -215,15 +208,9 @@ mod tests {
             (r#"["friday","#, r#"["friday","friday","#),
         ] {
             let text = OFFICE.replacen(field, bad, 1);
-            assert!(
-                serde_json::from_str::<SupportSchedule>(&text).is_err(),
-                "{bad}"
-            );
+            assert!(serde_json::from_str::<SupportSchedule>(&text).is_err(), "{bad}");
         }
-        let no_days = OFFICE.replace(
-            r#"["friday","monday","tuesday","wednesday","thursday"]"#,
-            "[]",
-        );
+        let no_days = OFFICE.replace(r#"["friday","monday","tuesday","wednesday","thursday"]"#, "[]");
         let error = serde_json::from_str::<SupportSchedule>(&no_days).unwrap_err();
         assert!(error.to_string().contains("at least one day"), "{error}");
     }

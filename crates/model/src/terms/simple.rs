@@ -22,12 +22,7 @@ impl Count {
             .ok()
             .filter(|v| *v <= Self::MAX)
             .map(Self)
-            .ok_or_else(|| {
-                ValueError::new(format!(
-                    "a count must be at most {}, not {value}",
-                    Self::MAX
-                ))
-            })
+            .ok_or_else(|| ValueError::new(format!("a count must be at most {}, not {value}", Self::MAX)))
     }
 
     pub fn get(self) -> u32 {
@@ -67,9 +62,7 @@ impl CalendarDate {
         let date = well_formed
             .then(|| value.parse::<Date>().ok())
             .flatten()
-            .ok_or_else(|| {
-                ValueError::new(format!("`{value}` is not a date written YYYY-MM-DD"))
-            })?;
+            .ok_or_else(|| ValueError::new(format!("`{value}` is not a date written YYYY-MM-DD")))?;
         Self::new(date)
     }
 
@@ -183,9 +176,7 @@ impl Choice {
             check_free_text(option, 200, false)
                 .map_err(|e| ValueError::new(format!("option {}: {e}", i + 1)))?;
             if options[..i].contains(option) {
-                return Err(ValueError::new(format!(
-                    "option `{option}` is listed twice"
-                )));
+                return Err(ValueError::new(format!("option `{option}` is listed twice")));
             }
         }
         if !options.contains(&selected) {
@@ -255,8 +246,7 @@ mod tests {
         assert!(Choice::new("both", options.clone()).is_err());
         assert!(Choice::new("mutual", vec![]).is_err());
         assert!(Choice::new("a", vec!["a".into(), "a".into()]).is_err());
-        let error =
-            serde_json::from_str::<Choice>(r#"{"selected":"x","options":["a","b"]}"#).unwrap_err();
+        let error = serde_json::from_str::<Choice>(r#"{"selected":"x","options":["a","b"]}"#).unwrap_err();
         assert!(
             error.to_string().contains("not one of the options (a, b)"),
             "{error}"

@@ -51,9 +51,7 @@ impl TierTable {
                 )));
             }
             if tier.below.thousandths() == 0 {
-                return Err(ValueError::new(format!(
-                    "tier {row}: no level is below 0 %"
-                )));
+                return Err(ValueError::new(format!("tier {row}: no level is below 0 %")));
             }
             if let Some(previous) = i.checked_sub(1).and_then(|p| tiers.get(p)) {
                 if tier.below >= previous.below {
@@ -100,8 +98,7 @@ mod tests {
 
     #[test]
     fn finds_the_deepest_tier_reached() {
-        let table =
-            TierTable::new(vec![tier(99.9, 10.0), tier(99.0, 25.0), tier(95.0, 50.0)]).unwrap();
+        let table = TierTable::new(vec![tier(99.9, 10.0), tier(99.0, 25.0), tier(95.0, 50.0)]).unwrap();
         let credit = |level| {
             table
                 .credit_for(Percentage::new(level).unwrap())

@@ -20,20 +20,10 @@ fn created_agreements_are_listed_newest_first_and_survive_reopening() {
         let mut ws = Workspace::open(dir.path()).unwrap();
         assert!(ws.list_agreements().unwrap().is_empty());
         let first = ws
-            .create_agreement(
-                title("Hosting SLA"),
-                PartyRole::Customer,
-                "Cloudy Ltd",
-                at(1),
-            )
+            .create_agreement(title("Hosting SLA"), PartyRole::Customer, "Cloudy Ltd", at(1))
             .unwrap();
         let second = ws
-            .create_agreement(
-                title("Service desk SLA"),
-                PartyRole::Provider,
-                "Acme GmbH",
-                at(2),
-            )
+            .create_agreement(title("Service desk SLA"), PartyRole::Provider, "Acme GmbH", at(2))
             .unwrap();
         (first, second)
     };
@@ -65,16 +55,8 @@ fn rename_changes_title_and_last_change() {
     let renamed = ws.rename_agreement(a.id, title("New name"), at(3)).unwrap();
     assert_eq!(renamed.title, "New name");
     assert_eq!(renamed.updated_at, at(3));
-    assert_eq!(
-        ws.agreement(a.id).unwrap().agreement.title.as_str(),
-        "New name"
-    );
-    let order: Vec<_> = ws
-        .list_agreements()
-        .unwrap()
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
+    assert_eq!(ws.agreement(a.id).unwrap().agreement.title.as_str(), "New name");
+    let order: Vec<_> = ws.list_agreements().unwrap().into_iter().map(|s| s.id).collect();
     assert_eq!(order, vec![a.id, b.id]);
 }
 
@@ -120,22 +102,10 @@ fn rounds_are_numbered_in_order_and_frozen() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(dir.path()).unwrap();
     let a = ws
-        .create_agreement(
-            title("Hosting SLA"),
-            PartyRole::Customer,
-            "Cloudy Ltd",
-            at(1),
-        )
+        .create_agreement(title("Hosting SLA"), PartyRole::Customer, "Cloudy Ltd", at(1))
         .unwrap();
     let mut draft = ws.agreement(a.id).unwrap().agreement;
-    let round1 = Round::new(
-        1,
-        PartyRole::Customer,
-        at(5),
-        "First proposal",
-        draft.clone(),
-    )
-    .unwrap();
+    let round1 = Round::new(1, PartyRole::Customer, at(5), "First proposal", draft.clone()).unwrap();
 
     let out_of_order = Round::new(2, PartyRole::Customer, at(5), "", draft.clone()).unwrap();
     assert!(matches!(
@@ -172,12 +142,7 @@ fn an_invalid_draft_is_refused_and_the_stored_one_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::open(dir.path()).unwrap();
     let a = ws
-        .create_agreement(
-            title("Hosting SLA"),
-            PartyRole::Customer,
-            "Cloudy Ltd",
-            at(1),
-        )
+        .create_agreement(title("Hosting SLA"), PartyRole::Customer, "Cloudy Ltd", at(1))
         .unwrap();
     let mut draft = ws.agreement(a.id).unwrap().agreement;
     draft.parties.provider.name = "bad\u{0}name".into();
@@ -196,15 +161,11 @@ fn an_invalid_draft_is_refused_and_the_stored_one_kept() {
 fn a_file_that_is_not_sqlite_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DATABASE_FILE);
-    let garbage =
-        b"this is not a database, it is a shopping list: milk, eggs, 99.9 % uptime".repeat(20);
+    let garbage = b"this is not a database, it is a shopping list: milk, eggs, 99.9 % uptime".repeat(20);
     std::fs::write(&path, &garbage).unwrap();
     let error = Workspace::open(dir.path()).unwrap_err();
     assert!(matches!(error, StoreError::NotAWorkspace { .. }), "{error}");
-    assert!(
-        error.to_string().contains("not a SQLite database"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("not a SQLite database"), "{error}");
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
 }
 

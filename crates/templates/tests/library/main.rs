@@ -49,27 +49,20 @@ fn options_and_set_values_change_the_draft() {
     let library = library();
     let mut request = saas(Position::Customer);
     request.options.insert("clawback".into(), true);
-    request
-        .set
-        .push(("availability.target".into(), "99.99".into()));
+    request.set.push(("availability.target".into(), "99.99".into()));
     request.set.push(("support.hours".into(), "24x7".into()));
     let agreement = draft(&library, &request, AgreementId::random()).unwrap();
     let text = render(&agreement, RenderFormat::Text);
     assert!(text.contains("Earn-back of service credits"), "{text}");
     assert!(text.contains("at least 99.99 %"), "{text}");
-    assert!(
-        text.contains("support 24 hours a day, 7 days a week"),
-        "{text}"
-    );
+    assert!(text.contains("support 24 hours a day, 7 days a week"), "{text}");
 }
 
 #[test]
 fn bad_requests_are_refused_with_the_reason() {
     let library = library();
     let mut request = saas(Position::Balanced);
-    request
-        .set
-        .push(("availability.target".into(), "101".into()));
+    request.set.push(("availability.target".into(), "101".into()));
     let error = draft(&library, &request, AgreementId::random())
         .unwrap_err()
         .to_string();
@@ -79,9 +72,7 @@ fn bad_requests_are_refused_with_the_reason() {
     );
 
     let mut request = saas(Position::Balanced);
-    request
-        .set
-        .push(("availability.target".into(), "80".into()));
+    request.set.push(("availability.target".into(), "80".into()));
     let error = draft(&library, &request, AgreementId::random())
         .unwrap_err()
         .to_string();
@@ -118,10 +109,7 @@ fn with_clause(text: &str) -> Vec<(String, String)> {
 fn a_broken_clause_file_is_reported_with_file_and_line() {
     let bad_syntax = with_clause("id = \"broken\"\ncategory = \"x\"\nheading = 3\n");
     let error = Library::from_files(bad_syntax).unwrap_err().to_string();
-    assert!(
-        error.starts_with("templates/clauses/broken.toml:3:"),
-        "{error}"
-    );
+    assert!(error.starts_with("templates/clauses/broken.toml:3:"), "{error}");
 
     let bad_default = with_clause(
         r#"id = "broken"
@@ -180,8 +168,8 @@ text = "ok"
 fn the_balanced_saas_draft_matches_its_reviewed_text() {
     let agreement = draft(&library(), &saas(Position::Balanced), AgreementId::random()).unwrap();
     let rendered = render(&agreement, RenderFormat::Markdown);
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/library/saas-availability-balanced.md");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/library/saas-availability-balanced.md");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &rendered).unwrap();
     }

@@ -1,0 +1,222 @@
+//! What the agreement editor shows: the document with term references as chips, the terms
+//! with their inputs and meanings, and the review findings. Computed here, once; the UI only
+//! displays it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use sla_checks::Finding;
+use sla_model::{Agreement, PartyRole, TermValue};
+use sla_store::AgreementRecord;
+use sla_templates::{Library, Position, Segment, Structure, format};
+use ts_rs::TS;
+
+use crate::TermRow;
+
+/// An agreement template as the "New agreement" dialog offers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct TemplateInfo {
+    pub id: String,
+    pub name: String,
+    pub structure: Structure,
+    pub description: String,
+    pub options: Vec<TemplateOption>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct TemplateOption {
+    pub name: String,
+    pub label: String,
+    pub default: bool,
+    pub help: Option<String>,
+}
+
+/// Draft a new agreement from a template.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TemplateRequest {
+    pub template: String,
+    pub position: Position,
+    pub our_role: PartyRole,
+    pub title: Option<String>,
+    pub counterparty: String,
+    #[ts(type = "{ [key in string]?: boolean }")]
+    pub options: BTreeMap<String, bool>,
+}
+
+/// The agreement editor's whole content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct AgreementView {
+    pub record: AgreementRecord,
+    pub document: Vec<DocumentSection>,
+    pub terms: Vec<TermRow>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct DocumentSection {
+    pub id: String,
+    pub number: String,
+    pub heading: String,
+    pub clauses: Vec<DocumentClause>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct DocumentClause {
+    pub id: String,
+    /// `2.1`.
+    pub number: String,
+    pub heading: String,
+    /// Paragraphs, each a run of text and term segments.
+    pub paragraphs: Vec<Vec<TextSegment>>,
+}
+
+/// A piece of a paragraph: words, or a quoted term with its value written out (and, for a
+/// credit table or priority matrix, the table).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TextSegment {
+    Text {
+        text: String,
+    },
+    Term {
+        term: String,
+        text: String,
+        table: Option<TermTable>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct TermTable {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub fn templates(library: &Library) -> Vec<TemplateInfo> {
+    library
+        .templates()
+        .map(|t| TemplateInfo {
+            id: t.spec.id.clone(),
+            name: t.spec.name.clone(),
+            structure: t.spec.structure,
+            description: t.spec.description.clone(),
+            options: t
+                .spec
+                .options
+                .iter()
+                .map(|(name, o)| TemplateOption {
+                    name: name.clone(),
+                    label: o.label.clone(),
+                    default: o.default,
+                    help: o.help.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+pub fn agreement_view(record: AgreementRecord, library: &Library) -> AgreementView {
+    let agreement = &record.agreement;
+    let document = agreement
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(s, section)| DocumentSection {
+            id: section.id.to_string(),
+            number: (s + 1).to_string(),
+            heading: section.heading.clone(),
+            clauses: section
+                .clauses
+                .iter()
+                .enumerate()
+                .map(|(c, clause)| DocumentClause {
+                    id: clause.id.to_string(),
+                    number: format!("{}.{}", s + 1, c + 1),
+                    heading: clause.heading.clone(),
+                    paragraphs: paragraphs(agreement, sla_templates::segments(agreement, clause)),
+                })
+                .collect(),
+        })
+        .collect();
+    AgreementView {
+        terms: crate::term_rows(agreement, library),
+        findings: sla_checks::check(agreement),
+        document,
+        record,
+    }
+}
+
+/// Splits segments into paragraphs at blank lines.
+fn paragraphs(agreement: &Agreement, segments: Vec<Segment>) -> Vec<Vec<TextSegment>> {
+    let mut out = vec![Vec::new()];
+    for segment in segments {
+        match segment {
+            Segment::Text(text) => {
+                for (i, piece) in text.split("\n\n").enumerate() {
+                    if i > 0 {
+                        out.push(Vec::new());
+                    }
+                    if !piece.is_empty()
+                        && let Some(paragraph) = out.last_mut()
+                    {
+                        paragraph.push(TextSegment::Text {
+                            text: piece.to_owned(),
+                        });
+                    }
+                }
+            }
+            Segment::Term { id, text } => {
+                let table = agreement
+                    .terms
+                    .iter()
+                    .find(|(k, _)| k.as_str() == id)
+                    .and_then(|(_, t)| table(&t.value));
+                if let Some(paragraph) = out.last_mut() {
+                    paragraph.push(TextSegment::Term {
+                        term: id,
+                        text,
+                        table,
+                    });
+                }
+            }
+        }
+    }
+    out.retain(|p| {
+        p.iter()
+            .any(|s| !matches!(s, TextSegment::Text { text } if text.trim().is_empty()))
+    });
+    out
+}
+
+fn table(value: &TermValue) -> Option<TermTable> {
+    match value {
+        TermValue::TierTable(t) => Some(TermTable {
+            header: vec!["Achieved level below".into(), "Service credit".into()],
+            rows: t
+                .tiers()
+                .iter()
+                .map(|tier| vec![format::percentage(tier.below), format::percentage(tier.credit)])
+                .collect(),
+        }),
+        TermValue::PriorityMatrix(m) => Some(TermTable {
+            header: vec![
+                "Priority".into(),
+                "Description".into(),
+                "Response".into(),
+                "Resolution".into(),
+            ],
+            rows: m
+                .rows()
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.priority.clone(),
+                        r.description.clone().unwrap_or_default(),
+                        r.response.to_string(),
+                        r.resolution.to_string(),
+                    ]
+                })
+                .collect(),
+        }),
+        _ => None,
+    }
+}
