@@ -13,4 +13,5 @@ pub const COMMANDS: &[&str] = &[
     "create_from_template",
     "agreement_view",
     "set_term",
+    "credit_owed",
 ];

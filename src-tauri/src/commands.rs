@@ -2,7 +2,9 @@
 //! `{code, message}` (`ApiError`). The list must match `COMMANDS` in `build.rs`.
 
 use jiff::Timestamp;
-use sla_api::{AgreementView, ApiError, Backend, NewAgreement, TemplateInfo, TemplateRequest, WorkspaceInfo};
+use sla_api::{
+    AgreementView, ApiError, Backend, CreditOwed, NewAgreement, TemplateInfo, TemplateRequest, WorkspaceInfo,
+};
 use sla_store::{AgreementRecord, AgreementSummary};
 use tauri::State;
 
@@ -69,4 +71,13 @@ pub fn set_term(
     value: String,
 ) -> Result<AgreementView, ApiError> {
     backend.set_term(&id, &term, &value, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn credit_owed(
+    backend: State<'_, Backend>,
+    id: String,
+    achieved: String,
+) -> Result<CreditOwed, ApiError> {
+    backend.credit_owed(&id, &achieved)
 }

@@ -24,6 +24,7 @@ pub fn run() {
             commands::create_from_template,
             commands::agreement_view,
             commands::set_term,
+            commands::credit_owed,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -83,6 +83,13 @@ test("draft from a template, change the availability target, restart, find it in
     await waitForChips(browser, TARGET, "99.95 %");
     await browser.waitUntil(async () => /21 m 54 s/.test(await meaning.getText()), { timeout: 10_000 });
     await screenshot(browser, "23-target-changed");
+
+    const achieved = await byTestId(browser, "credit-achieved");
+    await achieved.scrollIntoView();
+    await retype(browser, achieved, "99.5");
+    const answer = await byTestId(browser, "credit-answer");
+    assert.match(await answer.getText(), /At 99\.5 % \(Downtime of 3 h 39 m 8 s\), the credit owed is 10 %/);
+    await screenshot(browser, "25-credit-chart");
   } finally {
     await browser.deleteSession();
   }

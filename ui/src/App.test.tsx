@@ -95,6 +95,15 @@ function view(s: AgreementSummary, target = "99.9"): AgreementView {
         message: "Availability: something to look at",
       },
     ],
+    credit_chart: {
+      target: Number(target),
+      cap: 50,
+      steps: [
+        { below: 99.9, credit: 10 },
+        { below: 99, credit: 25 },
+      ],
+      window: "calendar month",
+    },
   };
 }
 
@@ -141,6 +150,9 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
         agreements = [created, ...agreements];
         return created;
       }
+      case "credit_owed":
+        if (args.achieved === "abc") throw { code: "invalid_input", message: "`abc` is not a percentage" };
+        return { achieved: "99.5 %", downtime: "3 h 39 m 8 s", credit: "10 %", capped: false };
       case "set_term": {
         const found = agreements.find((a) => a.id === args.id);
         if (!found) throw { code: "not_found", message: "gone" };
@@ -386,6 +398,26 @@ describe("drafting from a template and editing terms", () => {
     Element.prototype.scrollIntoView = () => {};
     await userEvent.click(within(finding).getByRole("button", { name: "Go to clause" }));
     expect(document.getElementById("clause-availability")).toHaveFocus();
+  });
+});
+
+describe("service credits", () => {
+  it("draws the credit steps and computes the credit owed in Rust", async () => {
+    const fake = backend([summary()]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("open-agreement"));
+    expect(await screen.findByTestId("credit-chart")).toHaveAttribute(
+      "aria-label",
+      "Credit against achieved availability: below 99.9 %: 10 %; below 99 %: 25 %",
+    );
+    await userEvent.type(screen.getByTestId("credit-achieved"), "abc{Enter}");
+    expect(await screen.findByText("`abc` is not a percentage")).toBeTruthy();
+    await userEvent.clear(screen.getByTestId("credit-achieved"));
+    await userEvent.type(screen.getByTestId("credit-achieved"), "99.5{Enter}");
+    expect(await screen.findByTestId("credit-answer")).toHaveTextContent(
+      "At 99.5 % (Downtime of 3 h 39 m 8 s), the credit owed is 10 % of the calendar month's fees.",
+    );
+    expect(fake.calls.filter((c) => c.cmd === "credit_owed").map((c) => c.args.achieved)).toEqual(["abc", "99.5"]);
   });
 });
 

@@ -7,7 +7,7 @@ use sla_model::{AgreementId, Party, PartyRole, Title, check_free_text};
 use sla_store::{AgreementRecord, AgreementSummary, Workspace, resolve_workspace_dir};
 use sla_templates::{DraftRequest, Library};
 
-use crate::view::{AgreementView, TemplateInfo, TemplateRequest};
+use crate::view::{AgreementView, CreditOwed, TemplateInfo, TemplateRequest};
 use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo, load_library};
 
 /// The open workspace behind the app's commands. If the workspace could not be opened, the
@@ -157,6 +157,12 @@ impl Backend {
         let record = workspace.agreement(agreement_id)?;
         drop(workspace);
         Ok(crate::view::agreement_view(record, library))
+    }
+
+    /// The credit owed under the draft's tiers and cap at an achieved availability.
+    pub fn credit_owed(&self, id: &str, achieved: &str) -> Result<CreditOwed, ApiError> {
+        let agreement = self.open_agreement(id)?.agreement;
+        crate::view::credit_owed(&agreement, achieved).map_err(|e| ApiError::new(ErrorCode::InvalidInput, e))
     }
 
     pub fn workspace_info(&self) -> Result<WorkspaceInfo, ApiError> {
@@ -383,6 +389,21 @@ mod tests {
                 .as_deref()
                 .map(|m| m.starts_with("allows 21 m 54 s")),
             Some(true)
+        );
+        let owed = backend.credit_owed(&id, "99.5").unwrap();
+        assert_eq!(
+            (owed.credit.as_deref(), owed.capped, owed.downtime.as_str()),
+            (Some("10 %"), false, "3 h 39 m 8 s")
+        );
+        assert_eq!(backend.credit_owed(&id, "99.99").unwrap().credit, None);
+        assert_eq!(
+            backend.credit_owed(&id, "abc").unwrap_err().code,
+            ErrorCode::InvalidInput
+        );
+        let chart = updated.credit_chart.as_ref().unwrap();
+        assert_eq!(
+            (chart.target, chart.cap, chart.steps.len()),
+            (Some(99.95), Some(50.0), 3)
         );
         let availability = &updated.document[1].clauses[0];
         assert!(availability.paragraphs[0].iter().any(|s| matches!(s, crate::view::TextSegment::Term { term, text, .. } if term == "availability.target" && text == "99.95 %")));

@@ -16,8 +16,9 @@ use sla_checks::{Finding, Severity};
 use sla_templates::{Position, Structure};
 
 use crate::{
-    AgreementView, ApiError, DocumentClause, DocumentSection, ErrorCode, NewAgreement, TemplateInfo,
-    TemplateOption, TemplateRequest, TermRow, TermTable, TextSegment, WorkspaceInfo,
+    AgreementView, ApiError, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, ErrorCode,
+    NewAgreement, TemplateInfo, TemplateOption, TemplateRequest, TermRow, TermTable, TextSegment,
+    WorkspaceInfo,
 };
 
 /// The path of the bindings file, relative to the repository root.
@@ -76,6 +77,9 @@ pub fn typescript() -> String {
         declaration::<TermRow>(&cfg),
         declaration::<Finding>(&cfg),
         declaration::<Severity>(&cfg),
+        declaration::<CreditChart>(&cfg),
+        declaration::<CreditStep>(&cfg),
+        declaration::<CreditOwed>(&cfg),
     ];
     declarations.sort_by(|a, b| a.0.cmp(&b.0));
     let texts: Vec<String> = declarations.into_iter().map(|(_, text)| text).collect();

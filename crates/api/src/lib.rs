@@ -19,6 +19,6 @@ pub use files::{read_agreement_file, write_file_atomically};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use requests::{NewAgreement, WorkspaceInfo};
 pub use view::{
-    AgreementView, DocumentClause, DocumentSection, TemplateInfo, TemplateOption, TemplateRequest, TermTable,
-    TextSegment,
+    AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, TemplateInfo,
+    TemplateOption, TemplateRequest, TermTable, TextSegment,
 };

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use sla_checks::Finding;
+use sla_model::terms::Percentage;
 use sla_model::{Agreement, PartyRole, TermValue};
 use sla_store::AgreementRecord;
 use sla_templates::{Library, Position, Segment, Structure, format};
@@ -44,12 +45,44 @@ pub struct TemplateRequest {
 }
 
 /// The agreement editor's whole content.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct AgreementView {
     pub record: AgreementRecord,
     pub document: Vec<DocumentSection>,
     pub terms: Vec<TermRow>,
     pub findings: Vec<Finding>,
+    /// The service credit owed against achieved availability, when the agreement has tiers.
+    pub credit_chart: Option<CreditChart>,
+}
+
+/// The data of the credit-against-availability chart: the target, the cap and each tier as
+/// a step, in percent.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct CreditChart {
+    pub target: Option<f64>,
+    pub cap: Option<f64>,
+    /// Best level first: below `below` %, the credit is `credit` % (already limited by the cap).
+    pub steps: Vec<CreditStep>,
+    pub window: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct CreditStep {
+    pub below: f64,
+    pub credit: f64,
+}
+
+/// The credit owed at one achieved availability.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct CreditOwed {
+    /// `99.5 %`.
+    pub achieved: String,
+    /// The Downtime that level means in one window (`3 h 39 m 8 s`).
+    pub downtime: String,
+    /// `10 %`, or absent when no credit is owed.
+    pub credit: Option<String>,
+    /// Whether the cap reduced the credit.
+    pub capped: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -140,9 +173,75 @@ pub fn agreement_view(record: AgreementRecord, library: &Library) -> AgreementVi
     AgreementView {
         terms: crate::term_rows(agreement, library),
         findings: sla_checks::check(agreement),
+        credit_chart: credit_chart(agreement),
         document,
         record,
     }
+}
+
+fn percentage_term(agreement: &Agreement, id: &str) -> Option<Percentage> {
+    match agreement
+        .terms
+        .iter()
+        .find(|(k, _)| k.as_str() == id)
+        .map(|(_, t)| &t.value)
+    {
+        Some(TermValue::Percentage(p)) => Some(*p),
+        _ => None,
+    }
+}
+
+fn credit_chart(agreement: &Agreement) -> Option<CreditChart> {
+    let tiers = match agreement
+        .terms
+        .iter()
+        .find(|(k, _)| k.as_str() == "credits.tiers")
+        .map(|(_, t)| &t.value)
+    {
+        Some(TermValue::TierTable(t)) => t,
+        _ => return None,
+    };
+    let cap = percentage_term(agreement, "credits.cap");
+    Some(CreditChart {
+        target: percentage_term(agreement, "availability.target").map(Percentage::value),
+        cap: cap.map(Percentage::value),
+        steps: tiers
+            .tiers()
+            .iter()
+            .map(|t| CreditStep {
+                below: t.below.value(),
+                credit: cap.map_or(t.credit, |c| c.min(t.credit)).value(),
+            })
+            .collect(),
+        window: sla_checks::window_name(agreement),
+    })
+}
+
+/// The credit owed at an achieved availability typed by the user (`99.5`).
+pub fn credit_owed(agreement: &Agreement, achieved: &str) -> Result<CreditOwed, String> {
+    let level: f64 = achieved
+        .trim()
+        .trim_end_matches('%')
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{achieved}` is not a percentage"))?;
+    let level = Percentage::new(level).map_err(|e| e.to_string())?;
+    let uncapped = match agreement
+        .terms
+        .iter()
+        .find(|(k, _)| k.as_str() == "credits.tiers")
+        .map(|(_, t)| &t.value)
+    {
+        Some(TermValue::TierTable(t)) => t.credit_for(level),
+        _ => return Err("the agreement has no service credit tiers".into()),
+    };
+    let credit = sla_checks::credit_at(agreement, level);
+    Ok(CreditOwed {
+        achieved: format::percentage(level),
+        downtime: sla_checks::duration_text(sla_checks::downtime_at(agreement, level)),
+        credit: credit.map(format::percentage),
+        capped: credit.is_some() && credit != uncapped,
+    })
 }
 
 /// Splits segments into paragraphs at blank lines.

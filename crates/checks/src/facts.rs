@@ -32,6 +32,11 @@ fn percentage(agreement: &Agreement, id: &str) -> Option<Percentage> {
     }
 }
 
+/// The measurement window's name (`calendar month` by default).
+pub fn window_name(agreement: &Agreement) -> String {
+    window(agreement).0
+}
+
 /// The measurement window's name and length in seconds (`calendar month` by default).
 pub(crate) fn window(agreement: &Agreement) -> (String, u64) {
     let name = match agreement
@@ -107,6 +112,12 @@ pub fn credit_at(agreement: &Agreement, achieved: Percentage) -> Option<Percenta
         Some(cap) if cap < credit => cap,
         _ => credit,
     })
+}
+
+/// The Downtime in one window that an achieved availability corresponds to.
+pub fn downtime_at(agreement: &Agreement, achieved: Percentage) -> u64 {
+    let (_, seconds) = window(agreement);
+    seconds * u64::from(100_000 - achieved.thousandths()) / 100_000
 }
 
 /// `43 m 49 s`, `4 h 22 m 58 s`, `1 d 2 h 0 m 0 s`.

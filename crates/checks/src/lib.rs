@@ -12,6 +12,9 @@ mod facts;
 mod findings;
 mod rules;
 
-pub use facts::{DowntimeBudget, WINDOW_SECONDS_MONTH, credit_at, downtime_budget, duration_text, meaning};
+pub use facts::{
+    DowntimeBudget, WINDOW_SECONDS_MONTH, credit_at, downtime_at, downtime_budget, duration_text, meaning,
+    window_name,
+};
 pub use findings::{Finding, Severity};
 pub use rules::check;

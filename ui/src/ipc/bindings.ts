@@ -40,7 +40,11 @@ latest_round: number | null, updated_at: string, };
 /**
  * The agreement editor's whole content.
  */
-export type AgreementView = { record: AgreementRecord, document: Array<DocumentSection>, terms: Array<TermRow>, findings: Array<Finding>, };
+export type AgreementView = { record: AgreementRecord, document: Array<DocumentSection>, terms: Array<TermRow>, findings: Array<Finding>, 
+/**
+ * The service credit owed against achieved availability, when the agreement has tiers.
+ */
+credit_chart: CreditChart | null, };
 
 /**
  * An error as it crosses to the UI or the CLI's output.
@@ -91,6 +95,39 @@ export type Clock = "calendar" | "business";
  * A whole number of things (escalation levels, failed months, reports per quarter).
  */
 export type Count = number;
+
+/**
+ * The data of the credit-against-availability chart: the target, the cap and each tier as
+ * a step, in percent.
+ */
+export type CreditChart = { target: number | null, cap: number | null, 
+/**
+ * Best level first: below `below` %, the credit is `credit` % (already limited by the cap).
+ */
+steps: Array<CreditStep>, window: string, };
+
+/**
+ * The credit owed at one achieved availability.
+ */
+export type CreditOwed = { 
+/**
+ * `99.5 %`.
+ */
+achieved: string, 
+/**
+ * The Downtime that level means in one window (`3 h 39 m 8 s`).
+ */
+downtime: string, 
+/**
+ * `10 %`, or absent when no credit is owed.
+ */
+credit: string | null, 
+/**
+ * Whether the cap reduced the credit.
+ */
+capped: boolean, };
+
+export type CreditStep = { below: number, credit: number, };
 
 /**
  * One row of a service-credit table: when the achieved level is below `below`, the

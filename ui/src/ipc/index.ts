@@ -6,6 +6,7 @@ import type {
   AgreementSummary,
   AgreementView,
   ApiError,
+  CreditOwed,
   ErrorCode,
   NewAgreement,
   TemplateInfo,
@@ -62,3 +63,4 @@ export const createFromTemplate = (request: TemplateRequest) =>
 export const agreementView = (id: string) => call<AgreementView>("agreement_view", { id });
 export const setTerm = (id: string, term: string, value: string) =>
   call<AgreementView>("set_term", { id, term, value });
+export const creditOwed = (id: string, achieved: string) => call<CreditOwed>("credit_owed", { id, achieved });

@@ -5,12 +5,15 @@ import {
   type AgreementView as View,
   type ApiError,
   agreementView,
+  type CreditOwed,
+  creditOwed,
   deleteAgreement,
   renameAgreement,
   setTerm,
 } from "../ipc";
 import { PartiesPanel, RoundsPanel } from "./AgreementPanels";
 import { ChecksPanel } from "./ChecksPanel";
+import { CreditPanel } from "./CreditPanel";
 import { DeleteAgreementDialog } from "./DeleteAgreementDialog";
 import { DocumentPanel } from "./DocumentPanel";
 import { RenameForm } from "./RenameForm";
@@ -97,6 +100,16 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
     }
   }
 
+  async function askCredit(achieved: string): Promise<CreditOwed | string> {
+    try {
+      return await creditOwed(id, achieved);
+    } catch (error) {
+      const apiError = error as ApiError;
+      if (apiError.code !== "invalid_input") fail(apiError);
+      return apiError.message;
+    }
+  }
+
   function focusTerm(term: string) {
     document.getElementById(`term-input-${term}`)?.focus();
   }
@@ -160,6 +173,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
         <aside className="editor__side">
           <ChecksPanel findings={view.findings} onGoToClause={goToClause} />
           <TermsPanel terms={view.terms} onSet={saveTerm} />
+          {view.credit_chart && <CreditPanel chart={view.credit_chart} onAsk={askCredit} />}
           <PartiesPanel agreement={agreement} />
           <RoundsPanel rounds={view.record.rounds} />
         </aside>
