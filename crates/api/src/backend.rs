@@ -1,6 +1,6 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use jiff::Timestamp;
 use sla_model::{AgreementId, Party, PartyRole, Title, check_free_text};
@@ -17,20 +17,26 @@ use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo, load_library};
 pub struct Backend {
     folder: PathBuf,
     workspace: Result<Mutex<Workspace>, ApiError>,
-    library: Result<Library, ApiError>,
+    /// Loaded on first use, so that opening the app does not wait for the library's checks.
+    library: OnceLock<Result<Library, ApiError>>,
+    /// A clause library folder to use instead of the built-in one.
+    library_folder: Option<PathBuf>,
 }
 
 impl Backend {
     /// The workspace in `folder` with the built-in clause library.
     pub fn open(folder: &Path) -> Self {
-        Self::with_library(folder, load_library(None))
+        Self::with_library(folder, None)
     }
 
-    pub fn with_library(folder: &Path, library: Result<Library, ApiError>) -> Self {
+    /// The workspace in `folder` with the clause library in `library_folder` (the built-in
+    /// one when `None`).
+    pub fn with_library(folder: &Path, library_folder: Option<PathBuf>) -> Self {
         Self {
             folder: folder.to_path_buf(),
             workspace: Workspace::open(folder).map(Mutex::new).map_err(ApiError::from),
-            library,
+            library: OnceLock::new(),
+            library_folder,
         }
     }
 
@@ -43,7 +49,7 @@ impl Backend {
             .filter(|v| !v.is_empty())
             .map(PathBuf::from);
         match resolve_workspace_dir(explicit.as_deref(), env_value) {
-            Ok(folder) => Self::with_library(&folder, load_library(library_folder.as_deref())),
+            Ok(folder) => Self::with_library(&folder, library_folder),
             Err(error) => Self::unavailable(error.into()),
         }
     }
@@ -53,7 +59,8 @@ impl Backend {
         Self {
             folder: PathBuf::new(),
             workspace: Err(error.clone()),
-            library: Err(error),
+            library: OnceLock::from(Err(error)),
+            library_folder: None,
         }
     }
 
@@ -70,7 +77,10 @@ impl Backend {
     }
 
     fn library(&self) -> Result<&Library, ApiError> {
-        self.library.as_ref().map_err(ApiError::clone)
+        self.library
+            .get_or_init(|| load_library(self.library_folder.as_deref()))
+            .as_ref()
+            .map_err(ApiError::clone)
     }
 
     pub fn list_templates(&self) -> Result<Vec<TemplateInfo>, ApiError> {

@@ -11,7 +11,7 @@ pub fn term_value(value: &TermValue) -> String {
         TermValue::Percentage(p) => percentage(*p),
         TermValue::Duration(d) => d.to_string(),
         TermValue::Money(m) => money(*m),
-        TermValue::Count(c) => c.get().to_string(),
+        TermValue::Count(c) => grouped(&c.get().to_string()),
         TermValue::Date(d) => date(*d),
         TermValue::Choice(c) => c.selected().to_owned(),
         TermValue::Text(t) => t.as_str().to_owned(),
@@ -50,17 +50,23 @@ pub fn percentage(p: Percentage) -> String {
     }
 }
 
+/// `1,250` from `1250`.
+fn grouped(whole: &str) -> String {
+    let mut out = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// `EUR 1,250.00`.
 pub fn money(m: Money) -> String {
     let amount = m.amount_string();
     let (whole, fraction) = amount.split_once('.').unwrap_or((&amount, ""));
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
+    let grouped = grouped(whole);
     if fraction.is_empty() {
         format!("{} {grouped}", m.currency_code())
     } else {
