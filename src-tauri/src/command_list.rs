@@ -14,4 +14,12 @@ pub const COMMANDS: &[&str] = &[
     "agreement_view",
     "set_term",
     "credit_owed",
+    "library_clauses",
+    "set_clause_text",
+    "add_clause",
+    "remove_clause",
+    "move_clause",
+    "undo",
+    "redo",
+    "import_markdown",
 ];

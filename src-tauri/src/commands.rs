@@ -3,7 +3,8 @@
 
 use jiff::Timestamp;
 use sla_api::{
-    AgreementView, ApiError, Backend, CreditOwed, NewAgreement, TemplateInfo, TemplateRequest, WorkspaceInfo,
+    AddClause, AgreementView, ApiError, Backend, CreditOwed, ImportRequest, LibraryClause, MoveDirection,
+    NewAgreement, TemplateInfo, TemplateRequest, WorkspaceInfo,
 };
 use sla_store::{AgreementRecord, AgreementSummary};
 use tauri::State;
@@ -80,4 +81,66 @@ pub fn credit_owed(
     achieved: String,
 ) -> Result<CreditOwed, ApiError> {
     backend.credit_owed(&id, &achieved)
+}
+
+#[tauri::command(async)]
+pub fn library_clauses(backend: State<'_, Backend>) -> Result<Vec<LibraryClause>, ApiError> {
+    backend.library_clauses()
+}
+
+#[tauri::command(async)]
+pub fn set_clause_text(
+    backend: State<'_, Backend>,
+    id: String,
+    clause: String,
+    heading: String,
+    text: String,
+) -> Result<AgreementView, ApiError> {
+    backend.set_clause_text(&id, &clause, &heading, &text, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn add_clause(
+    backend: State<'_, Backend>,
+    id: String,
+    request: AddClause,
+) -> Result<AgreementView, ApiError> {
+    backend.add_clause(&id, &request, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn remove_clause(
+    backend: State<'_, Backend>,
+    id: String,
+    clause: String,
+) -> Result<AgreementView, ApiError> {
+    backend.remove_clause(&id, &clause, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn move_clause(
+    backend: State<'_, Backend>,
+    id: String,
+    clause: String,
+    direction: MoveDirection,
+) -> Result<AgreementView, ApiError> {
+    backend.move_clause(&id, &clause, direction, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn undo(backend: State<'_, Backend>, id: String) -> Result<AgreementView, ApiError> {
+    backend.undo(&id, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn redo(backend: State<'_, Backend>, id: String) -> Result<AgreementView, ApiError> {
+    backend.redo(&id, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn import_markdown(
+    backend: State<'_, Backend>,
+    request: ImportRequest,
+) -> Result<AgreementSummary, ApiError> {
+    backend.import_markdown(&request, Timestamp::now())
 }

@@ -25,6 +25,14 @@ pub fn run() {
             commands::agreement_view,
             commands::set_term,
             commands::credit_owed,
+            commands::library_clauses,
+            commands::set_clause_text,
+            commands::add_clause,
+            commands::remove_clause,
+            commands::move_clause,
+            commands::undo,
+            commands::redo,
+            commands::import_markdown,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -104,6 +104,7 @@ function view(s: AgreementSummary, target = "99.9"): AgreementView {
       ],
       window: "calendar month",
     },
+    history: { undo: null, redo: null },
   };
 }
 
@@ -170,6 +171,46 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
       case "delete_agreement":
         agreements = agreements.filter((a) => a.id !== args.id);
         return null;
+      case "set_clause_text": {
+        const found = agreements.find((a) => a.id === args.id);
+        if (!found) throw { code: "not_found", message: "gone" };
+        if (String(args.text).includes("{{nope}}"))
+          throw { code: "invalid_input", message: "Availability: refers to the term `nope`, which this agreement does not define" };
+        const edited = view(found);
+        const section = edited.document[0];
+        const clause = section?.clauses[0];
+        if (section && clause) section.clauses[0] = { ...clause, heading: String(args.heading) };
+        return { ...edited, history: { undo: `edit clause ${String(args.heading)}`, redo: null } };
+      }
+      case "remove_clause": {
+        const found = agreements.find((a) => a.id === args.id);
+        if (!found) throw { code: "not_found", message: "gone" };
+        return { ...view(found), document: [], history: { undo: "remove clause Availability", redo: null } };
+      }
+      case "undo": {
+        const found = agreements.find((a) => a.id === args.id);
+        if (!found) throw { code: "not_found", message: "gone" };
+        return { ...view(found), history: { undo: null, redo: "remove clause Availability" } };
+      }
+      case "import_markdown": {
+        const request = args.request as { file_name: string; markdown: string };
+        if (!request.markdown.includes("#"))
+          throw { code: "invalid_input", message: `${request.file_name}: the file has no headings or numbered clauses` };
+        const created = summary({ id: "9a9a9a9a-1111-4f57-a8c5-2f6f4f0d9e10", title: "Imported SLA", counterparty: "" });
+        agreements = [created, ...agreements];
+        return created;
+      }
+      case "library_clauses":
+        return [
+          { id: "availability", category: "Service levels", heading: "Availability", summary: "The target.", terms: [] },
+          { id: "escalation", category: "Governance", heading: "Escalation", summary: "Who to call.", terms: [] },
+          { id: "clawback", category: "Remedies", heading: "Clawback", summary: "Earn-back.", terms: [] },
+        ];
+      case "add_clause": {
+        const found = agreements.find((a) => a.id === args.id);
+        if (!found) throw { code: "not_found", message: "gone" };
+        return { ...view(found), history: { undo: "add clause Escalation", redo: null } };
+      }
       default:
         throw { code: "internal", message: `unexpected command ${cmd}` };
     }
@@ -287,6 +328,7 @@ describe("agreement view", () => {
     render(<App />);
     await screen.findByTestId("agreement-row");
     await userEvent.tab(); // the theme selector
+    await userEvent.tab(); // "Import Markdown…"
     await userEvent.tab(); // "New agreement"
     await userEvent.tab(); // the filter
     await userEvent.tab(); // the first agreement
@@ -435,5 +477,98 @@ describe("hostile text", () => {
     expect(await screen.findByTestId("agreement-title")).toHaveTextContent(payload);
     expect(container.querySelector("img")).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe("editing clauses", () => {
+  it("edits a clause in place with its term chips and saves the text with references", async () => {
+    const fake = backend([summary()]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("open-agreement"));
+    await userEvent.click(await screen.findByTestId("clause-edit"));
+    const editor = await screen.findByTestId("clause-editor");
+    expect(within(editor).getByTestId("editor-term-chip")).toHaveTextContent("99.9 %");
+    const heading = within(editor).getByTestId("clause-editor-heading");
+    await userEvent.clear(heading);
+    await userEvent.type(heading, "Availability commitment");
+    await userEvent.click(within(editor).getByTestId("clause-editor-save"));
+    await waitFor(() => expect(screen.queryByTestId("clause-editor")).toBeNull());
+    expect(fake.calls.find((c) => c.cmd === "set_clause_text")?.args).toEqual({
+      id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
+      clause: "availability",
+      heading: "Availability commitment",
+      text: "Availability of at least {{availability.target}} each month.",
+    });
+    expect(screen.getByTestId("undo")).toBeEnabled();
+    expect(screen.getByTestId("undo")).toHaveAttribute("title", "Undo edit clause Availability commitment (Ctrl+Z)");
+  });
+
+  it("removes a clause, and undoes it from the toolbar and with Ctrl+Z", async () => {
+    const fake = backend([summary()]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("open-agreement"));
+    expect(screen.getByTestId("undo")).toBeDisabled();
+    await userEvent.click(await screen.findByTestId("clause-remove"));
+    await waitFor(() => expect(screen.queryByTestId("clause")).toBeNull());
+    expect(fake.calls.find((c) => c.cmd === "remove_clause")?.args).toEqual({
+      id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
+      clause: "availability",
+    });
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByTestId("clause")).toHaveTextContent("Availability");
+    expect(fake.names().filter((n) => n === "undo")).toHaveLength(1);
+    expect(screen.getByTestId("redo")).toBeEnabled();
+  });
+
+  it("finds a library clause by search and adds it in the chosen position", async () => {
+    const fake = backend([summary()]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("open-agreement"));
+    await userEvent.click(await screen.findByTestId("add-clause"));
+    const dialog = await screen.findByTestId("add-clause-dialog");
+    await waitFor(() => expect(within(dialog).getAllByTestId("library-clause")).toHaveLength(3));
+    const present = within(dialog)
+      .getAllByTestId("library-clause")
+      .find((li) => li.dataset.clause === "availability");
+    expect(present && within(present).getByRole("button")).toBeDisabled();
+    await userEvent.type(within(dialog).getByTestId("clause-search"), "call");
+    expect(within(dialog).getAllByTestId("library-clause")).toHaveLength(1);
+    await userEvent.selectOptions(within(dialog).getByTestId("clause-position"), "provider");
+    await userEvent.click(within(dialog).getByTestId("library-add"));
+    await waitFor(() => expect(screen.queryByTestId("add-clause-dialog")).toBeNull());
+    expect(fake.calls.find((c) => c.cmd === "add_clause")?.args).toEqual({
+      id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
+      request: { clause: "escalation", position: "provider", section: null },
+    });
+  });
+});
+
+describe("importing Markdown", () => {
+  it("reads the picked file, shows a refusal in the dialog, and opens the imported agreement", async () => {
+    const fake = backend([]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("import-agreement"));
+    const dialog = await screen.findByTestId("import-dialog");
+    await userEvent.click(within(dialog).getByTestId("import-submit"));
+    expect(within(dialog).getByTestId("import-error")).toHaveTextContent("Choose a Markdown file");
+
+    const input = within(dialog).getByTestId("import-file");
+    await userEvent.upload(input, new File(["just words"], "notes.md", { type: "text/markdown" }));
+    await userEvent.click(within(dialog).getByTestId("import-submit"));
+    expect(await within(dialog).findByTestId("import-error")).toHaveTextContent("notes.md: the file has no headings");
+
+    await userEvent.upload(input, new File(["# Service Level Agreement\n\n1. Uptime"], "sla.md", { type: "text/markdown" }));
+    await userEvent.type(within(dialog).getByTestId("import-counterparty"), "Vendor Inc");
+    await userEvent.click(within(dialog).getByTestId("import-role-provider"));
+    await userEvent.click(within(dialog).getByTestId("import-submit"));
+    expect(await screen.findByTestId("agreement-title")).toHaveTextContent("Imported SLA");
+    expect(fake.calls.filter((c) => c.cmd === "import_markdown").at(-1)?.args).toEqual({
+      request: {
+        file_name: "sla.md",
+        markdown: "# Service Level Agreement\n\n1. Uptime",
+        our_role: "provider",
+        counterparty: "Vendor Inc",
+      },
+    });
   });
 });

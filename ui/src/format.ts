@@ -1,5 +1,5 @@
 // Display formatting only: the values come from Rust as they are.
-import type { AgreementStatus, PartyRole } from "./ipc";
+import type { AgreementStatus, PartyRole, Position } from "./ipc";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -33,3 +33,10 @@ export function statusLabel(status: AgreementStatus): string {
 export function roundLabel(round: number | null): string {
   return round === null ? "—" : `Round ${round}`;
 }
+
+/** The three positions a clause can be drafted in, as the dialogs offer them. */
+export const POSITIONS: { value: Position; label: string; hint: string }[] = [
+  { value: "customer", label: "Customer-favourable", hint: "procurement's opening position" },
+  { value: "balanced", label: "Balanced", hint: "what most parties sign" },
+  { value: "provider", label: "Provider-favourable", hint: "the vendor's opening position" },
+];

@@ -7,6 +7,7 @@ use sla_model::{AgreementId, Party, PartyRole, Title, check_free_text};
 use sla_store::{AgreementRecord, AgreementSummary, Workspace, resolve_workspace_dir};
 use sla_templates::{DraftRequest, Library};
 
+use crate::history::Histories;
 use crate::view::{AgreementView, CreditOwed, TemplateInfo, TemplateRequest};
 use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo, load_library};
 
@@ -21,6 +22,8 @@ pub struct Backend {
     library: OnceLock<Result<Library, ApiError>>,
     /// A clause library folder to use instead of the built-in one.
     library_folder: Option<PathBuf>,
+    /// Undo and redo of this run's edits, per agreement.
+    histories: Mutex<Histories>,
 }
 
 impl Backend {
@@ -37,6 +40,7 @@ impl Backend {
             workspace: Workspace::open(folder).map(Mutex::new).map_err(ApiError::from),
             library: OnceLock::new(),
             library_folder,
+            histories: Mutex::default(),
         }
     }
 
@@ -61,10 +65,11 @@ impl Backend {
             workspace: Err(error.clone()),
             library: OnceLock::from(Err(error)),
             library_folder: None,
+            histories: Mutex::default(),
         }
     }
 
-    fn workspace(&self) -> Result<MutexGuard<'_, Workspace>, ApiError> {
+    pub(crate) fn workspace(&self) -> Result<MutexGuard<'_, Workspace>, ApiError> {
         match &self.workspace {
             Ok(mutex) => mutex.lock().map_err(|_| {
                 ApiError::new(
@@ -76,7 +81,16 @@ impl Backend {
         }
     }
 
-    fn library(&self) -> Result<&Library, ApiError> {
+    pub(crate) fn histories(&self) -> Result<MutexGuard<'_, Histories>, ApiError> {
+        self.histories.lock().map_err(|_| {
+            ApiError::new(
+                ErrorCode::Internal,
+                "the edit history is unusable; restart SLA Studio",
+            )
+        })
+    }
+
+    pub(crate) fn library(&self) -> Result<&Library, ApiError> {
         self.library
             .get_or_init(|| load_library(self.library_folder.as_deref()))
             .as_ref()
@@ -131,7 +145,8 @@ impl Backend {
     /// The editor's view of an agreement: document, terms, findings.
     pub fn agreement_view(&self, id: &str) -> Result<AgreementView, ApiError> {
         let record = self.open_agreement(id)?;
-        Ok(crate::view::agreement_view(record, self.library()?))
+        let history = self.histories()?.state(record.summary.id);
+        Ok(crate::view::agreement_view(record, self.library()?, history))
     }
 
     /// Sets one term of the draft from what the user typed, saves the draft, and returns the
@@ -143,30 +158,26 @@ impl Backend {
         value: &str,
         now: Timestamp,
     ) -> Result<AgreementView, ApiError> {
-        let agreement_id = parse_id(id)?;
-        let library = self.library()?;
-        let mut workspace = self.workspace()?;
-        let mut draft = workspace.agreement(agreement_id)?.agreement;
-        let entry = draft
-            .terms
-            .iter_mut()
-            .find(|(k, _)| k.as_str() == term)
-            .map(|(_, t)| t)
-            .ok_or_else(|| {
-                ApiError::new(ErrorCode::NotFound, format!("the agreement has no term `{term}`"))
+        self.edit(id, now, |draft, library| {
+            let entry = draft
+                .terms
+                .iter_mut()
+                .find(|(k, _)| k.as_str() == term)
+                .map(|(_, t)| t)
+                .ok_or_else(|| {
+                    ApiError::new(ErrorCode::NotFound, format!("the agreement has no term `{term}`"))
+                })?;
+            let label = entry.label.clone();
+            let invalid =
+                |message: String| ApiError::new(ErrorCode::InvalidInput, format!("{label}: {message}"));
+            let (spec, _) = library.term(term).ok_or_else(|| {
+                invalid("this term is not in the clause library, so it cannot be edited here".into())
             })?;
-        let label = entry.label.clone();
-        let invalid = |message: String| ApiError::new(ErrorCode::InvalidInput, format!("{label}: {message}"));
-        let (spec, _) = library.term(term).ok_or_else(|| {
-            invalid("this term is not in the clause library, so it cannot be edited here".into())
-        })?;
-        let value = sla_templates::term_value_from_text(spec, value).map_err(invalid)?;
-        sla_templates::check_range(spec, &value).map_err(invalid)?;
-        entry.value = value;
-        workspace.save_draft(&draft, now)?;
-        let record = workspace.agreement(agreement_id)?;
-        drop(workspace);
-        Ok(crate::view::agreement_view(record, library))
+            let value = sla_templates::term_value_from_text(spec, value).map_err(invalid)?;
+            sla_templates::check_range(spec, &value).map_err(invalid)?;
+            entry.value = value;
+            Ok(format!("change {label}"))
+        })
     }
 
     /// The credit owed under the draft's tiers and cap at an achieved availability.
@@ -234,7 +245,9 @@ impl Backend {
 
     pub fn delete_agreement(&self, id: &str) -> Result<(), ApiError> {
         let id = parse_id(id)?;
-        Ok(self.workspace()?.delete_agreement(id)?)
+        self.workspace()?.delete_agreement(id)?;
+        self.forget_history(id);
+        Ok(())
     }
 }
 
@@ -251,7 +264,7 @@ fn workspace_argument(args: impl IntoIterator<Item = OsString>) -> Option<PathBu
     found
 }
 
-fn parse_id(id: &str) -> Result<AgreementId, ApiError> {
+pub(crate) fn parse_id(id: &str) -> Result<AgreementId, ApiError> {
     AgreementId::parse(id).map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))
 }
 

@@ -16,9 +16,9 @@ use sla_checks::{Finding, Severity};
 use sla_templates::{Position, Structure};
 
 use crate::{
-    AgreementView, ApiError, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, ErrorCode,
-    NewAgreement, TemplateInfo, TemplateOption, TemplateRequest, TermRow, TermTable, TextSegment,
-    WorkspaceInfo,
+    AddClause, AgreementView, ApiError, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection,
+    EditHistory, ErrorCode, ImportRequest, LibraryClause, MoveDirection, NewAgreement, TemplateInfo,
+    TemplateOption, TemplateRequest, TermRow, TermTable, TextSegment, WorkspaceInfo,
 };
 
 /// The path of the bindings file, relative to the repository root.
@@ -80,6 +80,11 @@ pub fn typescript() -> String {
         declaration::<CreditChart>(&cfg),
         declaration::<CreditStep>(&cfg),
         declaration::<CreditOwed>(&cfg),
+        declaration::<EditHistory>(&cfg),
+        declaration::<LibraryClause>(&cfg),
+        declaration::<AddClause>(&cfg),
+        declaration::<MoveDirection>(&cfg),
+        declaration::<ImportRequest>(&cfg),
     ];
     declarations.sort_by(|a, b| a.0.cmp(&b.0));
     let texts: Vec<String> = declarations.into_iter().map(|(_, text)| text).collect();

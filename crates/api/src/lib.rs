@@ -6,18 +6,23 @@
 //! when `ui/src/ipc/bindings.ts` drifts from it.
 
 mod backend;
+mod backend_editing;
 pub mod bindings;
+mod editing;
 mod error;
 mod files;
+mod history;
 mod library;
 mod requests;
 mod view;
 
 pub use backend::Backend;
+pub use editing::{AddClause, LibraryClause, MoveDirection};
 pub use error::{ApiError, ErrorCode};
 pub use files::{read_agreement_file, write_file_atomically};
+pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
-pub use requests::{NewAgreement, WorkspaceInfo};
+pub use requests::{ImportRequest, NewAgreement, WorkspaceInfo};
 pub use view::{
     AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, TemplateInfo,
     TemplateOption, TemplateRequest, TermTable, TextSegment,

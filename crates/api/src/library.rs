@@ -28,6 +28,7 @@ impl From<LibraryError> for ApiError {
             LibraryError::File { .. } | LibraryError::Io { .. } => ErrorCode::Internal,
             LibraryError::UnknownTemplate(_)
             | LibraryError::UnknownOption { .. }
+            | LibraryError::UnknownClause(_)
             | LibraryError::UnknownTerm(_) => ErrorCode::InvalidInput,
             LibraryError::InvalidTerm { .. } | LibraryError::Model(_) => ErrorCode::InvalidInput,
         };

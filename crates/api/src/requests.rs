@@ -17,3 +17,14 @@ pub struct NewAgreement {
 pub struct WorkspaceInfo {
     pub path: String,
 }
+
+/// A Markdown SLA the user picked in the app, to import as a new agreement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportRequest {
+    /// The file's name (its stem titles the agreement when the text has no title).
+    pub file_name: String,
+    pub markdown: String,
+    pub our_role: PartyRole,
+    /// The other party's legal name, if known.
+    pub counterparty: String,
+}

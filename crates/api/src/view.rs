@@ -13,6 +13,7 @@ use sla_templates::{Library, Position, Segment, Structure, format};
 use ts_rs::TS;
 
 use crate::TermRow;
+use crate::history::EditHistory;
 
 /// An agreement template as the "New agreement" dialog offers it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -53,6 +54,8 @@ pub struct AgreementView {
     pub findings: Vec<Finding>,
     /// The service credit owed against achieved availability, when the agreement has tiers.
     pub credit_chart: Option<CreditChart>,
+    /// What Undo and Redo would do.
+    pub history: EditHistory,
 }
 
 /// The data of the credit-against-availability chart: the target, the cap and each tier as
@@ -147,7 +150,7 @@ pub fn templates(library: &Library) -> Vec<TemplateInfo> {
         .collect()
 }
 
-pub fn agreement_view(record: AgreementRecord, library: &Library) -> AgreementView {
+pub fn agreement_view(record: AgreementRecord, library: &Library, history: EditHistory) -> AgreementView {
     let agreement = &record.agreement;
     let document = agreement
         .sections
@@ -174,6 +177,7 @@ pub fn agreement_view(record: AgreementRecord, library: &Library) -> AgreementVi
         terms: crate::term_rows(agreement, library),
         findings: sla_checks::check(agreement),
         credit_chart: credit_chart(agreement),
+        history,
         document,
         record,
     }

@@ -108,7 +108,7 @@ impl Review<'_> {
 
     fn raise(&mut self, severity: Severity, rule: &str, terms: &[&str], message: String) {
         let clause = terms.iter().find_map(|t| self.quoting_clause(t));
-        let message = format!("{}{message}", self.heading(clause.as_deref()));
+        let message = capitalised(&format!("{}{message}", self.heading(clause.as_deref())));
         self.findings.push(Finding {
             severity,
             rule: rule.to_owned(),
@@ -418,4 +418,13 @@ impl Review<'_> {
             );
         }
     }
+}
+
+/// The message as a sentence: its first letter a capital.
+fn capitalised(message: &str) -> String {
+    let mut chars = message.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -269,3 +269,56 @@ fn insert_marker(context: &mut Map<String, Json>, id: &str) {
         }
     }
 }
+
+/// One library clause drafted for an agreement that already exists: its wording in
+/// `position`, and the terms it quotes that the agreement does not define yet (with the
+/// position's defaults). Terms the agreement already has keep their values, and wording
+/// conditions see those values.
+pub fn draft_clause(
+    library: &Library,
+    clause_id: &str,
+    position: Position,
+    existing: &BTreeMap<TermId, Term>,
+) -> Result<(Clause, Vec<(TermId, Term)>), LibraryError> {
+    let clause = library
+        .clause(clause_id)
+        .ok_or_else(|| LibraryError::UnknownClause(clause_id.to_owned()))?;
+    let mut new_terms = Vec::new();
+    let mut values: BTreeMap<String, Json> = existing
+        .iter()
+        .map(|(id, term)| (id.to_string(), inner_json(&term.value)))
+        .collect();
+    for (id, spec) in &clause.spec.terms {
+        let term_id = TermId::new(id.clone()).map_err(|_| LibraryError::UnknownTerm(id.clone()))?;
+        if existing.contains_key(&term_id) {
+            continue;
+        }
+        let spec = spec.get_ref();
+        let invalid = |message: String| LibraryError::InvalidTerm {
+            term: id.clone(),
+            message,
+        };
+        let default = spec
+            .default_for(&clause.spec.positions.get(position).defaults, id)
+            .ok_or_else(|| invalid("has no default".into()))?;
+        let value = term_value(spec, default).map_err(invalid)?;
+        values.insert(id.clone(), inner_json(&value));
+        new_terms.push((term_id, Term::new(spec.label.clone(), value)));
+    }
+    let options: BTreeMap<String, bool> = library
+        .templates()
+        .flat_map(|t| t.spec.options.keys())
+        .map(|name| (name.clone(), false))
+        .collect();
+    let text = render_wording(library, clause, position, &options, &values)?;
+    let id = ClauseId::new(clause.spec.id.clone())
+        .map_err(|e| LibraryError::file(&clause.file, Some(1), e.to_string()))?;
+    Ok((
+        Clause {
+            id,
+            heading: clause.spec.heading.clone(),
+            text,
+        },
+        new_terms,
+    ))
+}

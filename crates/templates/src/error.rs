@@ -24,6 +24,9 @@ pub enum LibraryError {
         known: String,
     },
 
+    #[error("there is no clause `{0}` in the clause library")]
+    UnknownClause(String),
+
     #[error("the agreement has no term `{0}`; `sla terms FILE` lists them")]
     UnknownTerm(String),
 

@@ -16,9 +16,9 @@ mod render;
 mod spec;
 mod values;
 
-pub use draft::{DraftRequest, draft};
+pub use draft::{DraftRequest, draft, draft_clause};
 pub use error::LibraryError;
 pub use library::{ClauseDef, Library, TemplateDef};
-pub use render::{RenderFormat, Segment, render, segments};
+pub use render::{RenderFormat, Segment, clause_text, render, segments};
 pub use spec::{Position, Structure, TermKind, TermSpec};
 pub use values::{check_range, parse_duration, term_value, term_value_from_text};

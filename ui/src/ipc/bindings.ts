@@ -2,6 +2,16 @@
 // run `UPDATE_BINDINGS=1 cargo test -p sla-api` after changing a type.
 
 /**
+ * Add a library clause to a draft.
+ */
+export type AddClause = { clause: string, position: Position, 
+/**
+ * The section to add it to (at its end); absent: the section named like the clause's
+ * category, created at the end of the agreement if there is none.
+ */
+section: string | null, };
+
+/**
  * A whole agreement: the draft, or the snapshot a round freezes.
  */
 export type Agreement = { format_version: number, id: string, title: string, parties: Parties, effective_date: string | null, terms: { [key in string]?: Term }, sections: Array<Section>, };
@@ -44,7 +54,11 @@ export type AgreementView = { record: AgreementRecord, document: Array<DocumentS
 /**
  * The service credit owed against achieved availability, when the agreement has tiers.
  */
-credit_chart: CreditChart | null, };
+credit_chart: CreditChart | null, 
+/**
+ * What Undo and Redo would do.
+ */
+history: EditHistory, };
 
 /**
  * An error as it crosses to the UI or the CLI's output.
@@ -157,6 +171,15 @@ export type Duration = { amount: number, unit: DurationUnit, clock: Clock, };
 export type DurationUnit = "minutes" | "hours" | "days" | "weeks";
 
 /**
+ * What Undo and Redo would do now, as the editor's buttons say it.
+ */
+export type EditHistory = { 
+/**
+ * `change Availability target`, or absent when there is nothing to undo.
+ */
+undo: string | null, redo: string | null, };
+
+/**
  * What kind of failure it was, for the UI to branch on.
  */
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "workspace_unavailable" | "internal";
@@ -179,6 +202,28 @@ clause: string | null,
 terms: Array<string>, message: string, };
 
 /**
+ * A Markdown SLA the user picked in the app, to import as a new agreement.
+ */
+export type ImportRequest = { 
+/**
+ * The file's name (its stem titles the agreement when the text has no title).
+ */
+file_name: string, markdown: string, our_role: PartyRole, 
+/**
+ * The other party's legal name, if known.
+ */
+counterparty: string, };
+
+/**
+ * A clause of the library as the "Add clause" dialog lists it.
+ */
+export type LibraryClause = { id: string, category: string, heading: string, summary: string, 
+/**
+ * The labels of the terms it brings.
+ */
+terms: Array<string>, };
+
+/**
  * The wire form of [`Money`].
  */
 export type Money = { 
@@ -190,6 +235,8 @@ amount: string,
  * An ISO 4217 code: `"EUR"`.
  */
 currency: string, };
+
+export type MoveDirection = "up" | "down";
 
 /**
  * What the "New agreement" dialog (or `sla new`) asks for.

@@ -2,12 +2,16 @@
 // always becomes an ApiError {code, message}.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  AddClause,
   AgreementRecord,
   AgreementSummary,
   AgreementView,
   ApiError,
   CreditOwed,
   ErrorCode,
+  ImportRequest,
+  LibraryClause,
+  MoveDirection,
   NewAgreement,
   TemplateInfo,
   TemplateRequest,
@@ -64,3 +68,14 @@ export const agreementView = (id: string) => call<AgreementView>("agreement_view
 export const setTerm = (id: string, term: string, value: string) =>
   call<AgreementView>("set_term", { id, term, value });
 export const creditOwed = (id: string, achieved: string) => call<CreditOwed>("credit_owed", { id, achieved });
+export const libraryClauses = () => call<LibraryClause[]>("library_clauses");
+export const setClauseText = (id: string, clause: string, heading: string, text: string) =>
+  call<AgreementView>("set_clause_text", { id, clause, heading, text });
+export const addClause = (id: string, request: AddClause) => call<AgreementView>("add_clause", { id, request });
+export const removeClause = (id: string, clause: string) => call<AgreementView>("remove_clause", { id, clause });
+export const moveClause = (id: string, clause: string, direction: MoveDirection) =>
+  call<AgreementView>("move_clause", { id, clause, direction });
+export const undo = (id: string) => call<AgreementView>("undo", { id });
+export const redo = (id: string) => call<AgreementView>("redo", { id });
+export const importMarkdown = (request: ImportRequest) =>
+  call<AgreementSummary>("import_markdown", { request });

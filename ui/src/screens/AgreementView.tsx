@@ -1,16 +1,25 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatTimestamp, roleLabel, roundLabel } from "../format";
 import {
+  type AddClause,
   type AgreementView as View,
   type ApiError,
+  addClause,
   agreementView,
   type CreditOwed,
   creditOwed,
   deleteAgreement,
+  type MoveDirection,
+  moveClause,
+  redo,
+  removeClause,
   renameAgreement,
+  setClauseText,
   setTerm,
+  undo,
 } from "../ipc";
+import { AddClauseDialog } from "./AddClauseDialog";
 import { PartiesPanel, RoundsPanel } from "./AgreementPanels";
 import { ChecksPanel } from "./ChecksPanel";
 import { CreditPanel } from "./CreditPanel";
@@ -30,6 +39,9 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   const [view, setView] = useState<View | null>(null);
   const [renaming, setRenaming] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const historyRef = useRef<(walk: "undo" | "redo") => void>(() => {});
 
   function fail(error: ApiError) {
     onError(error);
@@ -47,6 +59,26 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
     };
     // Loads once per id; `fail` only forwards to App's stable callbacks.
   }, [id]);
+
+  // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo draft edits, except while typing in a
+  // field or the clause editor, which have their own undo.
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
+      const key = event.key.toLowerCase();
+      if (key === "z" && !event.shiftKey) {
+        event.preventDefault();
+        historyRef.current("undo");
+      } else if ((key === "z" && event.shiftKey) || key === "y") {
+        event.preventDefault();
+        historyRef.current("redo");
+      }
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
 
   const back = (
     <button type="button" className="button button--quiet" data-testid="back-home" onClick={onBack}>
@@ -66,7 +98,6 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   }
 
   const { summary, agreement } = view.record;
-  const labels = Object.fromEntries(view.terms.map((t) => [t.id, t.label]));
 
   async function rename(title: string) {
     try {
@@ -110,6 +141,60 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
     }
   }
 
+  /** Runs an edit that returns the new view; refusals of what the user typed come back as text. */
+  async function applyEdit(edit: () => Promise<View>): Promise<string | null> {
+    try {
+      setView(await edit());
+      return null;
+    } catch (error) {
+      const apiError = error as ApiError;
+      if (apiError.code === "invalid_input") return apiError.message;
+      fail(apiError);
+      return null;
+    }
+  }
+
+  async function saveClause(clause: string, heading: string, text: string): Promise<string | null> {
+    const refused = await applyEdit(() => setClauseText(id, clause, heading, text));
+    if (refused === null) setEditing(null);
+    return refused;
+  }
+
+  async function add(request: AddClause): Promise<string | null> {
+    const refused = await applyEdit(() => addClause(id, request));
+    if (refused === null) {
+      setAdding(false);
+      requestAnimationFrame(() => goToClause(request.clause));
+    }
+    return refused;
+  }
+
+  async function walkHistory(walk: "undo" | "redo") {
+    if (!view || (walk === "undo" ? !view.history.undo : !view.history.redo)) return;
+    setEditing(null);
+    try {
+      setView(await (walk === "undo" ? undo(id) : redo(id)));
+    } catch (error) {
+      const apiError = error as ApiError;
+      fail(apiError);
+      if (apiError.code === "conflict") agreementView(id).then(setView, fail);
+    }
+  }
+  historyRef.current = walkHistory;
+
+  const clauseActions = {
+    onSaveText: saveClause,
+    onMove: (clause: string, direction: MoveDirection) => {
+      void applyEdit(() => moveClause(id, clause, direction)).then(() =>
+        requestAnimationFrame(() => goToClause(clause)),
+      );
+    },
+    onRemove: (clause: string) => {
+      void applyEdit(() => removeClause(id, clause));
+    },
+    onAdd: () => setAdding(true),
+  };
+
   function focusTerm(term: string) {
     document.getElementById(`term-input-${term}`)?.focus();
   }
@@ -140,6 +225,28 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
           <div className="agreement-head__row">
             <h1 data-testid="agreement-title">{agreement.title}</h1>
             <div className="agreement-head__actions">
+              <div className="history-buttons" role="group" aria-label="History">
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="undo"
+                  disabled={!view.history.undo}
+                  title={view.history.undo ? `Undo ${view.history.undo} (Ctrl+Z)` : "Nothing to undo"}
+                  onClick={() => void walkHistory("undo")}
+                >
+                  ↶ Undo
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="redo"
+                  disabled={!view.history.redo}
+                  title={view.history.redo ? `Redo ${view.history.redo} (Ctrl+Shift+Z)` : "Nothing to redo"}
+                  onClick={() => void walkHistory("redo")}
+                >
+                  ↷ Redo
+                </button>
+              </div>
               <button type="button" className="button" data-testid="rename" onClick={() => setRenaming(true)}>
                 Rename
               </button>
@@ -169,7 +276,14 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
       </section>
 
       <div className="editor">
-        <DocumentPanel document={view.document} labels={labels} onTermClick={focusTerm} />
+        <DocumentPanel
+          document={view.document}
+          terms={view.terms}
+          editing={editing}
+          onEdit={setEditing}
+          onTermClick={focusTerm}
+          actions={clauseActions}
+        />
         <aside className="editor__side">
           <ChecksPanel findings={view.findings} onGoToClause={goToClause} />
           <TermsPanel terms={view.terms} onSet={saveTerm} />
@@ -179,6 +293,15 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
         </aside>
       </div>
 
+      {adding && (
+        <AddClauseDialog
+          sections={view.document}
+          present={view.document.flatMap((s) => s.clauses.map((c) => c.id))}
+          onAdd={add}
+          onClose={() => setAdding(false)}
+          onError={onError}
+        />
+      )}
       {confirmingDelete && (
         <DeleteAgreementDialog title={agreement.title} onCancel={() => setConfirmingDelete(false)} onConfirm={remove} />
       )}

@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { type AgreementSummary, type ApiError, listAgreements } from "../ipc";
 import { AgreementTable } from "./AgreementTable";
+import { ImportDialog } from "./ImportDialog";
 import { NewAgreementDialog } from "./NewAgreementDialog";
 
 type Props = {
@@ -15,6 +16,7 @@ export function Home({ onOpen, onError }: Props) {
   const [agreements, setAgreements] = useState<AgreementSummary[] | null>(null);
   const [filter, setFilter] = useState("");
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const deferredFilter = useDeferredValue(filter);
 
   useEffect(() => {
@@ -42,9 +44,14 @@ export function Home({ onOpen, onError }: Props) {
   }, [agreements, deferredFilter]);
 
   const newButton = (
-    <button type="button" className="button button--primary" data-testid="new-agreement" onClick={() => setCreating(true)}>
-      New agreement
-    </button>
+    <div className="page-head__actions">
+      <button type="button" className="button" data-testid="import-agreement" onClick={() => setImporting(true)}>
+        Import Markdown…
+      </button>
+      <button type="button" className="button button--primary" data-testid="new-agreement" onClick={() => setCreating(true)}>
+        New agreement
+      </button>
+    </div>
   );
 
   return (
@@ -105,6 +112,16 @@ export function Home({ onOpen, onError }: Props) {
         </>
       )}
 
+      {importing && (
+        <ImportDialog
+          onClose={() => setImporting(false)}
+          onImported={(summary) => {
+            setImporting(false);
+            onOpen(summary.id);
+          }}
+          onError={onError}
+        />
+      )}
       {creating && (
         <NewAgreementDialog
           onClose={() => setCreating(false)}

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { Modal } from "../components/Modal";
+import { POSITIONS } from "../format";
 import {
   type AgreementSummary,
   type ApiError,
@@ -21,12 +22,6 @@ const MAX_TITLE = 200;
 const BLANK = "";
 
 type FieldErrors = { title?: string; counterparty?: string };
-
-const POSITIONS: { value: Position; label: string; hint: string }[] = [
-  { value: "customer", label: "Customer-favourable", hint: "procurement's opening position" },
-  { value: "balanced", label: "Balanced", hint: "what most parties sign" },
-  { value: "provider", label: "Provider-favourable", hint: "the vendor's opening position" },
-];
 
 function check(title: string, counterparty: string, blank: boolean): FieldErrors {
   const errors: FieldErrors = {};

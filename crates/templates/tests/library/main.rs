@@ -180,3 +180,45 @@ fn the_balanced_saas_draft_matches_its_reviewed_text() {
         path.display()
     );
 }
+
+/// Every clause of the library in each of its three positions, drafted on its own with the
+/// position's defaults and rendered, must match the reviewed text in
+/// `tests/library/clauses.md` (`UPDATE_GOLDEN=1` rewrites it; review the diff).
+#[test]
+fn every_clause_in_every_position_matches_its_reviewed_text() {
+    let library = library();
+    let mut clauses: Vec<_> = library.clauses().collect();
+    clauses.sort_by_key(|c| c.spec.id.clone());
+    let mut rendered = String::from("# Every clause of the library, in each position, with its defaults\n");
+    for def in clauses {
+        for position in [Position::Customer, Position::Balanced, Position::Provider] {
+            let (clause, terms) =
+                sla_templates::draft_clause(&library, &def.spec.id, position, &Default::default()).unwrap();
+            let mut agreement = sla_model::Agreement::blank(
+                AgreementId::random(),
+                sla_model::Title::new("Probe").unwrap(),
+                sla_model::PartyRole::Customer,
+                "",
+            );
+            agreement.terms.extend(terms);
+            let text = sla_templates::clause_text(&agreement, &clause, RenderFormat::Markdown);
+            rendered.push_str(&format!(
+                "\n## {} ({}) — {}\n\n{}\n",
+                clause.heading,
+                def.spec.id,
+                position.as_str(),
+                text.trim_end()
+            ));
+        }
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/library/clauses.md");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &rendered).unwrap();
+    }
+    let reviewed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        rendered == reviewed,
+        "the rendered clauses differ from {}; run with UPDATE_GOLDEN=1 and review the diff",
+        path.display()
+    );
+}

@@ -1,0 +1,161 @@
+//! The backend's draft edits: every change to a draft goes through [`Backend::edit`], which
+//! validates the whole agreement, saves it in one transaction (autosave) and records it for
+//! undo.
+
+use jiff::Timestamp;
+use sla_model::{Agreement, AgreementId};
+use sla_store::AgreementSummary;
+use sla_templates::Library;
+
+use crate::backend::parse_id;
+use crate::editing::{self, AddClause, LibraryClause, MoveDirection};
+use crate::history::Walk;
+use crate::view::AgreementView;
+use crate::{ApiError, Backend, ErrorCode, ImportRequest};
+
+impl Backend {
+    /// Applies `change` to the stored draft; when it changed something, validates, saves and
+    /// records the edit under the label `change` returns. Nothing is saved on an error.
+    pub(crate) fn edit(
+        &self,
+        id: &str,
+        now: Timestamp,
+        change: impl FnOnce(&mut Agreement, &Library) -> Result<String, ApiError>,
+    ) -> Result<AgreementView, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let library = self.library()?;
+        let mut workspace = self.workspace()?;
+        let before = workspace.agreement(agreement_id)?.agreement;
+        let mut draft = before.clone();
+        let label = change(&mut draft, library)?;
+        draft
+            .validate()
+            .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
+        if draft != before {
+            workspace.save_draft(&draft, now)?;
+            self.histories()?.record(agreement_id, label, before, draft);
+        }
+        let record = workspace.agreement(agreement_id)?;
+        drop(workspace);
+        let history = self.histories()?.state(agreement_id);
+        Ok(crate::view::agreement_view(record, library, history))
+    }
+
+    /// The clause library's clauses, for the "Add clause" dialog.
+    pub fn library_clauses(&self) -> Result<Vec<LibraryClause>, ApiError> {
+        Ok(editing::library_clauses(self.library()?))
+    }
+
+    /// Replaces a clause's heading and text (paragraphs separated by blank lines, term
+    /// references as `{{term.id}}`).
+    pub fn set_clause_text(
+        &self,
+        id: &str,
+        clause: &str,
+        heading: &str,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<AgreementView, ApiError> {
+        self.edit(id, now, |draft, _| {
+            editing::set_clause_text(draft, clause, heading, text)
+        })
+    }
+
+    pub fn add_clause(
+        &self,
+        id: &str,
+        request: &AddClause,
+        now: Timestamp,
+    ) -> Result<AgreementView, ApiError> {
+        self.edit(id, now, |draft, library| {
+            editing::add_clause(draft, library, request)
+        })
+    }
+
+    pub fn remove_clause(&self, id: &str, clause: &str, now: Timestamp) -> Result<AgreementView, ApiError> {
+        self.edit(id, now, |draft, _| editing::remove_clause(draft, clause))
+    }
+
+    pub fn move_clause(
+        &self,
+        id: &str,
+        clause: &str,
+        direction: MoveDirection,
+        now: Timestamp,
+    ) -> Result<AgreementView, ApiError> {
+        self.edit(id, now, |draft, _| editing::move_clause(draft, clause, direction))
+    }
+
+    pub fn undo(&self, id: &str, now: Timestamp) -> Result<AgreementView, ApiError> {
+        self.walk_history(id, Walk::Undo, now)
+    }
+
+    pub fn redo(&self, id: &str, now: Timestamp) -> Result<AgreementView, ApiError> {
+        self.walk_history(id, Walk::Redo, now)
+    }
+
+    fn walk_history(&self, id: &str, walk: Walk, now: Timestamp) -> Result<AgreementView, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let library = self.library()?;
+        let mut workspace = self.workspace()?;
+        let current = workspace.agreement(agreement_id)?.agreement;
+        let step = self.histories()?.take(agreement_id, walk, &current)?;
+        let target = match walk {
+            Walk::Undo => &step.before,
+            Walk::Redo => &step.after,
+        };
+        if let Err(error) = workspace.save_draft(target, now) {
+            self.histories()?.put_back(agreement_id, walk, step);
+            return Err(error.into());
+        }
+        self.histories()?.finish(agreement_id, walk, step);
+        let record = workspace.agreement(agreement_id)?;
+        drop(workspace);
+        let history = self.histories()?.state(agreement_id);
+        Ok(crate::view::agreement_view(record, library, history))
+    }
+
+    /// Reads a Markdown SLA (the text of a file the user picked) into a new agreement.
+    pub fn import_markdown(
+        &self,
+        request: &ImportRequest,
+        now: Timestamp,
+    ) -> Result<AgreementSummary, ApiError> {
+        let ImportRequest {
+            file_name,
+            markdown,
+            our_role,
+            counterparty,
+        } = request;
+        let our_role = *our_role;
+        let invalid = |message: String| ApiError::new(ErrorCode::InvalidInput, message);
+        if markdown.len() > sla_import::MAX_MARKDOWN_BYTES {
+            return Err(invalid(format!(
+                "{file_name} is {} bytes; at most {} are accepted",
+                markdown.len(),
+                sla_import::MAX_MARKDOWN_BYTES
+            )));
+        }
+        let fallback = std::path::Path::new(file_name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| "Imported agreement".into());
+        let agreement = sla_import::import_markdown(
+            markdown,
+            AgreementId::random(),
+            &fallback,
+            our_role,
+            counterparty.trim(),
+        )
+        .map_err(|e| invalid(format!("{file_name}: {e}")))?;
+        self.insert_agreement(&agreement, our_role, now)
+    }
+
+    /// Forgets the undo history of an agreement (after it was deleted).
+    pub(crate) fn forget_history(&self, id: AgreementId) {
+        if let Ok(mut histories) = self.histories() {
+            histories.forget(id);
+        }
+    }
+}
