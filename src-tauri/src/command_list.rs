@@ -13,6 +13,7 @@ pub const COMMANDS: &[&str] = &[
     "create_from_template",
     "agreement_view",
     "set_term",
+    "set_term_table",
     "credit_owed",
     "library_clauses",
     "set_clause_text",

@@ -75,6 +75,16 @@ pub fn set_term(
 }
 
 #[tauri::command(async)]
+pub fn set_term_table(
+    backend: State<'_, Backend>,
+    id: String,
+    term: String,
+    rows: Vec<Vec<String>>,
+) -> Result<AgreementView, ApiError> {
+    backend.set_term_table(&id, &term, &rows, Timestamp::now())
+}
+
+#[tauri::command(async)]
 pub fn credit_owed(
     backend: State<'_, Backend>,
     id: String,

@@ -24,6 +24,7 @@ pub fn run() {
             commands::create_from_template,
             commands::agreement_view,
             commands::set_term,
+            commands::set_term_table,
             commands::credit_owed,
             commands::library_clauses,
             commands::set_clause_text,

@@ -186,3 +186,96 @@ test("import a Markdown SLA through the file picker", async () => {
     await browser.deleteSession();
   }
 });
+
+// Replaces an input's text as a person does (WebDriver's clear is not seen by React).
+async function retype(browser, element, text) {
+  await element.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys(["Backspace"]);
+  await element.addValue(text);
+}
+
+test("draft with our name and key terms; edit credit tiers as a grid and support hours as a line", async () => {
+  const browser = await launchApp(workspace);
+  try {
+    await (await byTestId(browser, "new-agreement")).click();
+    const template = await byTestId(browser, "new-template");
+    await browser.waitUntil(async () => (await template.$$("option").getElements()).length > 1, { timeout: 10_000 });
+    await template.selectByAttribute("value", "saas-availability");
+    await (await byTestId(browser, "new-title")).setValue("Payments platform SLA");
+    await (await byTestId(browser, "new-counterparty")).setValue("Acme Retail plc");
+    await (await byTestId(browser, "new-role-provider")).click();
+    await (await byTestId(browser, "new-our-name")).setValue("Cloudy Hosting Ltd");
+    await (await byTestId(browser, "new-position-customer")).click();
+    const target = await byTestId(browser, "key-term-availability.target");
+    assert.equal(await target.getValue(), "99.95", "the customer position's default");
+    await (await byTestId(browser, "new-position-balanced")).click();
+    assert.equal(await target.getValue(), "99.9", "follows the position until typed over");
+    await retype(browser, target, "99.95");
+    await screenshot(browser, "36-new-with-key-terms");
+    await (await byTestId(browser, "create-submit")).click();
+
+    const title = await byTestId(browser, "agreement-title");
+    await browser.waitUntil(async () => (await title.getText()) === "Payments platform SLA", { timeout: 10_000 });
+    const id = await (await byTestId(browser, "agreement-id")).getText();
+    let draft = stored(id);
+    assert.equal(draft.parties.provider.name, "Cloudy Hosting Ltd");
+    assert.equal(draft.parties.customer.name, "Acme Retail plc");
+    assert.equal(draft.terms["availability.target"].value.value, 99.95);
+
+    // Credit tiers as a grid: raise the first credit, add a tier, save; the document's table follows.
+    const firstCredit = await byTestId(browser, "cell-credits.tiers-0-1");
+    await firstCredit.scrollIntoView({ block: "center" });
+    await retype(browser, firstCredit, "15");
+    await (await byTestId(browser, "add-row-credits.tiers")).click();
+    const rows = (stored(id).terms["credits.tiers"].value.value.tiers.length);
+    await (await byTestId(browser, `cell-credits.tiers-${rows}-0`)).addValue("90");
+    await (await byTestId(browser, `cell-credits.tiers-${rows}-1`)).addValue("75");
+    await (await byTestId(browser, "save-table-credits.tiers")).click();
+    await screenshot(browser, "37-credit-tiers-grid");
+    await browser.waitUntil(async () => stored(id).terms["credits.tiers"].value.value.tiers.length === rows + 1, {
+      timeout: 10_000,
+      timeoutMsg: "the new tier should be saved",
+    });
+    const documentTable = await browser.execute(() =>
+      Array.from(document.querySelectorAll('.term-table[data-term="credits.tiers"] tbody tr'), (tr) => tr.textContent),
+    );
+    assert.equal(documentTable[0], "99.9 %15 %");
+    assert.equal(documentTable.at(-1), "90 %75 %");
+    await screenshot(browser, "37-credit-tiers-grid");
+
+    // The priority matrix is edited in a wider dialog: Priority 1 answered within 15 minutes.
+    const editMatrix = await byTestId(browser, "edit-table-support.priorities");
+    await editMatrix.scrollIntoView({ block: "center" });
+    await editMatrix.click();
+    await retype(browser, await byTestId(browser, "cell-support.priorities-0-2"), "15 minutes");
+    await screenshot(browser, "38-priority-matrix-dialog");
+    await (await byTestId(browser, "save-table-support.priorities")).click();
+    await browser.waitUntil(async () => !(await browser.$('[data-testid="table-dialog"]').isExisting()), {
+      timeout: 10_000,
+      timeoutMsg: "the dialog should close once saved",
+    });
+    const p1 = stored(id).terms["support.priorities"].value.value.rows[0].response;
+    assert.deepEqual(p1, { amount: 15, unit: "minutes", clock: "calendar" });
+
+    // Support hours around the clock: the support clause drops its business-hours sentence.
+    const supportClause = () =>
+      stored(id).sections.flatMap((s) => s.clauses).find((c) => c.id === "support-hours").text;
+    assert.match(supportClause(), /during Business Hours only/);
+    const hours = await byTestId(browser, "term-input-support.hours");
+    assert.equal(await hours.getValue(), "Monday to Friday, 08:00 to 18:00, Europe/London");
+    await hours.scrollIntoView({ block: "center" });
+    await retype(browser, hours, "24x7");
+    await browser.keys(["Enter"]);
+    await browser.waitUntil(async () => !/Business Hours only/.test(supportClause()), {
+      timeout: 10_000,
+      timeoutMsg: "the support clause should be re-drafted for 24x7 support",
+    });
+    const shown = await (await clause(browser, "support-hours")).getText();
+    assert.match(shown, /24 hours a day, 7 days a week/);
+    assert.doesNotMatch(shown, /Business Hours only/);
+    await screenshot(browser, "39-support-24x7");
+  } finally {
+    await browser.deleteSession();
+  }
+});

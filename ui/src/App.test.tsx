@@ -47,6 +47,24 @@ const SAAS: TemplateInfo = {
   structure: "service_based",
   description: "Availability target with service credits.",
   options: [{ name: "clawback", label: "Let the Provider earn back service credits", default: false, help: null }],
+  key_terms: [
+    {
+      id: "availability.target",
+      label: "Availability target",
+      help: null,
+      range: "90 % to 99.999 %",
+      options: [],
+      defaults: { customer: "99.95", balanced: "99.9", provider: "99.5" },
+    },
+    {
+      id: "availability.window",
+      label: "Measurement window",
+      help: null,
+      range: null,
+      options: ["calendar month", "calendar quarter"],
+      defaults: { customer: "calendar month", balanced: "calendar month", provider: "calendar quarter" },
+    },
+  ],
 };
 
 function view(s: AgreementSummary, target = "99.9"): AgreementView {
@@ -84,6 +102,19 @@ function view(s: AgreementSummary, target = "99.9"): AgreementView {
         meaning: target === "99.9" ? "allows 43 m 49 s of Downtime per calendar month" : "allows 21 m 54 s of Downtime per calendar month",
         input: target,
         options: [],
+        table: null,
+      },
+      {
+        id: "credits.tiers",
+        label: "Service credit tiers",
+        type: "tier_table",
+        value: "below 99.9 %: 10 %; below 99 %: 25 %",
+        range: null,
+        quoted_by: ["availability"],
+        meaning: null,
+        input: null,
+        options: [],
+        table: { header: ["Achieved level below (%)", "Service credit (%)"], rows: [["99.9", "10"], ["99", "25"]] },
       },
     ],
     findings: [
@@ -150,6 +181,19 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
         });
         agreements = [created, ...agreements];
         return created;
+      }
+      case "set_term_table": {
+        const found = agreements.find((a) => a.id === args.id);
+        if (!found) throw { code: "not_found", message: "gone" };
+        const rows = args.rows as string[][];
+        if (rows.some((row) => row.some((cell) => cell === "ten")))
+          throw { code: "invalid_input", message: "Service credit tiers: row 1, Service credit (%): `ten` is not a percentage" };
+        const updated = view(found);
+        return {
+          ...updated,
+          terms: updated.terms.map((t) => (t.table ? { ...t, table: { ...t.table, rows } } : t)),
+          history: { undo: "change Service credit tiers", redo: null },
+        };
       }
       case "credit_owed":
         if (args.achieved === "abc") throw { code: "invalid_input", message: "`abc` is not a percentage" };
@@ -389,6 +433,17 @@ describe("drafting from a template and editing terms", () => {
     await waitFor(() => expect(screen.getByRole("option", { name: "SaaS Availability SLA" })).toBeTruthy());
     await userEvent.selectOptions(screen.getByTestId("new-template"), "saas-availability");
     await userEvent.type(screen.getByTestId("new-counterparty"), "Cloudy Hosting Ltd");
+    await userEvent.type(screen.getByTestId("new-our-name"), "Acme Retail plc");
+    const target = screen.getByTestId("key-term-availability.target");
+    expect(target).toHaveValue("99.9");
+    await userEvent.click(screen.getByTestId("new-position-customer"));
+    expect(target).toHaveValue("99.95");
+    expect(screen.getByTestId("key-term-availability.window")).toHaveValue("calendar month");
+    await userEvent.clear(target);
+    await userEvent.type(target, "99.99");
+    await userEvent.click(screen.getByTestId("new-position-provider"));
+    expect(target).toHaveValue("99.99");
+    expect(screen.getByTestId("key-term-availability.window")).toHaveValue("calendar quarter");
     await userEvent.click(screen.getByTestId("new-position-customer"));
     await userEvent.click(screen.getByTestId("new-option-clawback"));
     await userEvent.click(screen.getByTestId("create-submit"));
@@ -400,7 +455,9 @@ describe("drafting from a template and editing terms", () => {
         our_role: "customer",
         title: null,
         counterparty: "Cloudy Hosting Ltd",
+        our_name: "Acme Retail plc",
         options: { clawback: true },
+        set: { "availability.target": "99.99" },
       },
     });
   });
@@ -570,5 +627,36 @@ describe("importing Markdown", () => {
         counterparty: "Vendor Inc",
       },
     });
+  });
+});
+
+describe("editing tables", () => {
+  it("edits credit tiers as a grid, shows a refused cell's reason, and saves the rows", async () => {
+    const fake = backend([summary()]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("open-agreement"));
+    const save = await screen.findByTestId("save-table-credits.tiers");
+    expect(save).toBeDisabled();
+    await userEvent.clear(screen.getByTestId("cell-credits.tiers-0-1"));
+    await userEvent.type(screen.getByTestId("cell-credits.tiers-0-1"), "ten");
+    await userEvent.click(save);
+    expect(await screen.findByTestId("term-error")).toHaveTextContent("row 1, Service credit (%): `ten` is not a percentage");
+    await userEvent.clear(screen.getByTestId("cell-credits.tiers-0-1"));
+    await userEvent.type(screen.getByTestId("cell-credits.tiers-0-1"), "15");
+    await userEvent.click(screen.getByTestId("add-row-credits.tiers"));
+    await userEvent.type(screen.getByTestId("cell-credits.tiers-2-0"), "95");
+    await userEvent.type(screen.getByTestId("cell-credits.tiers-2-1"), "50");
+    await userEvent.click(save);
+    await waitFor(() => expect(screen.queryByTestId("term-error")).toBeNull());
+    expect(fake.calls.filter((c) => c.cmd === "set_term_table").at(-1)?.args).toEqual({
+      id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
+      term: "credits.tiers",
+      rows: [
+        ["99.9", "15"],
+        ["99", "25"],
+        ["95", "50"],
+      ],
+    });
+    expect(screen.getByTestId("undo")).toBeEnabled();
   });
 });

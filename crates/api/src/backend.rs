@@ -123,10 +123,14 @@ impl Backend {
         if let Some(title) = &title {
             Title::new(title.as_str()).map_err(|e| ApiError::invalid("Agreement title", &e))?;
         }
+        let our_name = request.our_name.trim();
+        check_free_text(our_name, Party::MAX_NAME_CHARS, false)
+            .map_err(|e| ApiError::invalid("Our legal name", &e))?;
         let (customer, provider) = match request.our_role {
-            PartyRole::Customer => (String::new(), counterparty.to_owned()),
-            PartyRole::Provider => (counterparty.to_owned(), String::new()),
+            PartyRole::Customer => (our_name.to_owned(), counterparty.to_owned()),
+            PartyRole::Provider => (counterparty.to_owned(), our_name.to_owned()),
         };
+        let library = self.library()?;
         let draft_request = DraftRequest {
             template: request.template,
             position: request.position,
@@ -134,9 +138,25 @@ impl Backend {
             customer,
             provider,
             options: request.options,
-            set: Vec::new(),
+            set: request
+                .set
+                .into_iter()
+                .filter(|(_, value)| !value.trim().is_empty())
+                .collect(),
         };
-        let agreement = sla_templates::draft(self.library()?, &draft_request, AgreementId::random())?;
+        let agreement =
+            sla_templates::draft(library, &draft_request, AgreementId::random()).map_err(|error| {
+                match &error {
+                    // Name the term as the dialog labels it.
+                    sla_templates::LibraryError::InvalidTerm { term, message } => match library.term(term) {
+                        Some((spec, _)) => {
+                            ApiError::new(ErrorCode::InvalidInput, format!("{}: {message}", spec.label))
+                        }
+                        None => ApiError::from(error),
+                    },
+                    _ => ApiError::from(error),
+                }
+            })?;
         Ok(self
             .workspace()?
             .insert_agreement(&agreement, request.our_role, now)?)
@@ -158,7 +178,35 @@ impl Backend {
         value: &str,
         now: Timestamp,
     ) -> Result<AgreementView, ApiError> {
+        self.change_term(id, term, now, |spec| {
+            sla_templates::term_value_from_text(spec, value)
+        })
+    }
+
+    /// Sets a table-valued term (credit tiers, priority matrix) from edited cells.
+    pub fn set_term_table(
+        &self,
+        id: &str,
+        term: &str,
+        rows: &[Vec<String>],
+        now: Timestamp,
+    ) -> Result<AgreementView, ApiError> {
+        self.change_term(id, term, now, |spec| {
+            sla_templates::table_value_from_rows(spec, rows)
+        })
+    }
+
+    /// Replaces a term's value with what `parse` makes of the user's input, checks the
+    /// library's range, and re-drafts library wording that depends on the value.
+    fn change_term(
+        &self,
+        id: &str,
+        term: &str,
+        now: Timestamp,
+        parse: impl FnOnce(&sla_templates::TermSpec) -> Result<sla_model::TermValue, String>,
+    ) -> Result<AgreementView, ApiError> {
         self.edit(id, now, |draft, library| {
+            let before = draft.clone();
             let entry = draft
                 .terms
                 .iter_mut()
@@ -173,9 +221,10 @@ impl Backend {
             let (spec, _) = library.term(term).ok_or_else(|| {
                 invalid("this term is not in the clause library, so it cannot be edited here".into())
             })?;
-            let value = sla_templates::term_value_from_text(spec, value).map_err(invalid)?;
+            let value = parse(spec).map_err(invalid)?;
             sla_templates::check_range(spec, &value).map_err(invalid)?;
             entry.value = value;
+            sla_templates::refresh_wording(library, &before, draft);
             Ok(format!("change {label}"))
         })
     }
@@ -371,7 +420,9 @@ mod tests {
             our_role: PartyRole::Customer,
             title: None,
             counterparty: "Cloudy Hosting Ltd".into(),
+            our_name: String::new(),
             options: Default::default(),
+            set: Default::default(),
         };
         let summary = backend.create_from_template(request, now).unwrap();
         assert_eq!(summary.title, "SaaS Availability SLA");

@@ -17,8 +17,9 @@ use sla_templates::{Position, Structure};
 
 use crate::{
     AddClause, AgreementView, ApiError, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection,
-    EditHistory, ErrorCode, ImportRequest, LibraryClause, MoveDirection, NewAgreement, TemplateInfo,
-    TemplateOption, TemplateRequest, TermRow, TermTable, TextSegment, WorkspaceInfo,
+    EditHistory, ErrorCode, ImportRequest, KeyTerm, LibraryClause, MoveDirection, NewAgreement,
+    PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermRow, TermTable, TextSegment,
+    WorkspaceInfo,
 };
 
 /// The path of the bindings file, relative to the repository root.
@@ -81,6 +82,9 @@ pub fn typescript() -> String {
         declaration::<CreditStep>(&cfg),
         declaration::<CreditOwed>(&cfg),
         declaration::<EditHistory>(&cfg),
+        declaration::<KeyTerm>(&cfg),
+        declaration::<sla_templates::TableInput>(&cfg),
+        declaration::<PositionDefaults>(&cfg),
         declaration::<LibraryClause>(&cfg),
         declaration::<AddClause>(&cfg),
         declaration::<MoveDirection>(&cfg),

@@ -24,6 +24,6 @@ pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use requests::{ImportRequest, NewAgreement, WorkspaceInfo};
 pub use view::{
-    AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, TemplateInfo,
-    TemplateOption, TemplateRequest, TermTable, TextSegment,
+    AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, KeyTerm,
+    PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermTable, TextSegment,
 };

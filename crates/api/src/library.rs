@@ -52,10 +52,13 @@ pub struct TermRow {
     pub quoted_by: Vec<String>,
     /// What the value means, where the app can compute it (`allows 43 m 49 s of Downtime per calendar month`).
     pub meaning: Option<String>,
-    /// The value as it is typed in (`99.9`, `4 business hours`); absent for tables and schedules.
+    /// The value as it is typed in (`99.9`, `4 business hours`, `Monday to Friday, 08:00 to
+    /// 18:00, Europe/London`); absent for tables.
     pub input: Option<String>,
     /// The allowed values of a choice.
     pub options: Vec<String>,
+    /// The cells of a credit-tier table or priority matrix, to edit as a grid.
+    pub table: Option<sla_templates::TableInput>,
 }
 
 /// Every term of the agreement with its value, range and the clauses quoting it.
@@ -88,6 +91,7 @@ pub fn term_rows(agreement: &Agreement, library: &Library) -> Vec<TermRow> {
                     sla_model::TermValue::Choice(c) => c.options().to_vec(),
                     _ => Vec::new(),
                 },
+                table: sla_templates::table_input(&term.value),
             }
         })
         .collect()

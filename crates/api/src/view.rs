@@ -23,6 +23,29 @@ pub struct TemplateInfo {
     pub structure: Structure,
     pub description: String,
     pub options: Vec<TemplateOption>,
+    /// The terms to ask for when drafting, with each position's default.
+    pub key_terms: Vec<KeyTerm>,
+}
+
+/// A term the "New agreement" dialog asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct KeyTerm {
+    pub id: String,
+    pub label: String,
+    pub help: Option<String>,
+    /// The allowed range (`90 % to 99.999 %`), if the library sets one.
+    pub range: Option<String>,
+    /// The allowed values of a choice.
+    pub options: Vec<String>,
+    /// The default as typed in, for each position.
+    pub defaults: PositionDefaults,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct PositionDefaults {
+    pub customer: String,
+    pub balanced: String,
+    pub provider: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -41,8 +64,13 @@ pub struct TemplateRequest {
     pub our_role: PartyRole,
     pub title: Option<String>,
     pub counterparty: String,
+    /// Our own legal name (may be left empty and filled in later).
+    pub our_name: String,
     #[ts(type = "{ [key in string]?: boolean }")]
     pub options: BTreeMap<String, bool>,
+    /// Key term values as typed, instead of the position's defaults.
+    #[ts(type = "{ [key in string]?: string }")]
+    pub set: BTreeMap<String, String>,
 }
 
 /// The agreement editor's whole content.
@@ -146,8 +174,36 @@ pub fn templates(library: &Library) -> Vec<TemplateInfo> {
                     help: o.help.clone(),
                 })
                 .collect(),
+            key_terms: t
+                .spec
+                .key_terms
+                .iter()
+                .filter_map(|id| key_term(library, id))
+                .collect(),
         })
         .collect()
+}
+
+fn key_term(library: &Library, id: &str) -> Option<KeyTerm> {
+    let (spec, owner) = library.term(id)?;
+    let default = |position: Position| {
+        spec.default_for(&owner.spec.positions.get(position).defaults, id)
+            .and_then(|v| sla_templates::term_value(spec, v).ok())
+            .and_then(|v| format::input_text(&v))
+            .unwrap_or_default()
+    };
+    Some(KeyTerm {
+        id: id.to_owned(),
+        label: spec.label.clone(),
+        help: spec.help.clone(),
+        range: spec.range_text(),
+        options: spec.options.clone(),
+        defaults: PositionDefaults {
+            customer: default(Position::Customer),
+            balanced: default(Position::Balanced),
+            provider: default(Position::Provider),
+        },
+    })
 }
 
 pub fn agreement_view(record: AgreementRecord, library: &Library, history: EditHistory) -> AgreementView {

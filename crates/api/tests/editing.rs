@@ -18,7 +18,9 @@ fn drafted(backend: &Backend) -> String {
         our_role: PartyRole::Customer,
         title: None,
         counterparty: "Cloudy Hosting Ltd".into(),
+        our_name: "Acme Retail plc".into(),
         options: Default::default(),
+        set: Default::default(),
     };
     backend
         .create_from_template(request, now())
@@ -252,4 +254,141 @@ fn markdown_from_a_picked_file_becomes_an_agreement() {
         1,
         "nothing more was stored"
     );
+}
+
+#[test]
+fn drafting_takes_our_name_and_the_key_terms_typed_in_the_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Backend::open(dir.path());
+    let saas = backend
+        .list_templates()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.id == "saas-availability")
+        .unwrap();
+    let target = saas
+        .key_terms
+        .iter()
+        .find(|k| k.id == "availability.target")
+        .unwrap();
+    assert_eq!(target.label, "Availability target");
+    assert_eq!(
+        (
+            target.defaults.customer.as_str(),
+            target.defaults.balanced.as_str(),
+            target.defaults.provider.as_str()
+        ),
+        ("99.95", "99.9", "99.5")
+    );
+    let request = |value: &str| TemplateRequest {
+        template: "saas-availability".into(),
+        position: Position::Balanced,
+        our_role: PartyRole::Provider,
+        title: None,
+        counterparty: "Acme Retail plc".into(),
+        our_name: "Cloudy Hosting Ltd".into(),
+        options: Default::default(),
+        set: [("availability.target".to_owned(), value.to_owned())].into(),
+    };
+    let refused = backend.create_from_template(request("120"), now()).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+    assert!(
+        refused.message.starts_with("Availability target: "),
+        "{}",
+        refused.message
+    );
+    assert!(backend.list_agreements().unwrap().is_empty(), "nothing stored");
+
+    let summary = backend.create_from_template(request("99.95"), now()).unwrap();
+    let agreement = backend.open_agreement(&summary.id.to_string()).unwrap().agreement;
+    assert_eq!(agreement.parties.provider.name, "Cloudy Hosting Ltd");
+    assert_eq!(agreement.parties.customer.name, "Acme Retail plc");
+    let view = backend.agreement_view(&summary.id.to_string()).unwrap();
+    let target = view.terms.iter().find(|t| t.id == "availability.target").unwrap();
+    assert_eq!(target.value, "99.95 %");
+}
+
+#[test]
+fn tables_and_schedules_are_edited_and_dependent_wording_follows_the_schedule() {
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Backend::open(dir.path());
+    let id = drafted(&backend);
+    let view = backend.agreement_view(&id).unwrap();
+    let tiers = view.terms.iter().find(|t| t.id == "credits.tiers").unwrap();
+    let mut rows = tiers.table.clone().unwrap().rows;
+    rows.push(vec!["90".into(), "75".into()]);
+    let refused = backend
+        .set_term_table(&id, "credits.tiers", &[vec!["99.9".into(), "ten".into()]], now())
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+    assert!(
+        refused
+            .message
+            .contains("row 1, Service credit (%): `ten` is not a percentage"),
+        "{}",
+        refused.message
+    );
+    let view = backend
+        .set_term_table(&id, "credits.tiers", &rows, now())
+        .unwrap();
+    let tiers = view.terms.iter().find(|t| t.id == "credits.tiers").unwrap();
+    assert_eq!(
+        tiers.table.as_ref().unwrap().rows.last().unwrap(),
+        &vec!["90".to_owned(), "75".to_owned()]
+    );
+    assert_eq!(view.history.undo.as_deref(), Some("change Service credit tiers"));
+
+    // Support hours switch to 24x7: the business-hours sentence of the support clause goes.
+    let support_text = |backend: &Backend| {
+        backend
+            .open_agreement(&id)
+            .unwrap()
+            .agreement
+            .sections
+            .iter()
+            .flat_map(|s| s.clauses.clone())
+            .find(|c| c.id.as_str() == "support-hours")
+            .unwrap()
+            .text
+    };
+    assert!(support_text(&backend).contains("during Business Hours only"));
+    let view = backend.set_term(&id, "support.hours", "24x7", now()).unwrap();
+    assert!(
+        !support_text(&backend).contains("Business Hours only"),
+        "{}",
+        support_text(&backend)
+    );
+    let hours = view.terms.iter().find(|t| t.id == "support.hours").unwrap();
+    assert_eq!(hours.input.as_deref(), Some("24x7"));
+    backend
+        .set_term(
+            &id,
+            "support.hours",
+            "Monday to Saturday, 07:00 to 19:00, Europe/Paris",
+            now(),
+        )
+        .unwrap();
+    assert!(support_text(&backend).contains("during Business Hours only"));
+    let bad = backend
+        .set_term(
+            &id,
+            "support.hours",
+            "Monday, 07:00 to 19:00, Atlantis/Capital",
+            now(),
+        )
+        .unwrap_err();
+    assert!(bad.message.starts_with("Support hours: "), "{}", bad.message);
+
+    // A clause edited by hand keeps its wording when the schedule changes.
+    backend
+        .set_clause_text(
+            &id,
+            "support-hours",
+            "Support hours",
+            "Support is given {{support.hours}}.",
+            now(),
+        )
+        .unwrap();
+    backend.set_term(&id, "support.hours", "24x7", now()).unwrap();
+    assert_eq!(support_text(&backend), "Support is given {{support.hours}}.");
 }

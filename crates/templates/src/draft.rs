@@ -322,3 +322,55 @@ pub fn draft_clause(
         new_terms,
     ))
 }
+
+/// After terms changed (`before` → `after`), re-drafts the wording of each clause whose
+/// library wording depends on term values (`{% if value["support.hours"].coverage … %}`) and
+/// whose text is still exactly what the library wrote in some position with the old values:
+/// that clause gets the same position's wording for the new values. Clauses edited by hand,
+/// or written elsewhere, are left as they are. Returns the ids of the clauses re-drafted.
+pub fn refresh_wording(library: &Library, before: &Agreement, after: &mut Agreement) -> Vec<String> {
+    let values = |agreement: &Agreement| -> BTreeMap<String, Json> {
+        agreement
+            .terms
+            .iter()
+            .map(|(id, term)| (id.to_string(), inner_json(&term.value)))
+            .collect()
+    };
+    let (old_values, new_values) = (values(before), values(after));
+    if old_values == new_values {
+        return Vec::new();
+    }
+    let options: BTreeMap<String, bool> = library
+        .templates()
+        .flat_map(|t| t.spec.options.keys())
+        .map(|name| (name.clone(), false))
+        .collect();
+    let mut refreshed = Vec::new();
+    for clause in after.sections.iter_mut().flat_map(|s| s.clauses.iter_mut()) {
+        let Some(def) = library.clause(clause.id.as_str()) else {
+            continue;
+        };
+        let depends_on_values = Position::ALL
+            .iter()
+            .any(|p| def.spec.positions.get(*p).text.get_ref().contains("value"));
+        if !depends_on_values {
+            continue;
+        }
+        for position in Position::ALL {
+            let Ok(old) = render_wording(library, def, position, &options, &old_values) else {
+                continue;
+            };
+            if old != clause.text {
+                continue;
+            }
+            if let Ok(new) = render_wording(library, def, position, &options, &new_values)
+                && new != clause.text
+            {
+                clause.text = new;
+                refreshed.push(clause.id.to_string());
+            }
+            break;
+        }
+    }
+    refreshed
+}

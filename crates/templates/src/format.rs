@@ -32,9 +32,8 @@ pub fn input_text(value: &TermValue) -> Option<String> {
         TermValue::Date(d) => d.to_string(),
         TermValue::Choice(c) => c.selected().to_owned(),
         TermValue::Text(t) => t.as_str().to_owned(),
-        TermValue::TierTable(_) | TermValue::PriorityMatrix(_) | TermValue::SupportSchedule(_) => {
-            return None;
-        }
+        TermValue::SupportSchedule(s) => crate::table_input::schedule_input(s),
+        TermValue::TierTable(_) | TermValue::PriorityMatrix(_) => return None,
     })
 }
 

@@ -14,11 +14,13 @@ pub mod format;
 mod library;
 mod render;
 mod spec;
+mod table_input;
 mod values;
 
-pub use draft::{DraftRequest, draft, draft_clause};
+pub use draft::{DraftRequest, draft, draft_clause, refresh_wording};
 pub use error::LibraryError;
 pub use library::{ClauseDef, Library, TemplateDef};
 pub use render::{RenderFormat, Segment, clause_text, render, segments};
 pub use spec::{Position, Structure, TermKind, TermSpec};
+pub use table_input::{MAX_TABLE_ROWS, TableInput, schedule_input, table_input, table_value_from_rows};
 pub use values::{check_range, parse_duration, term_value, term_value_from_text};

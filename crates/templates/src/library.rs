@@ -222,6 +222,39 @@ impl Library {
         Ok(())
     }
 
+    /// A template's key terms are scalar terms of clauses it always includes.
+    fn check_key_terms(&self, template: &TemplateDef) -> Result<(), LibraryError> {
+        let spec = &template.spec;
+        let at = |message: String| LibraryError::file(&template.file, None, message);
+        let always: BTreeSet<&str> = spec
+            .sections
+            .iter()
+            .flat_map(|s| &s.clauses)
+            .filter(|entry| matches!(entry, ClauseEntry::Always(_)))
+            .map(ClauseEntry::clause)
+            .collect();
+        for key in &spec.key_terms {
+            let Some((term, owner)) = self.term(key) else {
+                return Err(at(format!("the key term `{key}` is not a term of the library")));
+            };
+            if !always.contains(owner.id()) {
+                return Err(at(format!(
+                    "the key term `{key}` belongs to the clause `{}`, which the template does not always include",
+                    owner.id()
+                )));
+            }
+            if matches!(
+                term.kind,
+                TermKind::TierTable | TermKind::PriorityMatrix | TermKind::SupportSchedule
+            ) {
+                return Err(at(format!(
+                    "the key term `{key}` is a table or schedule; key terms must be typed in one line"
+                )));
+            }
+        }
+        Ok(())
+    }
+
     fn all_options(&self) -> BTreeSet<String> {
         self.templates
             .values()
@@ -263,6 +296,7 @@ impl Library {
                     }
                 }
             }
+            self.check_key_terms(template)?;
             for position in Position::ALL {
                 for all_on in [false, true] {
                     let request = DraftRequest {

@@ -139,6 +139,10 @@ pub struct AgreementTemplateFile {
     pub description: String,
     #[serde(default)]
     pub options: BTreeMap<String, OptionSpec>,
+    /// The terms the "New agreement" dialog asks for (each quoted by a clause the template
+    /// always includes).
+    #[serde(default)]
+    pub key_terms: Vec<String>,
     pub sections: Vec<SectionSpec>,
 }
 

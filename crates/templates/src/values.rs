@@ -125,6 +125,9 @@ pub fn term_value(spec: &TermSpec, value: &toml::Value) -> Result<TermValue, Str
 /// Parses a value typed on the command line (`99.95`, `4 business hours`, `EUR 1250`, or a
 /// TOML value such as `[{below = 99.9, credit = 10}]` for tables).
 pub fn term_value_from_text(spec: &TermSpec, text: &str) -> Result<TermValue, String> {
+    if spec.kind == TermKind::SupportSchedule && !text.trim_start().starts_with('{') {
+        return crate::table_input::schedule_value_from_text(spec, text);
+    }
     let parsed: Option<toml::Value> = toml::from_str::<toml::Table>(&format!("v = {text}"))
         .ok()
         .and_then(|mut table| table.remove("v"));

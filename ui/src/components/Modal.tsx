@@ -1,10 +1,13 @@
 import { type ReactNode, useEffect, useRef } from "react";
+import { createPortal } from "react-dom";
 
 type Props = {
   title: string;
   onClose: () => void;
   children: ReactNode;
   testId?: string;
+  /** A wider dialog, for tables. */
+  wide?: boolean;
 };
 
 const FOCUSABLE =
@@ -14,7 +17,7 @@ const FOCUSABLE =
  * An accessible modal dialog: focus moves into it, Tab stays inside, Escape closes it, and
  * focus returns to where it was.
  */
-export function Modal({ title, onClose, children, testId }: Props) {
+export function Modal({ title, onClose, children, testId, wide = false }: Props) {
   const dialogRef = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
@@ -51,7 +54,8 @@ export function Modal({ title, onClose, children, testId }: Props) {
     };
   }, []);
 
-  return (
+  // Rendered at the end of <body>, so no panel's scrolling or stacking can clip it.
+  return createPortal(
     <div
       className="dialog-backdrop"
       onMouseDown={(event) => {
@@ -60,7 +64,7 @@ export function Modal({ title, onClose, children, testId }: Props) {
     >
       <div
         ref={dialogRef}
-        className="dialog"
+        className={wide ? "dialog dialog--wide" : "dialog"}
         role="dialog"
         aria-modal="true"
         aria-labelledby="dialog-title"
@@ -69,6 +73,7 @@ export function Modal({ title, onClose, children, testId }: Props) {
         <h2 id="dialog-title">{title}</h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -215,6 +215,23 @@ file_name: string, markdown: string, our_role: PartyRole,
 counterparty: string, };
 
 /**
+ * A term the "New agreement" dialog asks for.
+ */
+export type KeyTerm = { id: string, label: string, help: string | null, 
+/**
+ * The allowed range (`90 % to 99.999 %`), if the library sets one.
+ */
+range: string | null, 
+/**
+ * The allowed values of a choice.
+ */
+options: Array<string>, 
+/**
+ * The default as typed in, for each position.
+ */
+defaults: PositionDefaults, };
+
+/**
  * A clause of the library as the "Add clause" dialog lists it.
  */
 export type LibraryClause = { id: string, category: string, heading: string, summary: string, 
@@ -277,6 +294,8 @@ export type Percentage = number;
  */
 export type Position = "customer" | "balanced" | "provider";
 
+export type PositionDefaults = { customer: string, balanced: string, provider: string, };
+
 /**
  * Response and resolution times by priority, most urgent first.
  */
@@ -316,16 +335,33 @@ export type Structure = "customer_based" | "service_based" | "multi_level";
 export type SupportSchedule = { "coverage": "24x7" } | { "coverage": "business_hours" } & BusinessHours;
 
 /**
+ * A table-valued term as editable cells.
+ */
+export type TableInput = { header: Array<string>, rows: Array<Array<string>>, };
+
+/**
  * An agreement template as the "New agreement" dialog offers it.
  */
-export type TemplateInfo = { id: string, name: string, structure: Structure, description: string, options: Array<TemplateOption>, };
+export type TemplateInfo = { id: string, name: string, structure: Structure, description: string, options: Array<TemplateOption>, 
+/**
+ * The terms to ask for when drafting, with each position's default.
+ */
+key_terms: Array<KeyTerm>, };
 
 export type TemplateOption = { name: string, label: string, default: boolean, help: string | null, };
 
 /**
  * Draft a new agreement from a template.
  */
-export type TemplateRequest = { template: string, position: Position, our_role: PartyRole, title: string | null, counterparty: string, options: { [key in string]?: boolean }, };
+export type TemplateRequest = { template: string, position: Position, our_role: PartyRole, title: string | null, counterparty: string, 
+/**
+ * Our own legal name (may be left empty and filled in later).
+ */
+our_name: string, options: { [key in string]?: boolean }, 
+/**
+ * Key term values as typed, instead of the position's defaults.
+ */
+set: { [key in string]?: string }, };
 
 /**
  * A named, typed term of the agreement, referred to from clause text by its id.
@@ -357,13 +393,18 @@ quoted_by: Array<string>,
  */
 meaning: string | null, 
 /**
- * The value as it is typed in (`99.9`, `4 business hours`); absent for tables and schedules.
+ * The value as it is typed in (`99.9`, `4 business hours`, `Monday to Friday, 08:00 to
+ * 18:00, Europe/London`); absent for tables.
  */
 input: string | null, 
 /**
  * The allowed values of a choice.
  */
-options: Array<string>, };
+options: Array<string>, 
+/**
+ * The cells of a credit-tier table or priority matrix, to edit as a grid.
+ */
+table: TableInput | null, };
 
 export type TermTable = { header: Array<string>, rows: Array<Array<string>>, };
 

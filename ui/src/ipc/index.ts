@@ -67,6 +67,8 @@ export const createFromTemplate = (request: TemplateRequest) =>
 export const agreementView = (id: string) => call<AgreementView>("agreement_view", { id });
 export const setTerm = (id: string, term: string, value: string) =>
   call<AgreementView>("set_term", { id, term, value });
+export const setTermTable = (id: string, term: string, rows: string[][]) =>
+  call<AgreementView>("set_term_table", { id, term, rows });
 export const creditOwed = (id: string, achieved: string) => call<CreditOwed>("credit_owed", { id, achieved });
 export const libraryClauses = () => call<LibraryClause[]>("library_clauses");
 export const setClauseText = (id: string, clause: string, heading: string, text: string) =>

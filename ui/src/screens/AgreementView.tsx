@@ -17,6 +17,7 @@ import {
   renameAgreement,
   setClauseText,
   setTerm,
+  setTermTable,
   undo,
 } from "../ipc";
 import { AddClauseDialog } from "./AddClauseDialog";
@@ -286,7 +287,11 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
         />
         <aside className="editor__side">
           <ChecksPanel findings={view.findings} onGoToClause={goToClause} />
-          <TermsPanel terms={view.terms} onSet={saveTerm} />
+          <TermsPanel
+            terms={view.terms}
+            onSet={saveTerm}
+            onSetTable={(term, rows) => applyEdit(() => setTermTable(id, term, rows))}
+          />
           {view.credit_chart && <CreditPanel chart={view.credit_chart} onAsk={askCredit} />}
           <PartiesPanel agreement={agreement} />
           <RoundsPanel rounds={view.record.rounds} />

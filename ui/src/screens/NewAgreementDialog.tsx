@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { Modal } from "../components/Modal";
 import { POSITIONS } from "../format";
+import { KeyTermFields } from "./KeyTermFields";
 import {
   type AgreementSummary,
   type ApiError,
@@ -38,6 +39,9 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
   const [options, setOptions] = useState<Record<string, boolean>>({});
   const [title, setTitle] = useState("");
   const [counterparty, setCounterparty] = useState("");
+  const [ourName, setOurName] = useState("");
+  const [keyValues, setKeyValues] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [ourRole, setOurRole] = useState<PartyRole>("customer");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
@@ -52,6 +56,7 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
     setTemplateId(id);
     const chosen = templates.find((t) => t.id === id);
     setOptions(Object.fromEntries((chosen?.options ?? []).map((o) => [o.name, o.default])));
+    setKeyValues({});
   }
 
   async function submit(event: FormEvent) {
@@ -68,13 +73,17 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
             our_role: ourRole,
             title: title.trim() ? title : null,
             counterparty,
+            our_name: ourName,
             options,
+            set: keyValues,
           })
         : await createAgreement({ title, our_role: ourRole, counterparty });
       onCreated(created);
     } catch (error) {
       setSubmitting(false);
-      onError(error as ApiError);
+      const apiError = error as ApiError;
+      if (apiError.code === "invalid_input") setRefusal(apiError.message);
+      else onError(apiError);
     }
   }
 
@@ -175,6 +184,21 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
           </div>
         </fieldset>
         {template && (
+          <div className="field">
+            <label className="field__label" htmlFor="new-our-name">
+              Our legal name <span className="muted">(optional)</span>
+            </label>
+            <input
+              id="new-our-name"
+              className="input"
+              data-testid="new-our-name"
+              value={ourName}
+              placeholder="e.g. Acme Retail plc"
+              onChange={(event) => setOurName(event.target.value)}
+            />
+          </div>
+        )}
+        {template && (
           <>
             <fieldset className="field">
               <legend className="field__label">Position</legend>
@@ -212,7 +236,13 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
                 </div>
               </fieldset>
             )}
+            <KeyTermFields terms={template.key_terms} position={position} values={keyValues} onChange={setKeyValues} />
           </>
+        )}
+        {refusal && (
+          <p className="field__error" role="alert" data-testid="new-refusal">
+            {refusal}
+          </p>
         )}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>

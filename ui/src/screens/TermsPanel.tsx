@@ -1,14 +1,19 @@
 import { type KeyboardEvent, useEffect, useState } from "react";
 import type { TermRow } from "../ipc";
+import { Modal } from "../components/Modal";
+import type { TableInput } from "../ipc";
+import { TableTermField } from "./TableTermField";
 
 type Props = {
   terms: TermRow[];
   /** Saves a new value; resolves to an error message, or null when saved. */
   onSet: (term: string, value: string) => Promise<string | null>;
+  /** Saves a table's rows; resolves to an error message, or null when saved. */
+  onSetTable: (term: string, rows: string[][]) => Promise<string | null>;
 };
 
 /** Every term with a typed input, its allowed range and what its value means. */
-export function TermsPanel({ terms, onSet }: Props) {
+export function TermsPanel({ terms, onSet, onSetTable }: Props) {
   return (
     <section className="panel" aria-labelledby="terms-title" data-testid="terms-panel">
       <h2 className="panel__title" id="terms-title">
@@ -19,7 +24,7 @@ export function TermsPanel({ terms, onSet }: Props) {
       ) : (
         <ul className="term-list">
           {terms.map((term) => (
-            <TermField key={term.id} term={term} onSet={onSet} />
+            <TermField key={term.id} term={term} onSet={onSet} onSetTable={onSetTable} />
           ))}
         </ul>
       )}
@@ -27,7 +32,15 @@ export function TermsPanel({ terms, onSet }: Props) {
   );
 }
 
-function TermField({ term, onSet }: { term: TermRow; onSet: Props["onSet"] }) {
+function TermField({
+  term,
+  onSet,
+  onSetTable,
+}: {
+  term: TermRow;
+  onSet: Props["onSet"];
+  onSetTable: Props["onSetTable"];
+}) {
   const [draft, setDraft] = useState(term.input ?? "");
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -68,7 +81,16 @@ function TermField({ term, onSet }: { term: TermRow; onSet: Props["onSet"] }) {
       <label className="field__label" htmlFor={inputId}>
         {term.label}
       </label>
-      {term.input === null ? (
+      {term.table && term.table.header.length > 2 ? (
+        <WideTableTerm term={term} table={term.table} onSetTable={onSetTable} />
+      ) : term.table ? (
+        <TableTermField
+          termId={term.id}
+          label={term.label}
+          table={term.table}
+          onSave={(rows) => onSetTable(term.id, rows)}
+        />
+      ) : term.input === null ? (
         <p className="term__value" id={inputId} tabIndex={-1}>
           {term.value}
         </p>
@@ -118,5 +140,48 @@ function TermField({ term, onSet }: { term: TermRow; onSet: Props["onSet"] }) {
         {quoted} · <span className="mono">{term.id}</span>
       </p>
     </li>
+  );
+}
+
+/** A table too wide for the side panel (the priority matrix): a summary, edited in a dialog. */
+function WideTableTerm({
+  term,
+  table,
+  onSetTable,
+}: {
+  term: TermRow;
+  table: TableInput;
+  onSetTable: Props["onSetTable"];
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="wide-table-term">
+      <span className="term__value">
+        {table.rows.length} row{table.rows.length === 1 ? "" : "s"}: {table.rows.map((row) => row[0]).join(", ")}
+      </span>
+      <button
+        type="button"
+        className="button button--small"
+        id={`term-input-${term.id}`}
+        data-testid={`edit-table-${term.id}`}
+        onClick={() => setOpen(true)}
+      >
+        Edit table…
+      </button>
+      {open && (
+        <Modal title={term.label} onClose={() => setOpen(false)} wide testId="table-dialog">
+          <TableTermField
+            termId={term.id}
+            label={term.label}
+            table={table}
+            onSave={async (rows) => {
+              const refused = await onSetTable(term.id, rows);
+              if (refused === null) setOpen(false);
+              return refused;
+            }}
+          />
+        </Modal>
+      )}
+    </div>
   );
 }

@@ -222,3 +222,41 @@ fn every_clause_in_every_position_matches_its_reviewed_text() {
         path.display()
     );
 }
+
+#[test]
+fn a_template_key_term_must_be_a_one_line_term_of_a_clause_it_always_includes() {
+    let clause = |id: &str, term_type: &str, default: &str| {
+        (
+            format!("templates/clauses/{id}.toml"),
+            format!(
+                "id = \"{id}\"\ncategory = \"x\"\nheading = \"{id}\"\nsummary = \"x\"\n\n[terms.\"{id}.value\"]\nlabel = \"Value\"\ntype = \"{term_type}\"\ndefault = {default}\n\n[positions.customer]\ntext = \"{{{{ {id}.value }}}}\"\n[positions.balanced]\ntext = \"{{{{ {id}.value }}}}\"\n[positions.provider]\ntext = \"{{{{ {id}.value }}}}\"\n"
+            ),
+        )
+    };
+    let template = |key: &str| {
+        (
+            "templates/agreements/probe.toml".to_owned(),
+            format!(
+                "id = \"probe\"\nname = \"Probe\"\nstructure = \"service_based\"\ndescription = \"x\"\nkey_terms = [\"{key}\"]\n\n[options.extra]\nlabel = \"Extra\"\n\n[[sections]]\nid = \"main\"\nheading = \"Main\"\nclauses = [\"plain\", \"tiers\", {{ clause = \"optional\", when = \"extra\" }}]\n"
+            ),
+        )
+    };
+    let files = |key: &str| {
+        vec![
+            clause("plain", "percentage", "99.9"),
+            clause("optional", "percentage", "99.9"),
+            clause("tiers", "tier_table", "[{ below = 99.9, credit = 10 }]"),
+            template(key),
+        ]
+    };
+    Library::from_files(files("plain.value")).unwrap();
+    for (key, reason) in [
+        ("nothing.here", "is not a term of the library"),
+        ("optional.value", "which the template does not always include"),
+        ("tiers.value", "key terms must be typed in one line"),
+    ] {
+        let error = Library::from_files(files(key)).unwrap_err().to_string();
+        assert!(error.starts_with("templates/agreements/probe.toml"), "{error}");
+        assert!(error.contains(reason), "{key}: {error}");
+    }
+}
