@@ -20,6 +20,7 @@ pub const COMMANDS: &[&str] = &[
     "add_clause",
     "remove_clause",
     "move_clause",
+    "set_parties",
     "undo",
     "redo",
     "import_markdown",

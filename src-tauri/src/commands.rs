@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use sla_api::{
     AddClause, AgreementView, ApiError, Backend, CreditOwed, ImportRequest, LibraryClause, MoveDirection,
-    NewAgreement, TemplateInfo, TemplateRequest, WorkspaceInfo,
+    NewAgreement, PartiesUpdate, TemplateInfo, TemplateRequest, WorkspaceInfo,
 };
 use sla_store::{AgreementRecord, AgreementSummary};
 use tauri::State;
@@ -135,6 +135,15 @@ pub fn move_clause(
     direction: MoveDirection,
 ) -> Result<AgreementView, ApiError> {
     backend.move_clause(&id, &clause, direction, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn set_parties(
+    backend: State<'_, Backend>,
+    id: String,
+    update: PartiesUpdate,
+) -> Result<AgreementView, ApiError> {
+    backend.set_parties(&id, &update, Timestamp::now())
 }
 
 #[tauri::command(async)]

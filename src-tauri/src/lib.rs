@@ -31,6 +31,7 @@ pub fn run() {
             commands::add_clause,
             commands::remove_clause,
             commands::move_clause,
+            commands::set_parties,
             commands::undo,
             commands::redo,
             commands::import_markdown,

@@ -275,6 +275,36 @@ test("draft with our name and key terms; edit credit tiers as a grid and support
     assert.match(shown, /24 hours a day, 7 days a week/);
     assert.doesNotMatch(shown, /Business Hours only/);
     await screenshot(browser, "39-support-24x7");
+
+    // Signatories and the effective date.
+    const editParties = await byTestId(browser, "edit-parties");
+    await editParties.scrollIntoView({ block: "center" });
+    await editParties.click();
+    await (await byTestId(browser, "customer-signatory_name")).setValue("Ann Lee");
+    await (await byTestId(browser, "customer-signatory_title")).setValue("Head of Procurement");
+    await (await byTestId(browser, "customer-signatory_email")).setValue("ann.lee@acme.example");
+    await (await byTestId(browser, "provider-signatory_name")).setValue("Ben Ode");
+    await (await byTestId(browser, "provider-signatory_title")).setValue("Director");
+    await browser.execute(() => {
+      // Date inputs take typed digits in the locale's order; set the value as the picker does.
+      const input = document.querySelector('[data-testid="effective-date"]');
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+      setter.call(input, "2027-03-01");
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await screenshot(browser, "40-parties-dialog");
+    await (await byTestId(browser, "parties-save")).click();
+    await browser.waitUntil(async () => stored(id).effective_date === "2027-03-01", {
+      timeout: 10_000,
+      timeoutMsg: "the parties should be saved",
+    });
+    draft = stored(id);
+    assert.deepEqual(draft.parties.customer.signatory, {
+      name: "Ann Lee",
+      title: "Head of Procurement",
+      email: "ann.lee@acme.example",
+    });
+    assert.equal(draft.parties.provider.signatory.name, "Ben Ode");
   } finally {
     await browser.deleteSession();
   }

@@ -244,6 +244,20 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
         agreements = [created, ...agreements];
         return created;
       }
+      case "set_parties": {
+        const found = agreements.find((a) => a.id === args.id);
+        if (!found) throw { code: "not_found", message: "gone" };
+        const update = args.update as { customer: { signatory_email: string; name: string }; effective_date: string };
+        if (update.customer.signatory_email === "ann@")
+          throw { code: "invalid_input", message: "Customer signatory e-mail: `ann@` is not an e-mail address" };
+        const edited = view(found);
+        edited.record.agreement.parties.customer = {
+          name: update.customer.name,
+          signatory: { name: "Ann Lee", title: "Director", email: update.customer.signatory_email },
+        };
+        edited.record.agreement.effective_date = update.effective_date;
+        return edited;
+      }
       case "library_clauses":
         return [
           { id: "availability", category: "Service levels", heading: "Availability", summary: "The target.", terms: [] },
@@ -658,5 +672,40 @@ describe("editing tables", () => {
       ],
     });
     expect(screen.getByTestId("undo")).toBeEnabled();
+  });
+});
+
+describe("parties", () => {
+  it("edits names, signatories and the effective date; a refusal stays in the dialog", async () => {
+    const fake = backend([summary()]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("open-agreement"));
+    await userEvent.click(await screen.findByTestId("edit-parties"));
+    const dialog = await screen.findByTestId("parties-dialog");
+    expect(within(dialog).getByTestId("provider-name")).toHaveValue("Cloudy Hosting Ltd");
+    await userEvent.type(within(dialog).getByTestId("customer-name"), "Acme Retail plc");
+    await userEvent.type(within(dialog).getByTestId("customer-signatory_name"), "Ann Lee");
+    await userEvent.type(within(dialog).getByTestId("customer-signatory_title"), "Director");
+    await userEvent.type(within(dialog).getByTestId("customer-signatory_email"), "ann@");
+    await userEvent.click(within(dialog).getByTestId("parties-save"));
+    expect(await within(dialog).findByTestId("parties-error")).toHaveTextContent("is not an e-mail address");
+    await userEvent.type(within(dialog).getByTestId("customer-signatory_email"), "acme.example");
+    await userEvent.type(within(dialog).getByTestId("effective-date"), "2027-03-01");
+    await userEvent.click(within(dialog).getByTestId("parties-save"));
+    await waitFor(() => expect(screen.queryByTestId("parties-dialog")).toBeNull());
+    expect(fake.calls.filter((c) => c.cmd === "set_parties").at(-1)?.args).toEqual({
+      id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
+      update: {
+        customer: {
+          name: "Acme Retail plc",
+          signatory_name: "Ann Lee",
+          signatory_title: "Director",
+          signatory_email: "ann@acme.example",
+        },
+        provider: { name: "Cloudy Hosting Ltd", signatory_name: "", signatory_title: "", signatory_email: "" },
+        effective_date: "2027-03-01",
+      },
+    });
+    expect(screen.getByText("Effective date: 1 March 2027")).toBeTruthy();
   });
 });

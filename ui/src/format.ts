@@ -40,3 +40,11 @@ export const POSITIONS: { value: Position; label: string; hint: string }[] = [
   { value: "balanced", label: "Balanced", hint: "what most parties sign" },
   { value: "provider", label: "Provider-favourable", hint: "the vendor's opening position" },
 ];
+
+const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** `2027-03-01` → `1 March 2027`. */
+export function formatDate(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? date : longDate.format(parsed);
+}

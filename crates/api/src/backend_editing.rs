@@ -86,6 +86,16 @@ impl Backend {
         self.edit(id, now, |draft, _| editing::move_clause(draft, clause, direction))
     }
 
+    /// Sets both parties' names and signatories and the effective date.
+    pub fn set_parties(
+        &self,
+        id: &str,
+        update: &crate::PartiesUpdate,
+        now: Timestamp,
+    ) -> Result<AgreementView, ApiError> {
+        self.edit(id, now, |draft, _| crate::parties::set_parties(draft, update))
+    }
+
     pub fn undo(&self, id: &str, now: Timestamp) -> Result<AgreementView, ApiError> {
         self.walk_history(id, Walk::Undo, now)
     }

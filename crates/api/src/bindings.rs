@@ -83,6 +83,8 @@ pub fn typescript() -> String {
         declaration::<CreditOwed>(&cfg),
         declaration::<EditHistory>(&cfg),
         declaration::<KeyTerm>(&cfg),
+        declaration::<crate::PartiesUpdate>(&cfg),
+        declaration::<crate::PartyInput>(&cfg),
         declaration::<sla_templates::TableInput>(&cfg),
         declaration::<PositionDefaults>(&cfg),
         declaration::<LibraryClause>(&cfg),

@@ -13,6 +13,7 @@ mod error;
 mod files;
 mod history;
 mod library;
+mod parties;
 mod requests;
 mod view;
 
@@ -22,6 +23,7 @@ pub use error::{ApiError, ErrorCode};
 pub use files::{read_agreement_file, write_file_atomically};
 pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
+pub use parties::{PartiesUpdate, PartyInput};
 pub use requests::{ImportRequest, NewAgreement, WorkspaceInfo};
 pub use view::{
     AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, KeyTerm,

@@ -392,3 +392,74 @@ fn tables_and_schedules_are_edited_and_dependent_wording_follows_the_schedule() 
     backend.set_term(&id, "support.hours", "24x7", now()).unwrap();
     assert_eq!(support_text(&backend), "Support is given {{support.hours}}.");
 }
+
+#[test]
+fn parties_signatories_and_the_effective_date_are_set_and_checked() {
+    use sla_api::{PartiesUpdate, PartyInput};
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Backend::open(dir.path());
+    let id = drafted(&backend);
+    let party = |name: &str, person: &str, email: &str| PartyInput {
+        name: name.into(),
+        signatory_name: person.into(),
+        signatory_title: if person.is_empty() {
+            String::new()
+        } else {
+            "Director".into()
+        },
+        signatory_email: email.into(),
+    };
+    let update = |customer: PartyInput, date: &str| PartiesUpdate {
+        customer,
+        provider: party("Cloudy Hosting Ltd", "Ben Ode", ""),
+        effective_date: date.into(),
+    };
+    let before = backend.open_agreement(&id).unwrap();
+    for (bad, reason) in [
+        (
+            update(party("Acme", "Ann Lee", "ann@"), ""),
+            "Customer signatory e-mail: `ann@` is not an e-mail address",
+        ),
+        (
+            update(party("Acme", "", "ann@acme.example"), ""),
+            "Customer signatory: give the signatory's name too",
+        ),
+        (
+            update(party("Acme\u{1b}", "", ""), ""),
+            "Customer legal name: contains the control character U+001B",
+        ),
+        (update(party("Acme", "", ""), "2027-02-30"), "Effective date: "),
+    ] {
+        let error = backend.set_parties(&id, &bad, now()).unwrap_err();
+        assert_eq!(error.code, ErrorCode::InvalidInput);
+        assert!(error.message.starts_with(reason), "{}", error.message);
+    }
+    assert_eq!(backend.open_agreement(&id).unwrap(), before, "nothing was saved");
+
+    let view = backend
+        .set_parties(
+            &id,
+            &update(
+                party(" Acme Retail plc ", "Ann Lee", "ann@acme.example"),
+                "2027-03-01",
+            ),
+            now(),
+        )
+        .unwrap();
+    let agreement = &view.record.agreement;
+    assert_eq!(agreement.parties.customer.name, "Acme Retail plc");
+    assert_eq!(
+        agreement
+            .parties
+            .customer
+            .signatory
+            .as_ref()
+            .unwrap()
+            .email
+            .as_deref(),
+        Some("ann@acme.example")
+    );
+    assert_eq!(agreement.effective_date.unwrap().to_string(), "2027-03-01");
+    assert_eq!(view.record.summary.counterparty, "Cloudy Hosting Ltd");
+    assert_eq!(view.history.undo.as_deref(), Some("change the parties"));
+}

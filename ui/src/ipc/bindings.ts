@@ -274,9 +274,20 @@ counterparty: string, };
 export type Parties = { customer: Party, provider: Party, };
 
 /**
+ * The parties form: names and signatories as typed; an empty signatory name means none.
+ */
+export type PartiesUpdate = { customer: PartyInput, provider: PartyInput, 
+/**
+ * `YYYY-MM-DD`, or empty when not agreed yet.
+ */
+effective_date: string, };
+
+/**
  * One party: its legal name (empty while a draft has not named it yet) and signatory.
  */
 export type Party = { name: string, signatory: Signatory | null, };
+
+export type PartyInput = { name: string, signatory_name: string, signatory_title: string, signatory_email: string, };
 
 /**
  * Which side of the agreement a party is on.

@@ -13,6 +13,7 @@ import type {
   LibraryClause,
   MoveDirection,
   NewAgreement,
+  PartiesUpdate,
   TemplateInfo,
   TemplateRequest,
   WorkspaceInfo,
@@ -77,6 +78,8 @@ export const addClause = (id: string, request: AddClause) => call<AgreementView>
 export const removeClause = (id: string, clause: string) => call<AgreementView>("remove_clause", { id, clause });
 export const moveClause = (id: string, clause: string, direction: MoveDirection) =>
   call<AgreementView>("move_clause", { id, clause, direction });
+export const setParties = (id: string, update: PartiesUpdate) =>
+  call<AgreementView>("set_parties", { id, update });
 export const undo = (id: string) => call<AgreementView>("undo", { id });
 export const redo = (id: string) => call<AgreementView>("redo", { id });
 export const importMarkdown = (request: ImportRequest) =>

@@ -1,4 +1,4 @@
-import { formatTimestamp, roleLabel } from "../format";
+import { formatDate, formatTimestamp, roleLabel } from "../format";
 import type { Agreement, Party, RoundSummary } from "../ipc";
 
 function PartyBlock({ role, party }: { role: string; party: Party }) {
@@ -18,14 +18,22 @@ function PartyBlock({ role, party }: { role: string; party: Party }) {
   );
 }
 
-export function PartiesPanel({ agreement }: { agreement: Agreement }) {
+export function PartiesPanel({ agreement, onEdit }: { agreement: Agreement; onEdit: () => void }) {
   return (
     <section className="panel" aria-labelledby="parties-title">
-      <h2 className="panel__title" id="parties-title">
-        Parties
-      </h2>
+      <div className="panel__head">
+        <h2 className="panel__title" id="parties-title">
+          Parties
+        </h2>
+        <button type="button" className="button button--small" data-testid="edit-parties" onClick={onEdit}>
+          Edit
+        </button>
+      </div>
       <PartyBlock role="Customer" party={agreement.parties.customer} />
       <PartyBlock role="Provider" party={agreement.parties.provider} />
+      <p className="muted party__date">
+        Effective date: {agreement.effective_date ? formatDate(agreement.effective_date) : "not set"}
+      </p>
     </section>
   );
 }

@@ -16,12 +16,14 @@ import {
   removeClause,
   renameAgreement,
   setClauseText,
+  setParties,
   setTerm,
   setTermTable,
   undo,
 } from "../ipc";
 import { AddClauseDialog } from "./AddClauseDialog";
 import { PartiesPanel, RoundsPanel } from "./AgreementPanels";
+import { PartiesDialog } from "./PartiesDialog";
 import { ChecksPanel } from "./ChecksPanel";
 import { CreditPanel } from "./CreditPanel";
 import { DeleteAgreementDialog } from "./DeleteAgreementDialog";
@@ -42,6 +44,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [editingParties, setEditingParties] = useState(false);
   const historyRef = useRef<(walk: "undo" | "redo") => void>(() => {});
 
   function fail(error: ApiError) {
@@ -293,11 +296,22 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
             onSetTable={(term, rows) => applyEdit(() => setTermTable(id, term, rows))}
           />
           {view.credit_chart && <CreditPanel chart={view.credit_chart} onAsk={askCredit} />}
-          <PartiesPanel agreement={agreement} />
+          <PartiesPanel agreement={agreement} onEdit={() => setEditingParties(true)} />
           <RoundsPanel rounds={view.record.rounds} />
         </aside>
       </div>
 
+      {editingParties && (
+        <PartiesDialog
+          agreement={agreement}
+          onClose={() => setEditingParties(false)}
+          onSave={async (update) => {
+            const refused = await applyEdit(() => setParties(id, update));
+            if (refused === null) setEditingParties(false);
+            return refused;
+          }}
+        />
+      )}
       {adding && (
         <AddClauseDialog
           sections={view.document}
