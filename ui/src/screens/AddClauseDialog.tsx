@@ -80,7 +80,7 @@ export function AddClauseDialog({ sections, present, onAdd, onClose, onError }: 
               value={section}
               onChange={(event) => setSection(event.target.value)}
             >
-              <option value={BY_CATEGORY}>The section named like its category</option>
+              <option value={BY_CATEGORY}>By category</option>
               {sections.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.number}. {s.heading}
