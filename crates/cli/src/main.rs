@@ -11,6 +11,7 @@ use sla_model::{Agreement, AgreementId, PartyRole};
 use sla_store::{WORKSPACE_ENV, resolve_workspace_dir};
 use sla_templates::{DraftRequest, Library, Position, RenderFormat};
 
+mod redline_text;
 mod render;
 
 #[derive(Debug, Parser)]
@@ -90,6 +91,16 @@ enum Command {
         /// Write the agreement to this JSON file instead of adding it to the workspace.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Compare two versions of an agreement: changed terms (with their meaning and whom they
+    /// favour) and a word-level redline of each changed clause.
+    Redline {
+        /// The older version: an agreement file (JSON), or the id of an agreement in the workspace.
+        old: String,
+        /// The newer version.
+        new: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Rename an agreement.
     Rename { id: String, title: String },
@@ -286,6 +297,19 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             })
         }
         Command::New(args) => new(context, args, now),
+        Command::Redline { old, new, json } => {
+            let library = context.library()?;
+            let redline = sla_redline::redline(
+                &context.agreement(&old)?,
+                &context.agreement(&new)?,
+                Some(&library),
+            );
+            if json {
+                to_json(&redline)
+            } else {
+                Ok(redline_text::redline(&redline))
+            }
+        }
         Command::Check { .. } => Ok(String::new()),
         Command::Import {
             file,

@@ -99,6 +99,9 @@ pub struct TermSpec {
     pub max: Option<toml::Value>,
     /// One sentence for the person filling it in.
     pub help: Option<String>,
+    /// Which party a higher value favours (`customer` or `provider`), for the redline; absent
+    /// when neither does.
+    pub higher_favours: Option<sla_model::PartyRole>,
 }
 
 #[derive(Debug, Deserialize)]

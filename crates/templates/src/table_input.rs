@@ -267,6 +267,7 @@ mod tests {
             min: None,
             max: None,
             help: None,
+            higher_favours: None,
         }
     }
 

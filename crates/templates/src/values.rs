@@ -227,6 +227,7 @@ mod tests {
             min: None,
             max: None,
             help: None,
+            higher_favours: None,
         }
     }
 

@@ -300,3 +300,64 @@ fn imports_a_real_markdown_sla_and_renders_it_back() {
     let missing = sla(dir.path(), &["import", "/nonexistent.md"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn redlines_two_versions_with_term_meanings_and_word_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = dir.path().join("ours.json");
+    let theirs = dir.path().join("theirs.json");
+    let path = |p: &Path| p.to_str().unwrap().to_owned();
+    stdout(&sla(
+        dir.path(),
+        &[
+            "new",
+            "--template",
+            "saas-availability",
+            "--position",
+            "customer",
+            "--out",
+            &path(&ours),
+        ],
+    ));
+    stdout(&sla(
+        dir.path(),
+        &[
+            "new",
+            "--template",
+            "saas-availability",
+            "--position",
+            "customer",
+            "--set",
+            "availability.target=99.9",
+            "--out",
+            &path(&theirs),
+        ],
+    ));
+    let text = stdout(&sla(dir.path(), &["redline", &path(&ours), &path(&theirs)]));
+    assert!(
+        text.contains("Availability target: 99.95 % → 99.9 % — favours the provider"),
+        "{text}"
+    );
+    assert!(
+        text.contains("allows 21 m 54 s of Downtime per calendar month\n    → allows 43 m 49 s"),
+        "{text}"
+    );
+    assert!(text.contains("at least [-99.95-]{+99.9+} %"), "{text}");
+    assert!(text.contains("Clauses: 1 modified, 0 moved"), "{text}");
+
+    let json: serde_json::Value = serde_json::from_str(&stdout(&sla(
+        dir.path(),
+        &["redline", &path(&ours), &path(&theirs), "--json"],
+    )))
+    .unwrap();
+    assert_eq!(json["terms"][0]["id"], "availability.target");
+    assert_eq!(json["terms"][0]["favours"], "provider");
+
+    let missing = sla(dir.path(), &["redline", &path(&ours), "no-such-file.json"]);
+    assert_eq!(
+        missing.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&missing.stderr)
+    );
+}

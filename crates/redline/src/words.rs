@@ -1,0 +1,301 @@
+//! The word-level redline inside one clause, as a lawyer reads it: whole words, one change
+//! per real edit (a reworded phrase is one deletion and one insertion, with no shared "the"
+//! or "of" stranded between its pieces), and each edit marked cosmetic (quotes, spaces,
+//! punctuation, capitals) or substantive.
+
+use serde::Serialize;
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+use ts_rs::TS;
+
+/// One run of text in the redline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Piece {
+    pub kind: PieceKind,
+    pub text: String,
+    /// The edit this piece belongs to (index into [`WordDiff::edits`]); absent for unchanged text.
+    pub edit: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PieceKind {
+    Same,
+    Deleted,
+    Inserted,
+}
+
+/// One edit: what was struck out and what was written instead (either may be empty).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Edit {
+    pub deleted: String,
+    pub inserted: String,
+    /// Only quotes, spacing, punctuation or capitals changed.
+    pub cosmetic: bool,
+}
+
+/// A clause's text compared word by word.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct WordDiff {
+    pub pieces: Vec<Piece>,
+    pub edits: Vec<Edit>,
+}
+
+impl WordDiff {
+    /// Whether every edit is cosmetic (true when there is none).
+    pub fn cosmetic_only(&self) -> bool {
+        self.edits.iter().all(|e| e.cosmetic)
+    }
+}
+
+/// Splits text into words (numbers such as `99.9` and `1,250.00` and words such as
+/// `Provider's` stay whole), runs of spaces, and single punctuation marks.
+pub fn tokens(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let mut j = i + 1;
+        if c.is_alphanumeric() {
+            while j < chars.len() {
+                let here = chars[j].1;
+                let joins = matches!(here, '.' | ',' | '\'' | '’' | '-')
+                    && chars.get(j + 1).is_some_and(|(_, next)| next.is_alphanumeric())
+                    && (here != ',' && here != '.' || chars[j - 1].1.is_ascii_digit());
+                if here.is_alphanumeric() || joins {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+        } else if c.is_whitespace() {
+            while j < chars.len() && chars[j].1.is_whitespace() {
+                j += 1;
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |(offset, _)| *offset);
+        out.push(&text[start..end]);
+        i = j;
+    }
+    out
+}
+
+/// A run of the diff before pieces are made: equal text, or a change.
+#[derive(Debug)]
+enum Run {
+    Same(String),
+    Change { deleted: String, inserted: String },
+}
+
+/// Compares two texts word by word.
+pub fn diff_words(old: &str, new: &str) -> WordDiff {
+    let (old_tokens, new_tokens) = (tokens(old), tokens(new));
+    let ops = capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens);
+    let mut runs: Vec<Run> = Vec::new();
+    for op in ops {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let old_text: String = old_tokens[old_range].concat();
+        let new_text: String = new_tokens[new_range].concat();
+        match tag {
+            DiffTag::Equal => runs.push(Run::Same(old_text)),
+            _ => match runs.last_mut() {
+                Some(Run::Change { deleted, inserted }) => {
+                    deleted.push_str(&old_text);
+                    inserted.push_str(&new_text);
+                }
+                _ => runs.push(Run::Change {
+                    deleted: old_text,
+                    inserted: new_text,
+                }),
+            },
+        }
+    }
+    let runs = merge_short_equalities(runs);
+    let mut diff = WordDiff::default();
+    for run in runs {
+        match run {
+            Run::Same(text) => diff.pieces.push(Piece {
+                kind: PieceKind::Same,
+                text,
+                edit: None,
+            }),
+            Run::Change { deleted, inserted } => {
+                let index = diff.edits.len();
+                for (kind, text) in [(PieceKind::Deleted, &deleted), (PieceKind::Inserted, &inserted)] {
+                    if !text.is_empty() {
+                        diff.pieces.push(Piece {
+                            kind,
+                            text: text.clone(),
+                            edit: Some(index),
+                        });
+                    }
+                }
+                diff.edits.push(Edit {
+                    cosmetic: normalised(&deleted) == normalised(&inserted),
+                    deleted,
+                    inserted,
+                });
+            }
+        }
+    }
+    diff
+}
+
+/// Folds an unchanged stretch between two changes into them when it is no longer than the
+/// text changed on either side of it, the rule of diff-match-patch's semantic cleanup: a
+/// reworded phrase then reads as one deletion and one insertion instead of fragments around
+/// a shared "the" or "of". Repeats until nothing more folds.
+fn merge_short_equalities(mut runs: Vec<Run>) -> Vec<Run> {
+    let size = |run: &Run| match run {
+        Run::Change { deleted, inserted } => deleted.chars().count().max(inserted.chars().count()),
+        Run::Same(text) => text.chars().count(),
+    };
+    loop {
+        let mut merged = false;
+        let mut i = 1;
+        while i + 1 < runs.len() {
+            let fold = match (&runs[i - 1], &runs[i], &runs[i + 1]) {
+                (Run::Change { .. }, Run::Same(same), Run::Change { .. }) => {
+                    let length = same.chars().count();
+                    length <= size(&runs[i - 1]) && length <= size(&runs[i + 1])
+                }
+                _ => false,
+            };
+            if !fold {
+                i += 1;
+                continue;
+            }
+            let after = runs.remove(i + 1);
+            let same = runs.remove(i);
+            if let (
+                Run::Change { deleted, inserted },
+                Run::Same(same),
+                Run::Change {
+                    deleted: more_deleted,
+                    inserted: more_inserted,
+                },
+            ) = (&mut runs[i - 1], same, after)
+            {
+                deleted.push_str(&same);
+                deleted.push_str(&more_deleted);
+                inserted.push_str(&same);
+                inserted.push_str(&more_inserted);
+            }
+            merged = true;
+        }
+        if !merged {
+            return runs;
+        }
+    }
+}
+
+/// The text with what a cosmetic edit may change taken out: capitals, quote styles, spacing,
+/// thousands separators and punctuation (but not a decimal point, which changes the value).
+fn normalised(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        let in_number = *c == '.'
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c.is_alphanumeric() || in_number {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(diff: &WordDiff) -> String {
+        diff.pieces
+            .iter()
+            .map(|p| match p.kind {
+                PieceKind::Same => p.text.clone(),
+                PieceKind::Deleted => format!("[-{}-]", p.text),
+                PieceKind::Inserted => format!("{{+{}+}}", p.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn keeps_numbers_and_possessives_whole() {
+        assert_eq!(
+            tokens("the Provider's 99.9 % and EUR 1,250.00, re-set."),
+            vec![
+                "the",
+                " ",
+                "Provider's",
+                " ",
+                "99.9",
+                " ",
+                "%",
+                " ",
+                "and",
+                " ",
+                "EUR",
+                " ",
+                "1,250.00",
+                ",",
+                " ",
+                "re-set",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_changed_number_is_one_substantive_edit_of_whole_words() {
+        let diff = diff_words(
+            "an Availability of at least 99.9 % in each month",
+            "an Availability of at least 99.95 % in each month",
+        );
+        assert_eq!(
+            shown(&diff),
+            "an Availability of at least [-99.9-]{+99.95+} % in each month"
+        );
+        assert_eq!(diff.edits.len(), 1);
+        assert!(!diff.edits[0].cosmetic);
+    }
+
+    #[test]
+    fn a_reworded_phrase_is_one_edit_without_stranded_small_words() {
+        let diff = diff_words(
+            "The Provider shall use reasonable efforts to restore the Service within four hours.",
+            "The Provider must restore all of the affected Services within two hours.",
+        );
+        assert_eq!(diff.edits.len(), 2, "{}", shown(&diff));
+        assert_eq!(
+            shown(&diff),
+            "The Provider [-shall use reasonable efforts to restore the Service-]{+must restore all of the affected Services+} within [-four-]{+two+} hours."
+        );
+    }
+
+    #[test]
+    fn cosmetic_edits_are_told_apart_from_substantive_ones() {
+        let cosmetic = diff_words("the \"Service\" is  available", "the “service” is available");
+        assert!(cosmetic.cosmetic_only(), "{}", shown(&cosmetic));
+        let comma = diff_words("fees, credits and costs", "fees credits and costs");
+        assert!(comma.cosmetic_only());
+        let separator = diff_words("EUR 1,250.00 a month", "EUR 1250.00 a month");
+        assert!(
+            separator.cosmetic_only(),
+            "a thousands separator does not change the amount"
+        );
+        let point = diff_words("at least 99.9 %", "at least 999 %");
+        assert!(!point.cosmetic_only(), "a decimal point does");
+        let negation = diff_words("the Provider is liable", "the Provider is not liable");
+        assert!(!negation.cosmetic_only());
+        assert_eq!(shown(&negation), "the Provider is {+not +}liable");
+    }
+
+    #[test]
+    fn identical_texts_have_no_edits() {
+        let diff = diff_words("same words", "same words");
+        assert!(diff.edits.is_empty());
+        assert_eq!(shown(&diff), "same words");
+    }
+}
