@@ -49,7 +49,9 @@ impl From<StoreError> for ApiError {
         let code = match &error {
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Invalid(_) => ErrorCode::InvalidInput,
-            StoreError::RoundOutOfOrder { .. } | StoreError::Locked(_) => ErrorCode::Conflict,
+            StoreError::RoundOutOfOrder { .. } | StoreError::Locked(_) | StoreError::BrokenChain { .. } => {
+                ErrorCode::Conflict
+            }
             StoreError::Database(_) | StoreError::Corrupt { .. } | StoreError::Migration(_) => {
                 ErrorCode::Storage
             }
@@ -65,6 +67,23 @@ impl From<StoreError> for ApiError {
 impl From<ModelError> for ApiError {
     fn from(error: ModelError) -> Self {
         Self::new(ErrorCode::InvalidInput, error.to_string())
+    }
+}
+
+impl From<sla_exchange::ExchangeError> for ApiError {
+    fn from(error: sla_exchange::ExchangeError) -> Self {
+        use sla_exchange::ExchangeError as E;
+        let code = match &error {
+            E::Fork { .. } | E::Stale { .. } | E::NothingNew { .. } => ErrorCode::Conflict,
+            _ => ErrorCode::InvalidInput,
+        };
+        let message = error.to_string();
+        let mut chars = message.chars();
+        let message: String = chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        ApiError::new(code, message)
     }
 }
 

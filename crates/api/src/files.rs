@@ -59,6 +59,22 @@ pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> 
     result.map_err(failed)
 }
 
+/// Reads an exchange package file, refusing one larger than a package may be before reading it.
+pub fn read_package_file(path: &Path) -> Result<Vec<u8>, ApiError> {
+    let shown = path.display();
+    let unreadable =
+        |e: std::io::Error| ApiError::new(ErrorCode::InvalidInput, format!("cannot read {shown}: {e}"));
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    let max = sla_exchange::MAX_PACKAGE_BYTES;
+    if size > max as u64 {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("{shown} is {size} bytes; a package is at most {max} bytes"),
+        ));
+    }
+    std::fs::read(path).map_err(unreadable)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

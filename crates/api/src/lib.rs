@@ -7,6 +7,7 @@
 
 mod backend;
 mod backend_editing;
+mod backend_rounds;
 pub mod bindings;
 mod editing;
 mod error;
@@ -20,7 +21,7 @@ mod view;
 pub use backend::Backend;
 pub use editing::{AddClause, LibraryClause, MoveDirection};
 pub use error::{ApiError, ErrorCode};
-pub use files::{read_agreement_file, write_file_atomically};
+pub use files::{read_agreement_file, read_package_file, write_file_atomically};
 pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use parties::{PartiesUpdate, PartyInput};

@@ -34,6 +34,18 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+enum PackageCommand {
+    /// Write every round of an agreement to a package file for the other side.
+    Export {
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Import the other side's package: verified whole, then its new rounds stored.
+    Import { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
 enum Command {
     /// List the agreements in the workspace, most recently changed first.
     List {
@@ -95,13 +107,24 @@ enum Command {
     /// Compare two versions of an agreement: changed terms (with their meaning and whom they
     /// favour) and a word-level redline of each changed clause.
     Redline {
-        /// The older version: an agreement file (JSON), or the id of an agreement in the workspace.
+        /// The older version: an agreement file (JSON), the id of an agreement in the workspace
+        /// (its draft), or `ID@N` for its round N.
         old: String,
         /// The newer version.
         new: String,
         #[arg(long)]
         json: bool,
     },
+    /// Propose the working draft as the next round (frozen, chained to the round before).
+    Propose {
+        id: String,
+        /// A message to the other side.
+        #[arg(long, default_value = "")]
+        message: String,
+    },
+    /// Exchange packages: the rounds of an agreement as one file.
+    #[command(subcommand)]
+    Package(PackageCommand),
     /// Rename an agreement.
     Rename { id: String, title: String },
     /// Delete an agreement and its rounds.
@@ -251,6 +274,17 @@ impl Context {
 
     /// An agreement from a file, or the draft of a workspace agreement given by id.
     fn agreement(&self, name: &str) -> Result<Agreement, ApiError> {
+        if let Some((id, round)) = name.rsplit_once('@')
+            && AgreementId::parse(id).is_ok()
+        {
+            let round: u32 = round.parse().map_err(|_| {
+                ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("`{round}` is not a round number"),
+                )
+            })?;
+            return self.backend()?.version(id, Some(round));
+        }
         let path = Path::new(name);
         if path.exists() || AgreementId::parse(name).is_err() {
             return sla_api::read_agreement_file(path);
@@ -351,6 +385,36 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             Ok(format!("deleted {id}\n"))
         }
         Command::Workspace => Ok(format!("{}\n", context.backend()?.workspace_info()?.path)),
+        Command::Propose { id, message } => {
+            let view = context.backend()?.propose_round(&id, &message, now)?;
+            let round = view
+                .record
+                .rounds
+                .last()
+                .map(|r| (r.number, r.hash.clone()))
+                .unwrap_or_default();
+            Ok(format!("proposed round {} (fingerprint {})\n", round.0, round.1))
+        }
+        Command::Package(PackageCommand::Export { id, out }) => {
+            let package = context.backend()?.export_package(&id)?;
+            sla_api::write_file_atomically(&out, package.as_bytes())?;
+            Ok(format!("wrote {}\n", out.display()))
+        }
+        Command::Package(PackageCommand::Import { file }) => {
+            let bytes = sla_api::read_package_file(&file)?;
+            let imported = context.backend()?.import_package(&bytes, now)?;
+            let mut text = format!(
+                "{} {} \"{}\": now at round {}\n",
+                if imported.created { "created" } else { "updated" },
+                imported.summary.id,
+                imported.summary.title,
+                imported.summary.latest_round.unwrap_or(0)
+            );
+            if !imported.draft_replaced {
+                text.push_str("your draft holds edits you have not proposed; it was kept as it is\n");
+            }
+            Ok(text)
+        }
     }
 }
 

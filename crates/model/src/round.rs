@@ -1,7 +1,75 @@
+use std::fmt;
+
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
 
-use crate::{Agreement, ModelError, PartyRole, check_free_text};
+use crate::{Agreement, ModelError, PartyRole, ValueError, check_free_text};
+
+/// A round's fingerprint: the SHA-256 of its canonical serialisation, written as 64
+/// lowercase hexadecimal digits. Each round names the one before it, so the rounds form a
+/// hash chain that neither party can rewrite unnoticed.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(type = "string")]
+pub struct RoundHash([u8; 32]);
+
+impl RoundHash {
+    pub fn parse(hex: &str) -> Result<Self, ValueError> {
+        let bad = || {
+            ValueError::new(format!(
+                "`{hex}` is not a round fingerprint (64 hexadecimal digits)"
+            ))
+        };
+        if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad());
+        }
+        let mut bytes = [0u8; 32];
+        for (i, byte) in bytes.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
+        }
+        Ok(Self(bytes))
+    }
+
+    pub fn to_hex(self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The first 16 digits in groups of four (`1a2b 3c4d 5e6f 7a8b`), for people to compare.
+    pub fn short(self) -> String {
+        let hex = self.to_hex();
+        (0..4)
+            .map(|i| &hex[4 * i..4 * i + 4])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+impl fmt::Debug for RoundHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RoundHash({})", self.to_hex())
+    }
+}
+
+impl fmt::Display for RoundHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_hex())
+    }
+}
+
+impl TryFrom<String> for RoundHash {
+    type Error = ValueError;
+    fn try_from(value: String) -> Result<Self, ValueError> {
+        Self::parse(&value)
+    }
+}
+
+impl From<RoundHash> for String {
+    fn from(hash: RoundHash) -> Self {
+        hash.to_hex()
+    }
+}
 
 /// A round: an immutable snapshot of the whole agreement as one party proposed it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -9,9 +77,25 @@ pub struct Round {
     /// 1 for the first proposal, then one more for each.
     pub number: u32,
     pub author: PartyRole,
+    /// Whole milliseconds (what the workspace keeps), so the fingerprint survives a save.
     pub proposed_at: Timestamp,
     pub message: String,
+    /// The fingerprint of round `number - 1`; absent for round 1.
+    pub previous: Option<RoundHash>,
     pub snapshot: Agreement,
+}
+
+/// What a round's fingerprint is computed over: every field, typed, in a fixed order, with a
+/// label that keeps these bytes from meaning anything else.
+#[derive(Serialize)]
+struct Canonical<'a> {
+    domain: &'static str,
+    number: u32,
+    author: PartyRole,
+    proposed_at_ms: i64,
+    message: &'a str,
+    previous: Option<RoundHash>,
+    snapshot: &'a Agreement,
 }
 
 impl Round {
@@ -22,22 +106,58 @@ impl Round {
         author: PartyRole,
         proposed_at: Timestamp,
         message: impl Into<String>,
+        previous: Option<RoundHash>,
         snapshot: Agreement,
     ) -> Result<Self, ModelError> {
+        let proposed_at = Timestamp::from_millisecond(proposed_at.as_millisecond())
+            .map_err(|e| ModelError::invalid("proposed_at", e.to_string()))?;
         let round = Self {
             number,
             author,
             proposed_at,
             message: message.into(),
+            previous,
             snapshot,
         };
         round.validate()?;
         Ok(round)
     }
 
+    /// The round's fingerprint (SHA-256 over its canonical serialisation).
+    pub fn hash(&self) -> RoundHash {
+        let canonical = Canonical {
+            domain: "SLA Studio round, format 1",
+            number: self.number,
+            author: self.author,
+            proposed_at_ms: self.proposed_at.as_millisecond(),
+            message: &self.message,
+            previous: self.previous,
+            snapshot: &self.snapshot,
+        };
+        // Serialising typed values to a Vec cannot fail: no map has non-string keys.
+        let bytes = serde_json::to_vec(&canonical).unwrap_or_default();
+        RoundHash(Sha256::digest(&bytes).into())
+    }
+
     pub fn validate(&self) -> Result<(), ModelError> {
         if self.number == 0 {
             return Err(ModelError::invalid("number", "rounds are numbered from 1"));
+        }
+        match (self.number, self.previous) {
+            (1, Some(_)) => return Err(ModelError::invalid("previous", "round 1 has no previous round")),
+            (n, None) if n > 1 => {
+                return Err(ModelError::invalid(
+                    "previous",
+                    format!("round {n} must name the fingerprint of round {}", n - 1),
+                ));
+            }
+            _ => {}
+        }
+        if self.proposed_at.subsec_nanosecond() % 1_000_000 != 0 {
+            return Err(ModelError::invalid(
+                "proposed_at",
+                "must be in whole milliseconds",
+            ));
         }
         check_free_text(&self.message, Self::MAX_MESSAGE_CHARS, true)
             .map_err(|e| ModelError::invalid("message", e))?;
@@ -68,7 +188,7 @@ mod tests {
     #[test]
     fn a_round_freezes_a_valid_snapshot() {
         let at: Timestamp = "2026-11-24T10:00:00Z".parse().unwrap();
-        let round = Round::new(1, PartyRole::Customer, at, "First draft", snapshot()).unwrap();
+        let round = Round::new(1, PartyRole::Customer, at, "First draft", None, snapshot()).unwrap();
         let json = serde_json::to_string(&round).unwrap();
         assert!(
             json.contains("\"proposed_at\":\"2026-11-24T10:00:00Z\""),
@@ -81,13 +201,13 @@ mod tests {
     fn refuses_round_zero_control_characters_and_invalid_snapshots() {
         let at = Timestamp::UNIX_EPOCH;
         assert_eq!(
-            Round::new(0, PartyRole::Customer, at, "", snapshot())
+            Round::new(0, PartyRole::Customer, at, "", None, snapshot())
                 .unwrap_err()
                 .field(),
             Some("number")
         );
         assert_eq!(
-            Round::new(1, PartyRole::Customer, at, "\u{1b}[31m", snapshot())
+            Round::new(1, PartyRole::Customer, at, "\u{1b}[31m", None, snapshot())
                 .unwrap_err()
                 .field(),
             Some("message")
@@ -95,10 +215,58 @@ mod tests {
         let mut bad = snapshot();
         bad.parties.customer.name = "x".repeat(300);
         assert_eq!(
-            Round::new(1, PartyRole::Provider, at, "", bad)
+            Round::new(1, PartyRole::Provider, at, "", None, bad)
                 .unwrap_err()
                 .field(),
             Some("snapshot.parties.customer.name")
         );
+    }
+
+    #[test]
+    fn the_fingerprint_covers_every_field_and_chains_rounds() {
+        let at: Timestamp = "2026-11-24T10:00:00.123456789Z".parse().unwrap();
+        let first = Round::new(1, PartyRole::Customer, at, "Opening", None, snapshot()).unwrap();
+        assert_eq!(
+            first.proposed_at.as_millisecond(),
+            at.as_millisecond(),
+            "kept to the millisecond"
+        );
+        let hash = first.hash();
+        assert_eq!(hash, first.clone().hash(), "stable");
+        assert_eq!(RoundHash::parse(&hash.to_hex()).unwrap(), hash);
+        assert_eq!(hash.short().len(), 19);
+        let json = serde_json::to_string(&first).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Round>(&json).unwrap().hash(),
+            hash,
+            "survives JSON"
+        );
+
+        let mut changed = first.clone();
+        changed.message.push('.');
+        assert_ne!(changed.hash(), hash);
+        let mut changed = first.clone();
+        changed.snapshot.parties.provider.name = "Other Vendor".into();
+        assert_ne!(changed.hash(), hash);
+        let mut changed = first.clone();
+        changed.author = PartyRole::Provider;
+        assert_ne!(changed.hash(), hash);
+
+        let second = Round::new(2, PartyRole::Provider, at, "Counter", Some(hash), snapshot()).unwrap();
+        assert_eq!(second.previous, Some(hash));
+        assert_eq!(
+            Round::new(2, PartyRole::Provider, at, "", None, snapshot())
+                .unwrap_err()
+                .field(),
+            Some("previous")
+        );
+        assert_eq!(
+            Round::new(1, PartyRole::Provider, at, "", Some(hash), snapshot())
+                .unwrap_err()
+                .field(),
+            Some("previous")
+        );
+        assert!(RoundHash::parse("xyz").is_err());
+        assert!(RoundHash::parse(&"g".repeat(64)).is_err());
     }
 }

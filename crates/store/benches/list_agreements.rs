@@ -92,7 +92,7 @@ fn fill(ws: &mut Workspace, size: usize) -> Result<(), Box<dyn std::error::Error
         if n % 3 == 0 {
             ws.append_round(
                 agreement.id,
-                &Round::new(1, role, at, "Opening proposal", agreement.clone())?,
+                &Round::new(1, role, at, "Opening proposal", None, agreement.clone())?,
             )?;
         }
     }

@@ -34,6 +34,11 @@ pub enum StoreError {
     #[error("round {proposed} cannot follow round {latest}: rounds are numbered one after another")]
     RoundOutOfOrder { proposed: u32, latest: u32 },
 
+    #[error(
+        "round {round} names a previous round whose fingerprint is not that of round {previous} in this workspace"
+    )]
+    BrokenChain { round: u32, previous: u32 },
+
     #[error("the agreement {0} is agreed and locked; it can no longer change")]
     Locked(AgreementId),
 

@@ -61,6 +61,8 @@ pub struct RoundSummary {
     #[ts(type = "string")]
     pub proposed_at: Timestamp,
     pub message: String,
+    /// The round's fingerprint (64 hexadecimal digits).
+    pub hash: String,
 }
 
 /// An agreement as stored: its summary, draft and rounds.
@@ -72,4 +74,15 @@ pub struct AgreementRecord {
     /// The working draft.
     pub agreement: Agreement,
     pub rounds: Vec<RoundSummary>,
+}
+
+/// What importing the counterparty's rounds did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportedRounds {
+    pub summary: AgreementSummary,
+    /// The agreement was new to this workspace.
+    pub created: bool,
+    /// The working draft is now the last round's snapshot (false: it held edits not yet
+    /// proposed, which were kept).
+    pub draft_replaced: bool,
 }

@@ -7,8 +7,9 @@ use rusqlite_migration::{M, Migrations};
 pub const APPLICATION_ID: i64 = 0x534C_4153;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
-        "PRAGMA application_id = 1397506387;
+    Migrations::new(vec![
+        M::up(
+            "PRAGMA application_id = 1397506387;
          CREATE TABLE agreements (
              id            TEXT PRIMARY KEY NOT NULL,
              title         TEXT NOT NULL,
@@ -29,12 +30,18 @@ pub fn migrations() -> Migrations<'static> {
              snapshot_json  TEXT NOT NULL,
              PRIMARY KEY (agreement_id, number)
          ) STRICT;",
-    )])
+        ),
+        // Rounds form a hash chain: each keeps its own fingerprint and names the one before.
+        M::up(
+            "ALTER TABLE rounds ADD COLUMN previous_hash TEXT;
+         ALTER TABLE rounds ADD COLUMN hash TEXT;",
+        ),
+    ])
 }
 
 /// The schema version the migrations above lead to.
 pub fn latest_version() -> i64 {
-    1
+    2
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
-use sla_model::{Agreement, AgreementId, ModelError, PartyRole, Round, Title};
+use sla_model::{Agreement, AgreementId, ModelError, PartyRole, Round, RoundHash, Title};
 
-use crate::records::{AgreementRecord, AgreementStatus, AgreementSummary, RoundSummary};
+use crate::records::{AgreementRecord, AgreementStatus, AgreementSummary, ImportedRounds, RoundSummary};
 use crate::schema::{APPLICATION_ID, latest_version, migrations};
 use crate::{DATABASE_FILE, StoreError};
 
@@ -188,68 +188,111 @@ impl Workspace {
 
     /// Appends a round to an agreement; it must be numbered one after the latest.
     pub fn append_round(&mut self, id: AgreementId, round: &Round) -> Result<AgreementSummary, StoreError> {
-        round.validate()?;
-        if round.snapshot.id != id {
-            return Err(ModelError::invalid("snapshot.id", "belongs to another agreement").into());
-        }
         let tx = self.write()?;
-        let current = summary_of(&tx, id)?;
-        if current.status == AgreementStatus::Agreed {
-            return Err(StoreError::Locked(id));
-        }
-        let latest = current.latest_round.unwrap_or(0);
-        if round.number != latest + 1 {
-            return Err(StoreError::RoundOutOfOrder {
-                proposed: round.number,
-                latest,
-            });
-        }
-        tx.execute(
-            "INSERT INTO rounds (agreement_id, number, author, proposed_at_ms, message, snapshot_json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                id.to_string(),
-                round.number,
-                round.author.as_str(),
-                round.proposed_at.as_millisecond(),
-                round.message,
-                round.snapshot.to_json(),
-            ],
-        )?;
-        tx.execute(
-            "UPDATE agreements SET status = 'negotiating', updated_at_ms = MAX(updated_at_ms, ?2) WHERE id = ?1",
-            params![id.to_string(), round.proposed_at.as_millisecond()],
-        )?;
+        insert_round(&tx, id, round)?;
         let summary = summary_of(&tx, id)?;
         tx.commit()?;
         Ok(summary)
     }
 
-    /// One round with its snapshot.
+    /// One round with its snapshot; its fingerprint is checked against the one stored.
     pub fn round(&self, id: AgreementId, number: u32) -> Result<Round, StoreError> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT author, proposed_at_ms, message, snapshot_json FROM rounds WHERE agreement_id = ?1 AND number = ?2",
-                params![id.to_string(), number],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound(id))?;
-        let what = format!("{id} round {number}");
-        let corrupt = |source| StoreError::Corrupt {
-            id: what.clone(),
-            source,
+        read_round(&self.conn, id, number)
+    }
+
+    /// Every round of an agreement, oldest first, each checked against its stored fingerprint.
+    pub fn rounds(&self, id: AgreementId) -> Result<Vec<Round>, StoreError> {
+        let latest = summary_of(&self.conn, id)?.latest_round.unwrap_or(0);
+        (1..=latest).map(|n| read_round(&self.conn, id, n)).collect()
+    }
+
+    /// Stores rounds received from the counterparty, in one transaction: each must follow the
+    /// last one held (number and fingerprint). When the agreement is new to this workspace it
+    /// is created first, with the given side as ours. The working draft becomes the last
+    /// round's snapshot unless it holds edits not yet proposed (then it is kept, and `false`
+    /// is returned for `draft_replaced`).
+    pub fn import_rounds(
+        &mut self,
+        id: AgreementId,
+        rounds: &[Round],
+        our_role_if_new: PartyRole,
+        now: Timestamp,
+    ) -> Result<ImportedRounds, StoreError> {
+        let Some(last) = rounds.last() else {
+            return Err(ModelError::invalid("rounds", "there are no rounds to import").into());
         };
-        let author =
-            PartyRole::parse(&row.0).ok_or_else(|| corrupt(ModelError::invalid("author", &row.0)))?;
-        let snapshot = Agreement::from_json(&row.3).map_err(corrupt)?;
-        Round::new(number, author, timestamp(row.1, &what)?, row.2, snapshot).map_err(corrupt)
+        let tx = self.write()?;
+        let exists = tx
+            .query_row("SELECT 1 FROM agreements WHERE id = ?1", [id.to_string()], |_| {
+                Ok(())
+            })
+            .optional()?
+            .is_some();
+        let mut created = false;
+        let mut draft_replaced = true;
+        if exists {
+            let latest = summary_of(&tx, id)?.latest_round.unwrap_or(0);
+            let draft_json: String = tx.query_row(
+                "SELECT draft_json FROM agreements WHERE id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )?;
+            let draft = Agreement::from_json(&draft_json).map_err(|source| StoreError::Corrupt {
+                id: id.to_string(),
+                source,
+            })?;
+            let unsent = if latest == 0 {
+                false
+            } else {
+                read_round(&tx, id, latest)?.snapshot != draft
+            };
+            draft_replaced = !unsent;
+        } else {
+            tx.execute(
+                "INSERT INTO agreements (id, title, our_role, counterparty, status, created_at_ms, updated_at_ms, draft_json)
+                 VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?5, ?6)",
+                params![
+                    id.to_string(),
+                    last.snapshot.title.as_str(),
+                    our_role_if_new.as_str(),
+                    last.snapshot.parties.get(our_role_if_new.other()).name,
+                    now.as_millisecond(),
+                    last.snapshot.to_json(),
+                ],
+            )?;
+            created = true;
+        }
+        for round in rounds {
+            insert_round(&tx, id, round)?;
+        }
+        if draft_replaced {
+            let our_role = summary_of(&tx, id)?.our_role;
+            tx.execute(
+                "UPDATE agreements SET draft_json = ?2, title = ?3, counterparty = ?4 WHERE id = ?1",
+                params![
+                    id.to_string(),
+                    last.snapshot.to_json(),
+                    last.snapshot.title.as_str(),
+                    last.snapshot.parties.get(our_role.other()).name,
+                ],
+            )?;
+        }
+        tx.execute(
+            "UPDATE agreements SET updated_at_ms = MAX(updated_at_ms, ?2) WHERE id = ?1",
+            params![id.to_string(), now.as_millisecond()],
+        )?;
+        let summary = summary_of(&tx, id)?;
+        tx.commit()?;
+        Ok(ImportedRounds {
+            summary,
+            created,
+            draft_replaced,
+        })
     }
 
     fn round_summaries(&self, id: AgreementId) -> Result<Vec<RoundSummary>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT number, author, proposed_at_ms, message FROM rounds WHERE agreement_id = ?1 ORDER BY number",
+            "SELECT number, author, proposed_at_ms, message, COALESCE(hash, '') FROM rounds WHERE agreement_id = ?1 ORDER BY number",
         )?;
         let rows = statement.query_map([id.to_string()], |r| {
             Ok((
@@ -257,10 +300,11 @@ impl Workspace {
                 r.get::<_, String>(1)?,
                 r.get::<_, i64>(2)?,
                 r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
             ))
         })?;
         rows.map(|row| {
-            let (number, author, proposed_at_ms, message) = row?;
+            let (number, author, proposed_at_ms, message, hash) = row?;
             let what = format!("{id} round {number}");
             Ok(RoundSummary {
                 number,
@@ -270,6 +314,7 @@ impl Workspace {
                 })?,
                 proposed_at: timestamp(proposed_at_ms, &what)?,
                 message,
+                hash,
             })
         })
         .collect()
@@ -348,4 +393,105 @@ fn timestamp(milliseconds: i64, what: &str) -> Result<Timestamp, StoreError> {
         id: what.to_owned(),
         source: ModelError::invalid("timestamp", e),
     })
+}
+
+/// Appends one round inside a transaction: the agreement must not be agreed, the round must
+/// be the next number and name the stored fingerprint of the round before.
+fn insert_round(tx: &Transaction<'_>, id: AgreementId, round: &Round) -> Result<(), StoreError> {
+    round.validate()?;
+    if round.snapshot.id != id {
+        return Err(ModelError::invalid("snapshot.id", "belongs to another agreement").into());
+    }
+    let current = summary_of(tx, id)?;
+    if current.status == AgreementStatus::Agreed {
+        return Err(StoreError::Locked(id));
+    }
+    let latest = current.latest_round.unwrap_or(0);
+    if round.number != latest + 1 {
+        return Err(StoreError::RoundOutOfOrder {
+            proposed: round.number,
+            latest,
+        });
+    }
+    if latest > 0 {
+        let previous: Option<String> = tx.query_row(
+            "SELECT hash FROM rounds WHERE agreement_id = ?1 AND number = ?2",
+            params![id.to_string(), latest],
+            |r| r.get(0),
+        )?;
+        if previous.as_deref() != round.previous.map(|h| h.to_hex()).as_deref() {
+            return Err(StoreError::BrokenChain {
+                round: round.number,
+                previous: latest,
+            });
+        }
+    }
+    tx.execute(
+        "INSERT INTO rounds (agreement_id, number, author, proposed_at_ms, message, snapshot_json, previous_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            id.to_string(),
+            round.number,
+            round.author.as_str(),
+            round.proposed_at.as_millisecond(),
+            round.message,
+            round.snapshot.to_json(),
+            round.previous.map(|h| h.to_hex()),
+            round.hash().to_hex(),
+        ],
+    )?;
+    tx.execute(
+        "UPDATE agreements SET status = 'negotiating', updated_at_ms = MAX(updated_at_ms, ?2) WHERE id = ?1",
+        params![id.to_string(), round.proposed_at.as_millisecond()],
+    )?;
+    Ok(())
+}
+
+fn read_round(conn: &Connection, id: AgreementId, number: u32) -> Result<Round, StoreError> {
+    let row = conn
+        .query_row(
+            "SELECT author, proposed_at_ms, message, snapshot_json, previous_hash, hash FROM rounds WHERE agreement_id = ?1 AND number = ?2",
+            params![id.to_string(), number],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound(id))?;
+    let what = format!("{id} round {number}");
+    let corrupt = |source| StoreError::Corrupt {
+        id: what.clone(),
+        source,
+    };
+    let author = PartyRole::parse(&row.0).ok_or_else(|| corrupt(ModelError::invalid("author", &row.0)))?;
+    let snapshot = Agreement::from_json(&row.3).map_err(corrupt)?;
+    let previous = row
+        .4
+        .as_deref()
+        .map(RoundHash::parse)
+        .transpose()
+        .map_err(|e| corrupt(ModelError::invalid("previous_hash", e)))?;
+    let round = Round::new(
+        number,
+        author,
+        timestamp(row.1, &what)?,
+        row.2,
+        previous,
+        snapshot,
+    )
+    .map_err(corrupt)?;
+    if row.5.as_deref() != Some(round.hash().to_hex().as_str()) {
+        return Err(corrupt(ModelError::invalid(
+            "hash",
+            "the round's content does not match its stored fingerprint",
+        )));
+    }
+    Ok(round)
 }

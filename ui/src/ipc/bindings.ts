@@ -320,7 +320,11 @@ export type PriorityTarget = { priority: string, description: string | null, res
 /**
  * A round as listed (its snapshot is fetched separately).
  */
-export type RoundSummary = { number: number, author: PartyRole, proposed_at: string, message: string, };
+export type RoundSummary = { number: number, author: PartyRole, proposed_at: string, message: string, 
+/**
+ * The round's fingerprint (64 hexadecimal digits).
+ */
+hash: string, };
 
 /**
  * A numbered part of the agreement ("Service levels"), holding clauses.

@@ -361,3 +361,61 @@ fn redlines_two_versions_with_term_meanings_and_word_changes() {
         String::from_utf8_lossy(&missing.stderr)
     );
 }
+
+#[test]
+fn rounds_travel_in_packages_between_two_workspaces() {
+    let (customer, provider) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let created = stdout(&sla(
+        customer.path(),
+        &[
+            "new",
+            "--template",
+            "saas-availability",
+            "--counterparty",
+            "Cloudy Hosting Ltd",
+        ],
+    ));
+    let id = created
+        .split_whitespace()
+        .find(|w| w.len() == 36)
+        .unwrap()
+        .to_owned();
+    let proposed = stdout(&sla(customer.path(), &["propose", &id, "--message", "Opening"]));
+    assert!(
+        proposed.starts_with("proposed round 1 (fingerprint "),
+        "{proposed}"
+    );
+    let package = customer.path().join("round1.slapkg");
+    stdout(&sla(
+        customer.path(),
+        &["package", "export", &id, "--out", package.to_str().unwrap()],
+    ));
+    let imported = stdout(&sla(
+        provider.path(),
+        &["package", "import", package.to_str().unwrap()],
+    ));
+    assert!(imported.starts_with(&format!("created {id}")), "{imported}");
+    let again = sla(provider.path(), &["package", "import", package.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(4), "nothing new is a conflict");
+    let redline = stdout(&sla(provider.path(), &["redline", &format!("{id}@1"), &id]));
+    assert!(redline.contains("No term changed."), "{redline}");
+
+    let tampered = customer.path().join("tampered.slapkg");
+    std::fs::write(
+        &tampered,
+        std::fs::read_to_string(&package)
+            .unwrap()
+            .replace("Opening", "Opening!"),
+    )
+    .unwrap();
+    let refused = sla(
+        provider.path(),
+        &["package", "import", tampered.to_str().unwrap()],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("Round 1 does not match its fingerprint"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+}

@@ -89,7 +89,7 @@ fn delete_removes_the_agreement_and_its_rounds() {
     let snapshot = ws.agreement(a.id).unwrap().agreement;
     ws.append_round(
         a.id,
-        &Round::new(1, PartyRole::Customer, at(2), "Opening", snapshot).unwrap(),
+        &Round::new(1, PartyRole::Customer, at(2), "Opening", None, snapshot).unwrap(),
     )
     .unwrap();
     ws.delete_agreement(a.id).unwrap();
@@ -105,9 +105,25 @@ fn rounds_are_numbered_in_order_and_frozen() {
         .create_agreement(title("Hosting SLA"), PartyRole::Customer, "Cloudy Ltd", at(1))
         .unwrap();
     let mut draft = ws.agreement(a.id).unwrap().agreement;
-    let round1 = Round::new(1, PartyRole::Customer, at(5), "First proposal", draft.clone()).unwrap();
+    let round1 = Round::new(
+        1,
+        PartyRole::Customer,
+        at(5),
+        "First proposal",
+        None,
+        draft.clone(),
+    )
+    .unwrap();
 
-    let out_of_order = Round::new(2, PartyRole::Customer, at(5), "", draft.clone()).unwrap();
+    let out_of_order = Round::new(
+        2,
+        PartyRole::Customer,
+        at(5),
+        "",
+        Some(round1.hash()),
+        draft.clone(),
+    )
+    .unwrap();
     assert!(matches!(
         ws.append_round(a.id, &out_of_order),
         Err(StoreError::RoundOutOfOrder {
@@ -198,7 +214,7 @@ fn a_workspace_from_a_newer_version_is_refused() {
             error,
             StoreError::NewerSchema {
                 found: 99,
-                known: 1,
+                known: 2,
                 ..
             }
         ),
@@ -242,4 +258,166 @@ fn the_workspace_folder_is_created_and_uses_wal() {
 /// A second, independent connection to the file, as another process would have.
 fn rusqlite_free_connection(path: &std::path::Path) -> rusqlite::Connection {
     rusqlite::Connection::open(path).unwrap()
+}
+
+#[test]
+fn rounds_chain_by_fingerprint_and_tampering_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    let a = ws
+        .create_agreement(title("Hosting SLA"), PartyRole::Customer, "Cloudy Ltd", at(1))
+        .unwrap();
+    let draft = ws.agreement(a.id).unwrap().agreement;
+    let round1 = Round::new(1, PartyRole::Customer, at(2), "Opening", None, draft.clone()).unwrap();
+    ws.append_round(a.id, &round1).unwrap();
+    let wrong = Round::new(
+        1,
+        PartyRole::Customer,
+        at(3),
+        "Another opening",
+        None,
+        draft.clone(),
+    )
+    .unwrap();
+    let forked = Round::new(
+        2,
+        PartyRole::Provider,
+        at(4),
+        "Counter",
+        Some(wrong.hash()),
+        draft.clone(),
+    )
+    .unwrap();
+    assert!(matches!(
+        ws.append_round(a.id, &forked),
+        Err(StoreError::BrokenChain {
+            round: 2,
+            previous: 1
+        })
+    ));
+    let round2 = Round::new(
+        2,
+        PartyRole::Provider,
+        at(4),
+        "Counter",
+        Some(round1.hash()),
+        draft.clone(),
+    )
+    .unwrap();
+    ws.append_round(a.id, &round2).unwrap();
+    assert_eq!(ws.rounds(a.id).unwrap(), vec![round1, round2]);
+
+    // Someone edits the database behind SLA Studio's back: the round no longer matches its fingerprint.
+    let db = rusqlite::Connection::open(ws.database_path()).unwrap();
+    db.execute(
+        "UPDATE rounds SET message = 'Opening (edited)' WHERE number = 1",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    let error = ws.round(a.id, 1).unwrap_err();
+    assert!(matches!(error, StoreError::Corrupt { .. }), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("does not match its stored fingerprint"),
+        "{error}"
+    );
+}
+
+#[test]
+fn imported_rounds_create_the_agreement_or_extend_it_and_keep_unsent_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    let mut theirs = sla_model::Agreement::blank(
+        sla_model::AgreementId::random(),
+        title("Hosting SLA"),
+        PartyRole::Customer,
+        "Cloudy Ltd",
+    );
+    theirs.parties.customer.name = "Acme Retail plc".into();
+    let round1 = Round::new(1, PartyRole::Customer, at(2), "Opening", None, theirs.clone()).unwrap();
+    // We are the provider: the customer's round 1 creates the agreement here.
+    let imported = ws
+        .import_rounds(
+            theirs.id,
+            std::slice::from_ref(&round1),
+            PartyRole::Provider,
+            at(3),
+        )
+        .unwrap();
+    assert!(imported.created && imported.draft_replaced);
+    assert_eq!(imported.summary.our_role, PartyRole::Provider);
+    assert_eq!(imported.summary.counterparty, "Acme Retail plc");
+    assert_eq!(ws.agreement(theirs.id).unwrap().agreement, theirs);
+
+    // Our counter-proposal, then their round 3 while we have unsent edits: the edits stay.
+    let mut ours = theirs.clone();
+    ours.title = title("Hosting SLA (provider)");
+    ws.save_draft(&ours, at(4)).unwrap();
+    let round2 = Round::new(
+        2,
+        PartyRole::Provider,
+        at(5),
+        "Counter",
+        Some(round1.hash()),
+        ours.clone(),
+    )
+    .unwrap();
+    ws.append_round(theirs.id, &round2).unwrap();
+    let mut unsent = ours.clone();
+    unsent.title = title("Hosting SLA (provider, unsent)");
+    ws.save_draft(&unsent, at(6)).unwrap();
+    let round3 = Round::new(
+        3,
+        PartyRole::Customer,
+        at(7),
+        "Back to you",
+        Some(round2.hash()),
+        theirs.clone(),
+    )
+    .unwrap();
+    let imported = ws
+        .import_rounds(
+            theirs.id,
+            std::slice::from_ref(&round3),
+            PartyRole::Provider,
+            at(8),
+        )
+        .unwrap();
+    assert!(!imported.created && !imported.draft_replaced);
+    assert_eq!(ws.agreement(theirs.id).unwrap().agreement.title, unsent.title);
+    assert_eq!(ws.rounds(theirs.id).unwrap().len(), 3);
+
+    // A batch with a bad round is refused whole.
+    let round4 = Round::new(
+        4,
+        PartyRole::Provider,
+        at(9),
+        "",
+        Some(round3.hash()),
+        ours.clone(),
+    )
+    .unwrap();
+    let bad5 = Round::new(
+        5,
+        PartyRole::Customer,
+        at(10),
+        "",
+        Some(round3.hash()),
+        theirs.clone(),
+    )
+    .unwrap();
+    assert!(matches!(
+        ws.import_rounds(theirs.id, &[round4, bad5], PartyRole::Provider, at(11)),
+        Err(StoreError::BrokenChain {
+            round: 5,
+            previous: 4
+        })
+    ));
+    assert_eq!(
+        ws.rounds(theirs.id).unwrap().len(),
+        3,
+        "nothing of the batch was kept"
+    );
 }

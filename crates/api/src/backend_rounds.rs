@@ -1,0 +1,112 @@
+//! Negotiating in rounds: proposing the draft as the next round, writing the exchange package
+//! that carries the rounds to the other side, importing theirs, and the redline between any
+//! two versions.
+
+use jiff::Timestamp;
+use sla_model::{Agreement, Round};
+use sla_redline::Redline;
+use sla_store::ImportedRounds;
+
+use crate::backend::parse_id;
+use crate::view::AgreementView;
+use crate::{ApiError, Backend, ErrorCode};
+
+impl Backend {
+    /// Freezes the draft into the next round, proposed by our side, chained to the round
+    /// before by its fingerprint.
+    pub fn propose_round(&self, id: &str, message: &str, now: Timestamp) -> Result<AgreementView, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let library = self.library()?;
+        let mut workspace = self.workspace()?;
+        let record = workspace.agreement(agreement_id)?;
+        let latest = match record.summary.latest_round {
+            Some(n) => Some(workspace.round(agreement_id, n)?),
+            None => None,
+        };
+        if let Some(latest) = &latest
+            && latest.author == record.summary.our_role
+            && latest.snapshot == record.agreement
+        {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                format!(
+                    "Nothing changed since you proposed round {}; edit the draft first.",
+                    latest.number
+                ),
+            ));
+        }
+        let round = Round::new(
+            latest.as_ref().map_or(1, |r| r.number + 1),
+            record.summary.our_role,
+            now,
+            message.trim(),
+            latest.as_ref().map(Round::hash),
+            record.agreement,
+        )
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("Round message: {e}")))?;
+        workspace.append_round(agreement_id, &round)?;
+        let record = workspace.agreement(agreement_id)?;
+        drop(workspace);
+        let history = self.histories()?.state(agreement_id);
+        Ok(crate::view::agreement_view(record, library, history))
+    }
+
+    /// The exchange package of an agreement: every round, for the other side to import.
+    pub fn export_package(&self, id: &str) -> Result<String, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let rounds = self.workspace()?.rounds(agreement_id)?;
+        if rounds.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                "There is no round to send yet; propose a round first.",
+            ));
+        }
+        Ok(sla_exchange::write_package(agreement_id, &rounds))
+    }
+
+    /// Imports the other side's package: verified whole, then its new rounds stored in one
+    /// transaction (creating the agreement on first contact). Nothing changes on an error.
+    pub fn import_package(&self, bytes: &[u8], now: Timestamp) -> Result<ImportedRounds, ApiError> {
+        let package = sla_exchange::read_package(bytes)?;
+        let id = package.agreement_id;
+        let mut workspace = self.workspace()?;
+        let held = match workspace.agreement(id) {
+            Ok(_) => workspace.rounds(id)?,
+            Err(sla_store::StoreError::NotFound(_)) => Vec::new(),
+            Err(other) => return Err(other.into()),
+        };
+        let new = sla_exchange::new_rounds(&held, &package)?;
+        let their_role = new.last().map_or(sla_model::PartyRole::Customer, |r| r.author);
+        let imported = workspace.import_rounds(id, &new, their_role.other(), now)?;
+        drop(workspace);
+        if imported.draft_replaced {
+            self.forget_history(id);
+        }
+        Ok(imported)
+    }
+
+    /// One version of an agreement: a round's snapshot, or the working draft (`None`).
+    pub fn version(&self, id: &str, round: Option<u32>) -> Result<Agreement, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let workspace = self.workspace()?;
+        match round {
+            Some(number) => workspace
+                .round(agreement_id, number)
+                .map(|r| r.snapshot)
+                .map_err(|e| match e {
+                    sla_store::StoreError::NotFound(_) => ApiError::new(
+                        ErrorCode::NotFound,
+                        format!("The agreement has no round {number}."),
+                    ),
+                    other => other.into(),
+                }),
+            None => Ok(workspace.agreement(agreement_id)?.agreement),
+        }
+    }
+
+    /// The redline from one version to another (round numbers; `None` is the draft).
+    pub fn redline(&self, id: &str, from: Option<u32>, to: Option<u32>) -> Result<Redline, ApiError> {
+        let (old, new) = (self.version(id, from)?, self.version(id, to)?);
+        Ok(sla_redline::redline(&old, &new, Some(self.library()?)))
+    }
+}

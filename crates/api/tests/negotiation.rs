@@ -1,0 +1,125 @@
+//! Two workspaces, the customer's and the provider's, negotiating through exchange packages.
+#![allow(clippy::unwrap_used)] // a panic is a failed test
+
+use jiff::Timestamp;
+use sla_api::{Backend, ErrorCode, TemplateRequest};
+use sla_model::PartyRole;
+use sla_templates::Position;
+
+fn at(minute: i64) -> Timestamp {
+    Timestamp::from_second(1_800_000_000 + minute * 60).unwrap()
+}
+
+#[test]
+fn customer_and_provider_exchange_rounds_and_read_the_redline() {
+    let (customer_dir, provider_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let customer = Backend::open(customer_dir.path());
+    let provider = Backend::open(provider_dir.path());
+
+    let id = customer
+        .create_from_template(
+            TemplateRequest {
+                template: "saas-availability".into(),
+                position: Position::Customer,
+                our_role: PartyRole::Customer,
+                title: None,
+                counterparty: "Cloudy Hosting Ltd".into(),
+                our_name: "Acme Retail plc".into(),
+                options: Default::default(),
+                set: Default::default(),
+            },
+            at(0),
+        )
+        .unwrap()
+        .id
+        .to_string();
+    assert_eq!(
+        customer.export_package(&id).unwrap_err().code,
+        ErrorCode::Conflict,
+        "no round yet"
+    );
+    let view = customer
+        .propose_round(&id, "Our opening position", at(1))
+        .unwrap();
+    assert_eq!(view.record.rounds.len(), 1);
+    assert_eq!(view.record.rounds[0].hash.len(), 64);
+    let nothing = customer.propose_round(&id, "again", at(2)).unwrap_err();
+    assert_eq!(nothing.code, ErrorCode::Conflict);
+    let package1 = customer.export_package(&id).unwrap();
+
+    // The provider receives it: the agreement appears in their workspace, with them as provider.
+    let imported = provider.import_package(package1.as_bytes(), at(3)).unwrap();
+    assert!(imported.created);
+    assert_eq!(imported.summary.our_role, PartyRole::Provider);
+    assert_eq!(imported.summary.counterparty, "Acme Retail plc");
+    provider
+        .set_term(&id, "availability.target", "99.9", at(4))
+        .unwrap();
+    provider.set_term(&id, "credits.cap", "20", at(4)).unwrap();
+    provider
+        .propose_round(&id, "Our counter-proposal", at(5))
+        .unwrap();
+    let package2 = provider.export_package(&id).unwrap();
+
+    // A rewritten round is refused, naming it, and changes nothing.
+    let before = customer.open_agreement(&id).unwrap();
+    let tampered = package2.replace("Our opening position", "Whatever you like");
+    let refused = customer.import_package(tampered.as_bytes(), at(6)).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        refused.message,
+        "Round 1 does not match its fingerprint: it was changed after it was proposed"
+    );
+    assert_eq!(customer.open_agreement(&id).unwrap(), before);
+    let oversized = vec![b' '; sla_exchange::MAX_PACKAGE_BYTES + 1];
+    assert_eq!(
+        customer.import_package(&oversized, at(6)).unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+
+    let imported = customer.import_package(package2.as_bytes(), at(7)).unwrap();
+    assert!(!imported.created && imported.draft_replaced);
+    assert_eq!(imported.summary.latest_round, Some(2));
+    let again = customer.import_package(package2.as_bytes(), at(8)).unwrap_err();
+    assert_eq!(again.code, ErrorCode::Conflict);
+
+    let redline = customer.redline(&id, Some(1), Some(2)).unwrap();
+    let target = redline
+        .terms
+        .iter()
+        .find(|t| t.id == "availability.target")
+        .unwrap();
+    assert_eq!(
+        (target.old.as_deref(), target.new.as_deref()),
+        (Some("99.95 %"), Some("99.9 %"))
+    );
+    assert_eq!(target.favours, Some(PartyRole::Provider));
+    assert!(redline.changed().any(|c| c.clause == "availability"));
+    assert_eq!(
+        customer.redline(&id, Some(2), None).unwrap().changed().count(),
+        0,
+        "the draft is round 2"
+    );
+    assert_eq!(
+        customer.redline(&id, Some(9), None).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+
+    // Both answer round 2 at once: the provider's round 3 forks from the customer's.
+    customer
+        .set_term(&id, "availability.target", "99.95", at(9))
+        .unwrap();
+    customer.propose_round(&id, "Back to 99.95", at(10)).unwrap();
+    provider.set_term(&id, "credits.cap", "15", at(9)).unwrap();
+    provider.propose_round(&id, "A revised counter", at(10)).unwrap();
+    let fork = customer
+        .import_package(provider.export_package(&id).unwrap().as_bytes(), at(11))
+        .unwrap_err();
+    assert_eq!(fork.code, ErrorCode::Conflict);
+    assert!(
+        fork.message
+            .starts_with("Round 3 in the package differs from round 3 in this workspace"),
+        "{}",
+        fork.message
+    );
+}
