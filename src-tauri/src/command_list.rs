@@ -24,4 +24,7 @@ pub const COMMANDS: &[&str] = &[
     "undo",
     "redo",
     "import_markdown",
+    "propose_round",
+    "import_package",
+    "redline",
 ];

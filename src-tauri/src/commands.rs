@@ -6,7 +6,8 @@ use sla_api::{
     AddClause, AgreementView, ApiError, Backend, CreditOwed, ImportRequest, LibraryClause, MoveDirection,
     NewAgreement, PartiesUpdate, TemplateInfo, TemplateRequest, WorkspaceInfo,
 };
-use sla_store::{AgreementRecord, AgreementSummary};
+use sla_redline::Redline;
+use sla_store::{AgreementRecord, AgreementSummary, ImportedRounds};
 use tauri::State;
 
 #[tauri::command(async)]
@@ -162,4 +163,28 @@ pub fn import_markdown(
     request: ImportRequest,
 ) -> Result<AgreementSummary, ApiError> {
     backend.import_markdown(&request, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn propose_round(
+    backend: State<'_, Backend>,
+    id: String,
+    message: String,
+) -> Result<AgreementView, ApiError> {
+    backend.propose_round(&id, &message, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn import_package(backend: State<'_, Backend>, text: String) -> Result<ImportedRounds, ApiError> {
+    backend.import_package_text(&text, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn redline(
+    backend: State<'_, Backend>,
+    id: String,
+    from: Option<u32>,
+    to: Option<u32>,
+) -> Result<Redline, ApiError> {
+    backend.redline(&id, from, to)
 }

@@ -35,6 +35,9 @@ pub fn run() {
             commands::undo,
             commands::redo,
             commands::import_markdown,
+            commands::propose_round,
+            commands::import_package,
+            commands::redline,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -386,6 +386,7 @@ describe("agreement view", () => {
     render(<App />);
     await screen.findByTestId("agreement-row");
     await userEvent.tab(); // the theme selector
+    await userEvent.tab(); // "Import package…"
     await userEvent.tab(); // "Import Markdown…"
     await userEvent.tab(); // "New agreement"
     await userEvent.tab(); // the filter

@@ -85,6 +85,11 @@ impl Backend {
         Ok(imported)
     }
 
+    /// Imports a package the user picked in the app (its text).
+    pub fn import_package_text(&self, text: &str, now: Timestamp) -> Result<ImportedRounds, ApiError> {
+        self.import_package(text.as_bytes(), now)
+    }
+
     /// One version of an agreement: a round's snapshot, or the working draft (`None`).
     pub fn version(&self, id: &str, round: Option<u32>) -> Result<Agreement, ApiError> {
         let agreement_id = parse_id(id)?;

@@ -100,6 +100,39 @@ export type Choice = { selected: string, options: Array<string>, };
 export type Clause = { id: string, heading: string, text: string, };
 
 /**
+ * One clause in the redline, in the order of the newer version (a deleted clause stands
+ * where it stood).
+ */
+export type ClauseChange = { kind: ClauseChangeKind, 
+/**
+ * The clause's id in the newer version (the older one's for a deleted clause).
+ */
+clause: string, 
+/**
+ * Its id in the older version, when it differs (matched by heading or content).
+ */
+old_clause: string | null, 
+/**
+ * `2.1` in the older and newer versions.
+ */
+old_number: string | null, new_number: string | null, heading: string, 
+/**
+ * The older heading, when it changed.
+ */
+old_heading: string | null, 
+/**
+ * The text compared word by word (values written out); for an inserted or deleted
+ * clause, all of it inserted or deleted.
+ */
+words: WordDiff, 
+/**
+ * Every edit in the clause is cosmetic.
+ */
+cosmetic: boolean, };
+
+export type ClauseChangeKind = "unchanged" | "inserted" | "deleted" | "modified" | "moved" | "moved_and_modified";
+
+/**
  * Whether a duration runs on the calendar clock or only during the support schedule's
  * business hours ("4 business hours").
  */
@@ -171,6 +204,15 @@ export type Duration = { amount: number, unit: DurationUnit, clock: Clock, };
 export type DurationUnit = "minutes" | "hours" | "days" | "weeks";
 
 /**
+ * One edit: what was struck out and what was written instead (either may be empty).
+ */
+export type Edit = { deleted: string, inserted: string, 
+/**
+ * Only quotes, spacing, punctuation or capitals changed.
+ */
+cosmetic: boolean, };
+
+/**
  * What Undo and Redo would do now, as the editor's buttons say it.
  */
 export type EditHistory = { 
@@ -213,6 +255,20 @@ file_name: string, markdown: string, our_role: PartyRole,
  * The other party's legal name, if known.
  */
 counterparty: string, };
+
+/**
+ * What importing the counterparty's rounds did.
+ */
+export type ImportedRounds = { summary: AgreementSummary, 
+/**
+ * The agreement was new to this workspace.
+ */
+created: boolean, 
+/**
+ * The working draft is now the last round's snapshot (false: it held edits not yet
+ * proposed, which were kept).
+ */
+draft_replaced: boolean, };
 
 /**
  * A term the "New agreement" dialog asks for.
@@ -301,6 +357,17 @@ export type PartyRole = "customer" | "provider";
 export type Percentage = number;
 
 /**
+ * One run of text in the redline.
+ */
+export type Piece = { kind: PieceKind, text: string, 
+/**
+ * The edit this piece belongs to (index into [`WordDiff::edits`]); absent for unchanged text.
+ */
+edit: number | null, };
+
+export type PieceKind = "same" | "deleted" | "inserted";
+
+/**
  * Which playbook a clause's wording and defaults come from.
  */
 export type Position = "customer" | "balanced" | "provider";
@@ -316,6 +383,15 @@ export type PriorityMatrix = { rows: Array<PriorityTarget>, };
  * The response and resolution targets for one priority ("P1 — service down").
  */
 export type PriorityTarget = { priority: string, description: string | null, response: Duration, resolution: Duration, };
+
+/**
+ * The whole redline from `old` to `new`.
+ */
+export type Redline = { 
+/**
+ * Every clause of both versions, in the newer version's order.
+ */
+clauses: Array<ClauseChange>, terms: Array<TermChange>, };
 
 /**
  * A round as listed (its snapshot is fetched separately).
@@ -387,6 +463,20 @@ export type Term = {
  */
 label: string, value: TermValue, };
 
+export type TermChange = { id: string, label: string, 
+/**
+ * The values written out; absent where the term did not exist.
+ */
+old: string | null, new: string | null, 
+/**
+ * What each value means, where that can be computed.
+ */
+old_meaning: string | null, new_meaning: string | null, 
+/**
+ * The party the change favours, when one clearly does.
+ */
+favours: PartyRole | null, };
+
 /**
  * One term of an agreement, as `sla terms` and the terms panel show it.
  */
@@ -447,6 +537,11 @@ export type TextSegment = { "kind": "text", text: string, } | { "kind": "term", 
 export type TierTable = { tiers: Array<CreditTier>, };
 
 export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+
+/**
+ * A clause's text compared word by word.
+ */
+export type WordDiff = { pieces: Array<Piece>, edits: Array<Edit>, };
 
 /**
  * Where the open workspace lives.

@@ -9,11 +9,13 @@ import type {
   ApiError,
   CreditOwed,
   ErrorCode,
+  ImportedRounds,
   ImportRequest,
   LibraryClause,
   MoveDirection,
   NewAgreement,
   PartiesUpdate,
+  Redline,
   TemplateInfo,
   TemplateRequest,
   WorkspaceInfo,
@@ -84,3 +86,8 @@ export const undo = (id: string) => call<AgreementView>("undo", { id });
 export const redo = (id: string) => call<AgreementView>("redo", { id });
 export const importMarkdown = (request: ImportRequest) =>
   call<AgreementSummary>("import_markdown", { request });
+export const proposeRound = (id: string, message: string) => call<AgreementView>("propose_round", { id, message });
+export const importPackage = (text: string) => call<ImportedRounds>("import_package", { text });
+/** The redline between two versions: round numbers, or null for the draft. */
+export const redline = (id: string, from: number | null, to: number | null) =>
+  call<Redline>("redline", { id, from, to });

@@ -1,5 +1,5 @@
 import { formatDate, formatTimestamp, roleLabel } from "../format";
-import type { Agreement, Party, RoundSummary } from "../ipc";
+import type { Agreement, Party, PartyRole, RoundSummary } from "../ipc";
 
 function PartyBlock({ role, party }: { role: string; party: Party }) {
   return (
@@ -38,20 +38,59 @@ export function PartiesPanel({ agreement, onEdit }: { agreement: Agreement; onEd
   );
 }
 
-export function RoundsPanel({ rounds }: { rounds: RoundSummary[] }) {
+/** `1a2b 3c4d 5e6f 7a8b`: enough of a fingerprint to read out and compare. */
+export function shortHash(hash: string): string {
+  return (hash.slice(0, 16).match(/.{1,4}/g) ?? []).join(" ");
+}
+
+export function RoundsPanel({
+  rounds,
+  ourRole,
+  onPropose,
+  onCompare,
+}: {
+  rounds: RoundSummary[];
+  ourRole: PartyRole;
+  onPropose: () => void;
+  onCompare: () => void;
+}) {
+  const latest = rounds.at(-1);
+  const turn = !latest
+    ? "Your draft has not been proposed yet."
+    : latest.author === ourRole
+      ? `Waiting for the ${roleLabel(ourRole === "customer" ? "provider" : "customer").toLowerCase()} to answer round ${latest.number}.`
+      : `Your turn: answer round ${latest.number}.`;
   return (
-    <section className="panel" aria-labelledby="rounds-title">
-      <h2 className="panel__title" id="rounds-title">
-        Rounds
-      </h2>
+    <section className="panel" aria-labelledby="rounds-title" data-testid="rounds-panel">
+      <div className="panel__head">
+        <h2 className="panel__title" id="rounds-title">
+          Rounds
+        </h2>
+        <div className="history-buttons">
+          {rounds.length > 0 && (
+            <button type="button" className="button button--small" data-testid="compare" onClick={onCompare}>
+              Redline
+            </button>
+          )}
+          <button type="button" className="button button--small button--primary" data-testid="propose" onClick={onPropose}>
+            Propose round…
+          </button>
+        </div>
+      </div>
+      <p className="turn" data-testid="turn">
+        {turn}
+      </p>
       {rounds.length === 0 ? (
         <p className="muted">No rounds proposed yet.</p>
       ) : (
-        <ol className="plain-list">
+        <ol className="plain-list round-list">
           {rounds.map((round) => (
-            <li key={round.number}>
+            <li key={round.number} data-testid="round">
               <strong>Round {round.number}</strong> · {roleLabel(round.author)} · {formatTimestamp(round.proposed_at)}
               {round.message && <p className="muted">{round.message}</p>}
+              <div className="mono round__hash" title={round.hash}>
+                {shortHash(round.hash)}
+              </div>
             </li>
           ))}
         </ol>

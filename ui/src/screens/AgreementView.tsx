@@ -12,6 +12,7 @@ import {
   deleteAgreement,
   type MoveDirection,
   moveClause,
+  proposeRound,
   redo,
   removeClause,
   renameAgreement,
@@ -24,6 +25,8 @@ import {
 import { AddClauseDialog } from "./AddClauseDialog";
 import { PartiesPanel, RoundsPanel } from "./AgreementPanels";
 import { PartiesDialog } from "./PartiesDialog";
+import { ProposeDialog } from "./ProposeDialog";
+import { RedlinePanel } from "./RedlinePanel";
 import { ChecksPanel } from "./ChecksPanel";
 import { CreditPanel } from "./CreditPanel";
 import { DeleteAgreementDialog } from "./DeleteAgreementDialog";
@@ -45,6 +48,8 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [editingParties, setEditingParties] = useState(false);
+  const [proposing, setProposing] = useState(false);
+  const [mode, setMode] = useState<"document" | "redline">("document");
   const historyRef = useRef<(walk: "undo" | "redo") => void>(() => {});
 
   function fail(error: ApiError) {
@@ -260,6 +265,28 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
             </div>
           </div>
         )}
+        {view.record.rounds.length > 0 && (
+          <div className="view-switch" role="group" aria-label="View">
+            <button
+              type="button"
+              className="button button--small"
+              aria-pressed={mode === "document"}
+              data-testid="show-document"
+              onClick={() => setMode("document")}
+            >
+              Draft
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              aria-pressed={mode === "redline"}
+              data-testid="show-redline"
+              onClick={() => setMode("redline")}
+            >
+              Redline
+            </button>
+          </div>
+        )}
         <div className="facts">
           <StatusBadge status={summary.status} />
           <span>
@@ -280,14 +307,18 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
       </section>
 
       <div className="editor">
-        <DocumentPanel
-          document={view.document}
-          terms={view.terms}
-          editing={editing}
-          onEdit={setEditing}
-          onTermClick={focusTerm}
-          actions={clauseActions}
-        />
+        {mode === "redline" ? (
+          <RedlinePanel id={id} rounds={view.record.rounds} onError={onError} />
+        ) : (
+          <DocumentPanel
+            document={view.document}
+            terms={view.terms}
+            editing={editing}
+            onEdit={setEditing}
+            onTermClick={focusTerm}
+            actions={clauseActions}
+          />
+        )}
         <aside className="editor__side">
           <ChecksPanel findings={view.findings} onGoToClause={goToClause} />
           <TermsPanel
@@ -297,10 +328,33 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
           />
           {view.credit_chart && <CreditPanel chart={view.credit_chart} onAsk={askCredit} />}
           <PartiesPanel agreement={agreement} onEdit={() => setEditingParties(true)} />
-          <RoundsPanel rounds={view.record.rounds} />
+          <RoundsPanel
+            rounds={view.record.rounds}
+            ourRole={summary.our_role}
+            onPropose={() => setProposing(true)}
+            onCompare={() => setMode("redline")}
+          />
         </aside>
       </div>
 
+      {proposing && (
+        <ProposeDialog
+          nextRound={(view.record.rounds.at(-1)?.number ?? 0) + 1}
+          onClose={() => setProposing(false)}
+          onPropose={async (message) => {
+            try {
+              setView(await proposeRound(id, message));
+              setProposing(false);
+              return null;
+            } catch (error) {
+              const apiError = error as ApiError;
+              if (apiError.code === "invalid_input" || apiError.code === "conflict") return apiError.message;
+              fail(apiError);
+              return null;
+            }
+          }}
+        />
+      )}
       {editingParties && (
         <PartiesDialog
           agreement={agreement}

@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { type AgreementSummary, type ApiError, listAgreements } from "../ipc";
 import { AgreementTable } from "./AgreementTable";
 import { ImportDialog } from "./ImportDialog";
+import { ImportPackageDialog } from "./ImportPackageDialog";
 import { NewAgreementDialog } from "./NewAgreementDialog";
 
 type Props = {
@@ -17,6 +18,7 @@ export function Home({ onOpen, onError }: Props) {
   const [filter, setFilter] = useState("");
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [importingPackage, setImportingPackage] = useState(false);
   const deferredFilter = useDeferredValue(filter);
 
   useEffect(() => {
@@ -45,6 +47,9 @@ export function Home({ onOpen, onError }: Props) {
 
   const newButton = (
     <div className="page-head__actions">
+      <button type="button" className="button" data-testid="import-package" onClick={() => setImportingPackage(true)}>
+        Import package…
+      </button>
       <button type="button" className="button" data-testid="import-agreement" onClick={() => setImporting(true)}>
         Import Markdown…
       </button>
@@ -112,6 +117,16 @@ export function Home({ onOpen, onError }: Props) {
         </>
       )}
 
+      {importingPackage && (
+        <ImportPackageDialog
+          onClose={() => setImportingPackage(false)}
+          onImported={(imported) => {
+            setImportingPackage(false);
+            onOpen(imported.summary.id);
+          }}
+          onError={onError}
+        />
+      )}
       {importing && (
         <ImportDialog
           onClose={() => setImporting(false)}

@@ -1,0 +1,135 @@
+// The real app over WebDriver, twice: the customer proposes round 1 in the app; the provider
+// (another workspace) imports the package in the app, lowers the availability target and
+// proposes round 2; the customer imports it (a tampered copy is refused first) and reads the
+// redline: the changed term with what it means and whom it favours, and the clause's words.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { byTestId, cliBinary, launchApp, screenshot, startDriver, stopDriver } from "./app.mjs";
+
+const root = mkdtempSync(path.join(tmpdir(), "sla-e2e-negotiation-"));
+const customerWorkspace = path.join(root, "customer");
+const providerWorkspace = path.join(root, "provider");
+let driver;
+
+before(async () => {
+  driver = await startDriver(customerWorkspace);
+});
+
+after(async () => {
+  await stopDriver(driver);
+  rmSync(root, { recursive: true, force: true });
+});
+
+function cli(workspace, ...args) {
+  return execFileSync(cliBinary, ["--workspace", workspace, ...args], { encoding: "utf8" });
+}
+
+async function retype(browser, element, text) {
+  await element.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys(["Backspace"]);
+  await element.addValue(text);
+  await browser.keys(["Enter"]);
+}
+
+async function propose(browser, message) {
+  await (await byTestId(browser, "propose")).click();
+  await (await byTestId(browser, "round-message")).setValue(message);
+  await (await byTestId(browser, "propose-submit")).click();
+  await browser.waitUntil(async () => !(await browser.$('[data-testid="propose-dialog"]').isExisting()), {
+    timeout: 10_000,
+    timeoutMsg: "the round should be proposed",
+  });
+}
+
+async function importPackage(browser, file) {
+  await (await byTestId(browser, "import-package")).click();
+  await (await browser.$('[data-testid="package-file"]')).setValue(file);
+  await (await byTestId(browser, "package-submit")).click();
+}
+
+test("propose, exchange packages, refuse a tampered one, and read the redline", async () => {
+  const created = cli(customerWorkspace, "new", "--template", "saas-availability", "--position", "customer", "--counterparty", "Cloudy Hosting Ltd");
+  const id = created.match(/[0-9a-f]{8}-[0-9a-f-]{27}/)?.[0];
+
+  // The customer proposes round 1 in the app.
+  let browser = await launchApp(customerWorkspace);
+  try {
+    await (await byTestId(browser, "open-agreement")).click();
+    await byTestId(browser, "rounds-panel");
+    await propose(browser, "Our opening position");
+    const turn = await byTestId(browser, "turn");
+    await browser.waitUntil(async () => /Waiting for the provider to answer round 1/.test(await turn.getText()), {
+      timeout: 10_000,
+    });
+    await screenshot(browser, "50-round-1-proposed");
+  } finally {
+    await browser.deleteSession();
+  }
+  const round1 = path.join(root, "round1.slapkg");
+  cli(customerWorkspace, "package", "export", id, "--out", round1);
+
+  // The provider imports it in the app, lowers the target and proposes round 2.
+  browser = await launchApp(providerWorkspace);
+  try {
+    await importPackage(browser, round1);
+    const title = await byTestId(browser, "agreement-title");
+    await browser.waitUntil(async () => (await title.getText()) === "SaaS Availability SLA", { timeout: 10_000 });
+    assert.match(await (await byTestId(browser, "turn")).getText(), /Your turn: answer round 1/);
+    await retype(browser, await byTestId(browser, "term-input-availability.target"), "99.9");
+    await browser.waitUntil(
+      async () =>
+        (await browser.execute(() => document.querySelector('[data-term="availability.target"]')?.textContent)) ===
+        "99.9 %",
+      { timeout: 10_000, timeoutMsg: "the target should change" },
+    );
+    await propose(browser, "Our counter-proposal");
+  } finally {
+    await browser.deleteSession();
+  }
+  const round2 = path.join(root, "round2.slapkg");
+  cli(providerWorkspace, "package", "export", id, "--out", round2);
+
+  // The customer first gets a tampered copy: refused, naming the round; nothing changes.
+  const tampered = path.join(root, "tampered.slapkg");
+  writeFileSync(tampered, readFileSync(round2, "utf8").replace("Our counter-proposal", "Take it or leave it"));
+  browser = await launchApp(customerWorkspace);
+  try {
+    await importPackage(browser, tampered);
+    const error = await byTestId(browser, "package-error");
+    assert.match(await error.getText(), /Round 2 does not match its fingerprint/);
+    await screenshot(browser, "51-tampered-package-refused");
+    assert.match(cli(customerWorkspace, "show", id), /negotiating/);
+    assert.equal(JSON.parse(cli(customerWorkspace, "show", id, "--json")).rounds.length, 1);
+
+    await (await browser.$('[data-testid="package-file"]')).setValue(round2);
+    await (await byTestId(browser, "package-submit")).click();
+    const turn = await byTestId(browser, "turn");
+    await browser.waitUntil(async () => /Your turn: answer round 2/.test(await turn.getText()), { timeout: 10_000 });
+
+    // The redline from round 1 to round 2.
+    await (await byTestId(browser, "show-redline")).click();
+    const term = await browser.$('[data-testid="redline-term"][data-term="availability.target"]');
+    await term.waitForExist({ timeout: 10_000 });
+    const row = await browser.execute(
+      () => document.querySelector('[data-testid="redline-term"][data-term="availability.target"]').textContent,
+    );
+    assert.match(row, /99\.95 %.*21 m 54 s.*99\.9 %.*43 m 49 s.*the provider/);
+    const clause = await browser.$('[data-testid="redline-clause"][data-clause="availability"]');
+    assert.equal(await clause.getAttribute("data-kind"), "modified");
+    const marks = await browser.execute(() =>
+      Array.from(
+        document.querySelectorAll('[data-testid="redline-clause"][data-clause="availability"] del, [data-testid="redline-clause"][data-clause="availability"] ins'),
+        (e) => `${e.tagName}:${e.textContent}`,
+      ),
+    );
+    assert.deepEqual(marks, ["DEL:99.95", "INS:99.9"]);
+    await screenshot(browser, "52-redline-round-1-to-2");
+  } finally {
+    await browser.deleteSession();
+  }
+});
