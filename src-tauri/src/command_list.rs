@@ -27,4 +27,5 @@ pub const COMMANDS: &[&str] = &[
     "propose_round",
     "import_package",
     "redline",
+    "export_package",
 ];

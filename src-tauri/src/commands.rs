@@ -188,3 +188,27 @@ pub fn redline(
 ) -> Result<Redline, ApiError> {
     backend.redline(&id, from, to)
 }
+
+/// Asks where to save the agreement's package (the system's save dialog) and writes it there.
+/// Resolves to the path written, or nothing when the user cancelled.
+#[tauri::command(async)]
+pub fn export_package(
+    app: tauri::AppHandle,
+    backend: State<'_, Backend>,
+    id: String,
+    suggested_name: String,
+) -> Result<Option<String>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Save the package for the other side")
+        .set_file_name(suggested_name)
+        .add_filter("SLA Studio package", &["slapkg"])
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    backend.write_package(&id, &path)?;
+    Ok(Some(path.display().to_string()))
+}

@@ -13,6 +13,9 @@ pub fn run() {
     let backend = Backend::from_launch(std::env::args_os(), std::env::var_os(WORKSPACE_ENV));
     let result = tauri::Builder::default()
         .manage(backend)
+        // Its file dialogs are opened from Rust commands only; the window is granted none of
+        // the plugin's own commands.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
             commands::list_agreements,
@@ -38,6 +41,7 @@ pub fn run() {
             commands::propose_round,
             commands::import_package,
             commands::redline,
+            commands::export_package,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -1,6 +1,6 @@
 // Starts the real SLA Studio binary under tauri-driver (WebKitWebDriver) and opens a
 // WebDriver session on it. One driver per test file; each session is one app launch.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -85,4 +85,28 @@ export async function byTestId(browser, id) {
   const element = await browser.$(`[data-testid="${id}"]`);
   await element.waitForDisplayed({ timeout: 10_000 });
   return element;
+}
+
+/**
+ * Answers the system's save dialog (GTK) the way a person does: waits for the window titled
+ * `title`, gives it the keyboard, types the full path over the suggested name, presses Enter.
+ */
+export async function answerSaveDialog(title, file) {
+  const xdotool = (...args) => execFileSync("xdotool", args, { encoding: "utf8" }).trim();
+  const deadline = Date.now() + 15_000;
+  let window = "";
+  while (Date.now() < deadline && !window) {
+    try {
+      window = xdotool("search", "--name", title).split("\n")[0];
+    } catch {
+      await sleep(200);
+    }
+  }
+  if (!window) throw new Error(`no window titled "${title}" appeared`);
+  await sleep(500);
+  xdotool("windowfocus", "--sync", window);
+  xdotool("key", "--clearmodifiers", "ctrl+a");
+  xdotool("type", "--delay", "15", file);
+  await sleep(200);
+  xdotool("key", "Return");
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { byTestId, cliBinary, launchApp, screenshot, startDriver, stopDriver } from "./app.mjs";
+import { answerSaveDialog, byTestId, cliBinary, launchApp, screenshot, startDriver, stopDriver } from "./app.mjs";
 
 const root = mkdtempSync(path.join(tmpdir(), "sla-e2e-negotiation-"));
 const customerWorkspace = path.join(root, "customer");
@@ -57,6 +57,7 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
   const id = created.match(/[0-9a-f]{8}-[0-9a-f-]{27}/)?.[0];
 
   // The customer proposes round 1 in the app.
+  const round1 = path.join(root, "round1.slapkg");
   let browser = await launchApp(customerWorkspace);
   try {
     await (await byTestId(browser, "open-agreement")).click();
@@ -67,11 +68,21 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
       timeout: 10_000,
     });
     await screenshot(browser, "50-round-1-proposed");
+
+    // Save the package through the system's save dialog.
+    const exportButton = await byTestId(browser, "export-package");
+    await exportButton.scrollIntoView({ block: "center" });
+    await exportButton.click();
+    await answerSaveDialog("Save the package for the other side", round1);
+    const saved = await byTestId(browser, "exported");
+    await browser.waitUntil(async () => (await saved.getText()).includes("round1.slapkg"), {
+      timeout: 15_000,
+      timeoutMsg: "the package should be saved where the dialog said",
+    });
+    await screenshot(browser, "50b-package-saved");
   } finally {
     await browser.deleteSession();
   }
-  const round1 = path.join(root, "round1.slapkg");
-  cli(customerWorkspace, "package", "export", id, "--out", round1);
 
   // The provider imports it in the app, lowers the target and proposes round 2.
   browser = await launchApp(providerWorkspace);

@@ -64,6 +64,12 @@ impl Backend {
         Ok(sla_exchange::write_package(agreement_id, &rounds))
     }
 
+    /// Writes the agreement's package to a file (atomically).
+    pub fn write_package(&self, id: &str, path: &std::path::Path) -> Result<(), ApiError> {
+        let package = self.export_package(id)?;
+        crate::write_file_atomically(path, package.as_bytes())
+    }
+
     /// Imports the other side's package: verified whole, then its new rounds stored in one
     /// transaction (creating the agreement on first contact). Nothing changes on an error.
     pub fn import_package(&self, bytes: &[u8], now: Timestamp) -> Result<ImportedRounds, ApiError> {

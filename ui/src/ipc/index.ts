@@ -91,3 +91,6 @@ export const importPackage = (text: string) => call<ImportedRounds>("import_pack
 /** The redline between two versions: round numbers, or null for the draft. */
 export const redline = (id: string, from: number | null, to: number | null) =>
   call<Redline>("redline", { id, from, to });
+/** Opens the system's save dialog and writes the package there; null when cancelled. */
+export const exportPackage = (id: string, suggestedName: string) =>
+  call<string | null>("export_package", { id, suggestedName });

@@ -48,11 +48,16 @@ export function RoundsPanel({
   ourRole,
   onPropose,
   onCompare,
+  onExport,
+  exported,
 }: {
   rounds: RoundSummary[];
   ourRole: PartyRole;
   onPropose: () => void;
   onCompare: () => void;
+  onExport: () => void;
+  /** Where the package was last saved. */
+  exported: string | null;
 }) {
   const latest = rounds.at(-1);
   const turn = !latest
@@ -80,6 +85,18 @@ export function RoundsPanel({
       <p className="turn" data-testid="turn">
         {turn}
       </p>
+      {rounds.length > 0 && (
+        <p>
+          <button type="button" className="button button--small" data-testid="export-package" onClick={onExport}>
+            Save package for the other side…
+          </button>
+        </p>
+      )}
+      {exported && (
+        <p className="muted" role="status" data-testid="exported">
+          Saved to <span className="mono">{exported}</span>
+        </p>
+      )}
       {rounds.length === 0 ? (
         <p className="muted">No rounds proposed yet.</p>
       ) : (

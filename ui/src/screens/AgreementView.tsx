@@ -10,6 +10,7 @@ import {
   type CreditOwed,
   creditOwed,
   deleteAgreement,
+  exportPackage,
   type MoveDirection,
   moveClause,
   proposeRound,
@@ -50,6 +51,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   const [editingParties, setEditingParties] = useState(false);
   const [proposing, setProposing] = useState(false);
   const [mode, setMode] = useState<"document" | "redline">("document");
+  const [exported, setExported] = useState<string | null>(null);
   const historyRef = useRef<(walk: "undo" | "redo") => void>(() => {});
 
   function fail(error: ApiError) {
@@ -333,6 +335,12 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
             ourRole={summary.our_role}
             onPropose={() => setProposing(true)}
             onCompare={() => setMode("redline")}
+            exported={exported}
+            onExport={() => {
+              const round = view.record.rounds.at(-1)?.number ?? 0;
+              const name = `${agreement.title.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "agreement"} - round ${round}.slapkg`;
+              exportPackage(id, name).then((path) => path && setExported(path), fail);
+            }}
           />
         </aside>
       </div>
