@@ -26,6 +26,8 @@ pub const COMMANDS: &[&str] = &[
     "import_markdown",
     "propose_round",
     "import_package",
-    "redline",
     "export_package",
+    "review",
+    "decide",
+    "decide_all",
 ];

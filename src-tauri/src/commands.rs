@@ -3,10 +3,10 @@
 
 use jiff::Timestamp;
 use sla_api::{
-    AddClause, AgreementView, ApiError, Backend, CreditOwed, ImportRequest, LibraryClause, MoveDirection,
-    NewAgreement, PartiesUpdate, TemplateInfo, TemplateRequest, WorkspaceInfo,
+    AddClause, AgreementView, ApiError, Backend, ChangeRef, CreditOwed, Decision, ImportRequest,
+    LibraryClause, MoveDirection, NewAgreement, PartiesUpdate, Review, TemplateInfo, TemplateRequest,
+    WorkspaceInfo,
 };
-use sla_redline::Redline;
 use sla_store::{AgreementRecord, AgreementSummary, ImportedRounds};
 use tauri::State;
 
@@ -179,16 +179,6 @@ pub fn import_package(backend: State<'_, Backend>, text: String) -> Result<Impor
     backend.import_package_text(&text, Timestamp::now())
 }
 
-#[tauri::command(async)]
-pub fn redline(
-    backend: State<'_, Backend>,
-    id: String,
-    from: Option<u32>,
-    to: Option<u32>,
-) -> Result<Redline, ApiError> {
-    backend.redline(&id, from, to)
-}
-
 /// Asks where to save the agreement's package (the system's save dialog) and writes it there.
 /// Resolves to the path written, or nothing when the user cancelled.
 #[tauri::command(async)]
@@ -211,4 +201,37 @@ pub fn export_package(
     };
     backend.write_package(&id, &path)?;
     Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn review(
+    backend: State<'_, Backend>,
+    id: String,
+    from: Option<u32>,
+    to: Option<u32>,
+) -> Result<Review, ApiError> {
+    backend.review(&id, from, to)
+}
+
+#[tauri::command(async)]
+pub fn decide(
+    backend: State<'_, Backend>,
+    id: String,
+    from: u32,
+    to: u32,
+    change: ChangeRef,
+    decision: Decision,
+) -> Result<AgreementView, ApiError> {
+    backend.decide(&id, from, to, &change, decision, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn decide_all(
+    backend: State<'_, Backend>,
+    id: String,
+    from: u32,
+    to: u32,
+    decision: Decision,
+) -> Result<AgreementView, ApiError> {
+    backend.decide_all(&id, from, to, decision, Timestamp::now())
 }

@@ -40,8 +40,10 @@ pub fn run() {
             commands::import_markdown,
             commands::propose_round,
             commands::import_package,
-            commands::redline,
             commands::export_package,
+            commands::review,
+            commands::decide,
+            commands::decide_all,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -140,6 +140,20 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
     );
     assert.deepEqual(marks, ["DEL:99.95", "INS:99.9"]);
     await screenshot(browser, "52-redline-round-1-to-2");
+
+    // Reject the lower target: the draft goes back to 99.95 %; then answer with round 3.
+    const decision = await byTestId(browser, "decide-term-availability.target");
+    assert.equal(await decision.getAttribute("data-state"), "accepted");
+    await (await decision.$('[data-testid="reject-change"]')).click();
+    await browser.waitUntil(async () => (await decision.getAttribute("data-state")) === "rejected", {
+      timeout: 10_000,
+      timeoutMsg: "the change should show as rejected",
+    });
+    const draft = JSON.parse(cli(customerWorkspace, "show", id, "--json")).agreement;
+    assert.equal(draft.terms["availability.target"].value.value, 99.95);
+    await screenshot(browser, "53-change-rejected");
+    await propose(browser, "We keep 99.95 %");
+    assert.equal(JSON.parse(cli(customerWorkspace, "show", id, "--json")).rounds.length, 3);
   } finally {
     await browser.deleteSession();
   }

@@ -115,6 +115,58 @@ impl Backend {
         }
     }
 
+    /// The redline from one version to another, with what the draft holds for each change.
+    pub fn review(&self, id: &str, from: Option<u32>, to: Option<u32>) -> Result<crate::Review, ApiError> {
+        let (old, new, draft) = (
+            self.version(id, from)?,
+            self.version(id, to)?,
+            self.version(id, None)?,
+        );
+        let redline = sla_redline::redline(&old, &new, Some(self.library()?));
+        Ok(crate::review::review(redline, &old, &new, &draft))
+    }
+
+    /// Accepts or rejects one change between two rounds in the draft (undoable).
+    pub fn decide(
+        &self,
+        id: &str,
+        from: u32,
+        to: u32,
+        change: &crate::ChangeRef,
+        decision: crate::Decision,
+        now: Timestamp,
+    ) -> Result<AgreementView, ApiError> {
+        let source = match decision {
+            crate::Decision::Accept => self.version(id, Some(to))?,
+            crate::Decision::Reject => self.version(id, Some(from))?,
+        };
+        self.edit(id, now, |draft, _| {
+            crate::review::adopt(draft, &source, change, decision)
+        })
+    }
+
+    /// Accepts (the draft becomes round `to`) or rejects (round `from`) every change at once.
+    pub fn decide_all(
+        &self,
+        id: &str,
+        from: u32,
+        to: u32,
+        decision: crate::Decision,
+        now: Timestamp,
+    ) -> Result<AgreementView, ApiError> {
+        let (source, round) = match decision {
+            crate::Decision::Accept => (self.version(id, Some(to))?, to),
+            crate::Decision::Reject => (self.version(id, Some(from))?, from),
+        };
+        self.edit(id, now, |draft, _| {
+            *draft = source;
+            Ok(match decision {
+                crate::Decision::Accept => format!("accept every change (the draft is round {round})"),
+                crate::Decision::Reject => format!("reject every change (the draft is round {round})"),
+            })
+        })
+    }
+
     /// The redline from one version to another (round numbers; `None` is the draft).
     pub fn redline(&self, id: &str, from: Option<u32>, to: Option<u32>) -> Result<Redline, ApiError> {
         let (old, new) = (self.version(id, from)?, self.version(id, to)?);

@@ -16,6 +16,7 @@ mod history;
 mod library;
 mod parties;
 mod requests;
+mod review;
 mod view;
 
 pub use backend::Backend;
@@ -26,6 +27,7 @@ pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use parties::{PartiesUpdate, PartyInput};
 pub use requests::{ImportRequest, NewAgreement, WorkspaceInfo};
+pub use review::{ChangeRef, ChangeState, Decision, Review};
 pub use view::{
     AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, KeyTerm,
     PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermTable, TextSegment,

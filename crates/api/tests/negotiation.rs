@@ -123,3 +123,163 @@ fn customer_and_provider_exchange_rounds_and_read_the_redline() {
         fork.message
     );
 }
+
+#[test]
+fn each_change_of_a_counter_proposal_is_accepted_or_rejected_in_the_draft() {
+    use sla_api::{ChangeRef, ChangeState, Decision, MoveDirection};
+    let (customer_dir, provider_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let customer = Backend::open(customer_dir.path());
+    let provider = Backend::open(provider_dir.path());
+    let id = customer
+        .create_from_template(
+            TemplateRequest {
+                template: "saas-availability".into(),
+                position: Position::Customer,
+                our_role: PartyRole::Customer,
+                title: None,
+                counterparty: "Cloudy Hosting Ltd".into(),
+                our_name: "Acme Retail plc".into(),
+                options: Default::default(),
+                set: Default::default(),
+            },
+            at(0),
+        )
+        .unwrap()
+        .id
+        .to_string();
+    customer.propose_round(&id, "Opening", at(1)).unwrap();
+    provider
+        .import_package(customer.export_package(&id).unwrap().as_bytes(), at(2))
+        .unwrap();
+    // The provider's counter: a lower target, a reworded clause, one clause removed, one
+    // added, one moved.
+    provider
+        .set_term(&id, "availability.target", "99.9", at(3))
+        .unwrap();
+    provider
+        .set_clause_text(
+            &id,
+            "reporting",
+            "Reporting and monitoring",
+            "The Provider will report on request.",
+            at(3),
+        )
+        .unwrap();
+    provider
+        .remove_clause(&id, "scheduled-maintenance", at(3))
+        .unwrap();
+    provider
+        .add_clause(
+            &id,
+            &sla_api::AddClause {
+                clause: "out-of-scope".into(),
+                position: Position::Provider,
+                section: None,
+            },
+            at(3),
+        )
+        .unwrap();
+    provider
+        .move_clause(&id, "exclusions", MoveDirection::Down, at(3))
+        .unwrap();
+    provider.propose_round(&id, "Counter", at(4)).unwrap();
+    customer
+        .import_package(provider.export_package(&id).unwrap().as_bytes(), at(5))
+        .unwrap();
+
+    let review = customer.review(&id, Some(1), Some(2)).unwrap();
+    let state_of = |review: &sla_api::Review, clause: &str| {
+        let index = review
+            .redline
+            .clauses
+            .iter()
+            .position(|c| c.clause == clause)
+            .unwrap();
+        review.clause_states[index]
+    };
+    assert_eq!(
+        state_of(&review, "reporting"),
+        ChangeState::Accepted,
+        "the draft is round 2"
+    );
+    assert_eq!(state_of(&review, "availability"), ChangeState::FollowsTerms);
+
+    for clause in ["reporting", "scheduled-maintenance", "out-of-scope", "exclusions"] {
+        customer
+            .decide(
+                &id,
+                1,
+                2,
+                &ChangeRef::Clause(clause.into()),
+                Decision::Reject,
+                at(6),
+            )
+            .unwrap();
+    }
+    customer
+        .decide(
+            &id,
+            1,
+            2,
+            &ChangeRef::Term("availability.target".into()),
+            Decision::Reject,
+            at(6),
+        )
+        .unwrap();
+    let round1 = customer.version(&id, Some(1)).unwrap();
+    let draft = customer.version(&id, None).unwrap();
+    assert_eq!(
+        draft.sections, round1.sections,
+        "every clause is back as it was in round 1"
+    );
+    assert_eq!(
+        draft
+            .terms
+            .get(&sla_model::TermId::new("availability.target").unwrap()),
+        round1
+            .terms
+            .get(&sla_model::TermId::new("availability.target").unwrap())
+    );
+    let review = customer.review(&id, Some(1), Some(2)).unwrap();
+    assert_eq!(state_of(&review, "reporting"), ChangeState::Rejected);
+    assert!(
+        review
+            .term_states
+            .iter()
+            .zip(&review.redline.terms)
+            .any(|(s, t)| t.id == "availability.target" && *s == ChangeState::Rejected)
+    );
+
+    // Changing one's mind: accept the rewording after all; then undo it.
+    let view = customer
+        .decide(
+            &id,
+            1,
+            2,
+            &ChangeRef::Clause("reporting".into()),
+            Decision::Accept,
+            at(7),
+        )
+        .unwrap();
+    assert_eq!(
+        view.history.undo.as_deref(),
+        Some("accept the change to clause Reporting and monitoring")
+    );
+    assert_eq!(
+        state_of(&customer.review(&id, Some(1), Some(2)).unwrap(), "reporting"),
+        ChangeState::Accepted
+    );
+    customer.undo(&id, at(8)).unwrap();
+    assert_eq!(
+        state_of(&customer.review(&id, Some(1), Some(2)).unwrap(), "reporting"),
+        ChangeState::Rejected
+    );
+
+    customer.decide_all(&id, 1, 2, Decision::Accept, at(9)).unwrap();
+    assert_eq!(
+        customer.version(&id, None).unwrap(),
+        customer.version(&id, Some(2)).unwrap()
+    );
+    customer.decide_all(&id, 1, 2, Decision::Reject, at(10)).unwrap();
+    assert_eq!(customer.version(&id, None).unwrap(), round1);
+}

@@ -89,6 +89,17 @@ time_zone: string, holidays: Array<CalendarDate>, };
 export type CalendarDate = string;
 
 /**
+ * One change of the redline: a clause (by its id in the newer version, or the older one's
+ * for a deletion) or a term.
+ */
+export type ChangeRef = { "kind": "clause", "id": string } | { "kind": "term", "id": string };
+
+/**
+ * What the draft holds for one change of the redline.
+ */
+export type ChangeState = "accepted" | "rejected" | "edited" | "follows_terms";
+
+/**
  * One value chosen from a closed list of options (a measurement method, mutual or one-way).
  */
 export type Choice = { selected: string, options: Array<string>, };
@@ -181,6 +192,8 @@ export type CreditStep = { below: number, credit: number, };
  * customer is owed `credit` percent of the period's fees.
  */
 export type CreditTier = { below: Percentage, credit: Percentage, };
+
+export type Decision = "accept" | "reject";
 
 export type DocumentClause = { id: string, 
 /**
@@ -392,6 +405,19 @@ export type Redline = {
  * Every clause of both versions, in the newer version's order.
  */
 clauses: Array<ClauseChange>, terms: Array<TermChange>, };
+
+/**
+ * A redline with, for each change, what the draft holds now.
+ */
+export type Review = { redline: Redline, 
+/**
+ * Parallel to `redline.clauses`.
+ */
+clause_states: Array<ChangeState>, 
+/**
+ * Parallel to `redline.terms`.
+ */
+term_states: Array<ChangeState>, };
 
 /**
  * A round as listed (its snapshot is fetched separately).

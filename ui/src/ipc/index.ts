@@ -6,6 +6,9 @@ import type {
   AgreementRecord,
   AgreementSummary,
   AgreementView,
+  ChangeRef,
+  Decision,
+  Review,
   ApiError,
   CreditOwed,
   ErrorCode,
@@ -15,7 +18,6 @@ import type {
   MoveDirection,
   NewAgreement,
   PartiesUpdate,
-  Redline,
   TemplateInfo,
   TemplateRequest,
   WorkspaceInfo,
@@ -88,9 +90,13 @@ export const importMarkdown = (request: ImportRequest) =>
   call<AgreementSummary>("import_markdown", { request });
 export const proposeRound = (id: string, message: string) => call<AgreementView>("propose_round", { id, message });
 export const importPackage = (text: string) => call<ImportedRounds>("import_package", { text });
-/** The redline between two versions: round numbers, or null for the draft. */
-export const redline = (id: string, from: number | null, to: number | null) =>
-  call<Redline>("redline", { id, from, to });
 /** Opens the system's save dialog and writes the package there; null when cancelled. */
 export const exportPackage = (id: string, suggestedName: string) =>
   call<string | null>("export_package", { id, suggestedName });
+/** The redline with what the draft holds for each change. */
+export const review = (id: string, from: number | null, to: number | null) =>
+  call<Review>("review", { id, from, to });
+export const decide = (id: string, from: number, to: number, change: ChangeRef, decision: Decision) =>
+  call<AgreementView>("decide", { id, from, to, change, decision });
+export const decideAll = (id: string, from: number, to: number, decision: Decision) =>
+  call<AgreementView>("decide_all", { id, from, to, decision });

@@ -310,7 +310,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
 
       <div className="editor">
         {mode === "redline" ? (
-          <RedlinePanel id={id} rounds={view.record.rounds} onError={onError} />
+          <RedlinePanel id={id} rounds={view.record.rounds} onError={onError} onDecided={setView} />
         ) : (
           <DocumentPanel
             document={view.document}

@@ -1,12 +1,69 @@
 import { useEffect, useState } from "react";
 import { roleLabel } from "../format";
-import { type ApiError, type ClauseChange, type Redline, type RoundSummary, redline } from "../ipc";
+import {
+  type AgreementView,
+  type ApiError,
+  type ChangeRef,
+  type ChangeState,
+  type ClauseChange,
+  type Decision,
+  decide,
+  decideAll,
+  type Review,
+  type RoundSummary,
+  review,
+} from "../ipc";
 
 type Props = {
   id: string;
   rounds: RoundSummary[];
   onError: (error: ApiError) => void;
+  /** A decision changed the draft. */
+  onDecided: (view: AgreementView) => void;
 };
+
+const STATE_LABEL: Record<ChangeState, string> = {
+  accepted: "Accepted in your draft",
+  rejected: "Rejected in your draft",
+  edited: "Edited in your draft",
+  follows_terms: "Follows its terms",
+};
+
+/** Accept / Reject for one change, with what the draft holds now. */
+function Decide({
+  state,
+  onDecide,
+  testId,
+}: {
+  state: ChangeState;
+  onDecide: (decision: Decision) => void;
+  testId: string;
+}) {
+  if (state === "follows_terms") return <span className="muted redline__state">{STATE_LABEL[state]}</span>;
+  return (
+    <span className="redline__decide" data-testid={testId} data-state={state}>
+      <span className={`redline__state redline__state--${state}`}>{STATE_LABEL[state]}</span>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={state === "accepted"}
+        data-testid="accept-change"
+        onClick={() => onDecide("accept")}
+      >
+        Accept
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={state === "rejected"}
+        data-testid="reject-change"
+        onClick={() => onDecide("reject")}
+      >
+        Reject
+      </button>
+    </span>
+  );
+}
 
 /** A version to compare: a round number, or the working draft. */
 type Version = number | null;
@@ -21,23 +78,44 @@ const KIND_LABEL: Record<ClauseChange["kind"], string> = {
 };
 
 /** The redline between two versions: changed terms with their meaning, then the clauses. */
-export function RedlinePanel({ id, rounds, onError }: Props) {
+export function RedlinePanel({ id, rounds, onError, onDecided }: Props) {
   const latest = rounds.at(-1)?.number ?? null;
   const [from, setFrom] = useState<Version>(latest !== null && latest > 1 ? latest - 1 : latest);
   const [to, setTo] = useState<Version>(latest !== null && latest > 1 ? latest : null);
-  const [result, setResult] = useState<Redline | null>(null);
+  const [reviewed, setReviewed] = useState<Review | null>(null);
   const [showUnchanged, setShowUnchanged] = useState(false);
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let current = true;
-    redline(id, from, to).then(
-      (loaded) => current && setResult(loaded),
+    review(id, from, to).then(
+      (loaded) => current && setReviewed(loaded),
       (error: ApiError) => current && onError(error),
     );
     return () => {
       current = false;
     };
-  }, [id, from, to, onError]);
+  }, [id, from, to, onError, generation]);
+
+  const result = reviewed?.redline ?? null;
+  /** Decisions apply between two rounds, the older first. */
+  const decidable = from !== null && to !== null && from < to;
+
+  function decideOne(change: ChangeRef, decision: Decision) {
+    if (from === null || to === null) return;
+    decide(id, from, to, change, decision).then((view) => {
+      onDecided(view);
+      setGeneration((g) => g + 1);
+    }, onError);
+  }
+
+  function decideEvery(decision: Decision) {
+    if (from === null || to === null) return;
+    decideAll(id, from, to, decision).then((view) => {
+      onDecided(view);
+      setGeneration((g) => g + 1);
+    }, onError);
+  }
 
   const versionSelect = (label: string, value: Version, onChange: (v: Version) => void, testId: string) => (
     <label className="field redline__version">
@@ -77,6 +155,17 @@ export function RedlinePanel({ id, rounds, onError }: Props) {
           Show unchanged clauses
         </label>
       </div>
+      {decidable && (
+        <div className="redline__all">
+          <span className="muted">Your draft takes what you accept from round {to} and keeps round {from} where you reject.</span>
+          <button type="button" className="button button--small" data-testid="accept-all" onClick={() => decideEvery("accept")}>
+            Accept all
+          </button>
+          <button type="button" className="button button--small" data-testid="reject-all" onClick={() => decideEvery("reject")}>
+            Reject all
+          </button>
+        </div>
+      )}
       {result === null ? (
         <p className="muted">Comparing…</p>
       ) : (
@@ -94,10 +183,11 @@ export function RedlinePanel({ id, rounds, onError }: Props) {
                   <th scope="col">From</th>
                   <th scope="col">To</th>
                   <th scope="col">Favours</th>
+                  {decidable && <th scope="col">Decision</th>}
                 </tr>
               </thead>
               <tbody>
-                {result.terms.map((term) => (
+                {result.terms.map((term, index) => (
                   <tr key={term.id} data-testid="redline-term" data-term={term.id}>
                     <th scope="row">{term.label}</th>
                     <td>
@@ -109,6 +199,15 @@ export function RedlinePanel({ id, rounds, onError }: Props) {
                       {term.new_meaning && <div className="redline__meaning">{term.new_meaning}</div>}
                     </td>
                     <td>{term.favours ? `the ${term.favours}` : "—"}</td>
+                    {decidable && reviewed && (
+                      <td>
+                        <Decide
+                          state={reviewed.term_states[index] ?? "edited"}
+                          testId={`decide-term-${term.id}`}
+                          onDecide={(decision) => decideOne({ kind: "term", id: term.id }, decision)}
+                        />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -118,16 +217,32 @@ export function RedlinePanel({ id, rounds, onError }: Props) {
             Clauses <span className="muted">({changedCount} changed)</span>
           </h2>
           {shown.length === 0 && <p className="muted">No clause changed.</p>}
-          {shown.map((change) => (
-            <ClauseRedline key={`${change.kind}-${change.clause}`} change={change} />
-          ))}
+          {shown.map((change) => {
+            const index = result.clauses.indexOf(change);
+            const state = reviewed?.clause_states[index];
+            return (
+              <ClauseRedline
+                key={`${change.kind}-${change.clause}`}
+                change={change}
+                decision={
+                  decidable && state && change.kind !== "unchanged" ? (
+                    <Decide
+                      state={state}
+                      testId={`decide-clause-${change.clause}`}
+                      onDecide={(decision) => decideOne({ kind: "clause", id: change.clause }, decision)}
+                    />
+                  ) : null
+                }
+              />
+            );
+          })}
         </>
       )}
     </section>
   );
 }
 
-function ClauseRedline({ change }: { change: ClauseChange }) {
+function ClauseRedline({ change, decision }: { change: ClauseChange; decision: React.ReactNode }) {
   const number =
     change.old_number && change.new_number && change.old_number !== change.new_number
       ? `${change.new_number} (was ${change.old_number})`
@@ -146,6 +261,7 @@ function ClauseRedline({ change }: { change: ClauseChange }) {
         </h3>
         <span className={`badge redline__badge redline__badge--${change.kind}`}>{label}</span>
       </div>
+      {decision && <div className="redline__clause-decision">{decision}</div>}
       {change.old_heading && <p className="muted">Heading was: {change.old_heading}</p>}
       {change.kind === "moved" ? (
         <p className="muted">Moved without changes.</p>

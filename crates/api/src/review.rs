@@ -1,0 +1,215 @@
+//! Accepting or rejecting the changes between two versions, one at a time or all at once. The
+//! draft is what is decided: accepting a change makes that clause or term as in the newer
+//! version, rejecting it makes it as in the older one (a rejected insertion goes, a rejected
+//! deletion comes back where it stood, a rejected move moves back).
+
+use serde::{Deserialize, Serialize};
+use sla_model::{Agreement, Section};
+use sla_redline::Redline;
+use ts_rs::TS;
+
+use crate::{ApiError, ErrorCode};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Accept,
+    Reject,
+}
+
+/// What the draft holds for one change of the redline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeState {
+    /// As in the newer version.
+    Accepted,
+    /// As in the older version.
+    Rejected,
+    /// Neither: edited since.
+    Edited,
+    /// The clause's own wording did not change; it reads differently only because a term it
+    /// quotes changed (decide on the term).
+    FollowsTerms,
+}
+
+/// One change of the redline: a clause (by its id in the newer version, or the older one's
+/// for a deletion) or a term.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum ChangeRef {
+    Clause(String),
+    Term(String),
+}
+
+/// A redline with, for each change, what the draft holds now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Review {
+    pub redline: Redline,
+    /// Parallel to `redline.clauses`.
+    pub clause_states: Vec<ChangeState>,
+    /// Parallel to `redline.terms`.
+    pub term_states: Vec<ChangeState>,
+}
+
+/// Where a clause stands: (section index, clause index).
+fn position(agreement: &Agreement, clause: &str) -> Option<(usize, usize)> {
+    agreement.sections.iter().enumerate().find_map(|(s, section)| {
+        section
+            .clauses
+            .iter()
+            .position(|c| c.id.as_str() == clause)
+            .map(|c| (s, c))
+    })
+}
+
+fn clause_as_in(agreement: &Agreement, clause: &str) -> Option<(String, String, String)> {
+    let (s, c) = position(agreement, clause)?;
+    let section = &agreement.sections[s];
+    let found = &section.clauses[c];
+    // The clause, its section and the clause before it: enough to tell a move.
+    let before = c
+        .checked_sub(1)
+        .map(|b| section.clauses[b].id.to_string())
+        .unwrap_or_default();
+    Some((
+        format!("{}\u{0}{}", found.heading, found.text),
+        section.id.to_string(),
+        before,
+    ))
+}
+
+pub fn review(redline: Redline, old: &Agreement, new: &Agreement, draft: &Agreement) -> Review {
+    let state = |is_new: bool, is_old: bool| match (is_new, is_old) {
+        (true, _) => ChangeState::Accepted,
+        (false, true) => ChangeState::Rejected,
+        (false, false) => ChangeState::Edited,
+    };
+    let clause_states = redline
+        .clauses
+        .iter()
+        .map(|change| {
+            let draft_now = clause_as_in(draft, &change.clause);
+            let old_id = change.old_clause.as_deref().unwrap_or(&change.clause);
+            let (in_new, in_old) = (clause_as_in(new, &change.clause), clause_as_in(old, old_id));
+            if in_new.is_some() && in_new == in_old {
+                return ChangeState::FollowsTerms;
+            }
+            state(draft_now == in_new, draft_now == in_old)
+        })
+        .collect();
+    let term_states = redline
+        .terms
+        .iter()
+        .map(|change| {
+            let value = |a: &Agreement| {
+                a.terms
+                    .iter()
+                    .find(|(k, _)| k.as_str() == change.id)
+                    .map(|(_, t)| t.value.clone())
+            };
+            let now = value(draft);
+            state(now == value(new), now == value(old))
+        })
+        .collect();
+    Review {
+        redline,
+        clause_states,
+        term_states,
+    }
+}
+
+/// Makes one clause or term of the draft as it is in `source`; returns the undo label.
+pub fn adopt(
+    draft: &mut Agreement,
+    source: &Agreement,
+    change: &ChangeRef,
+    decision: Decision,
+) -> Result<String, ApiError> {
+    let verb = match decision {
+        Decision::Accept => "accept",
+        Decision::Reject => "reject",
+    };
+    match change {
+        ChangeRef::Term(id) => {
+            let source_term = source
+                .terms
+                .iter()
+                .find(|(k, _)| k.as_str() == id)
+                .map(|(k, t)| (k.clone(), t.clone()));
+            let label = source_term
+                .as_ref()
+                .map(|(_, t)| t.label.clone())
+                .or_else(|| {
+                    draft
+                        .terms
+                        .iter()
+                        .find(|(k, _)| k.as_str() == id)
+                        .map(|(_, t)| t.label.clone())
+                })
+                .ok_or_else(|| {
+                    ApiError::new(ErrorCode::NotFound, format!("No version has the term `{id}`."))
+                })?;
+            match source_term {
+                Some((key, term)) => {
+                    draft.terms.insert(key, term);
+                }
+                None => draft.terms.retain(|k, _| k.as_str() != id),
+            }
+            Ok(format!("{verb} the change to {label}"))
+        }
+        ChangeRef::Clause(id) => {
+            let heading = position(source, id)
+                .or_else(|| position(draft, id))
+                .map(|(s, c)| {
+                    let from = if position(source, id).is_some() {
+                        source
+                    } else {
+                        &*draft
+                    };
+                    from.sections[s].clauses[c].heading.clone()
+                })
+                .ok_or_else(|| {
+                    ApiError::new(ErrorCode::NotFound, format!("No version has the clause `{id}`."))
+                })?;
+            if let Some((s, c)) = position(draft, id) {
+                draft.sections[s].clauses.remove(c);
+            }
+            if let Some((s, c)) = position(source, id) {
+                let section = &source.sections[s];
+                let clause = section.clauses[c].clone();
+                let target = match draft.sections.iter().position(|d| d.id == section.id) {
+                    Some(index) => index,
+                    None => {
+                        let at = s.min(draft.sections.len());
+                        draft.sections.insert(
+                            at,
+                            Section {
+                                id: section.id.clone(),
+                                heading: section.heading.clone(),
+                                clauses: Vec::new(),
+                            },
+                        );
+                        at
+                    }
+                };
+                // Stand after the clause that precedes it in the source, if the draft has it.
+                let after = c.checked_sub(1).map(|b| section.clauses[b].id.clone());
+                let clauses = &mut draft.sections[target].clauses;
+                let index = after
+                    .and_then(|b| clauses.iter().position(|x| x.id == b).map(|i| i + 1))
+                    .unwrap_or_else(|| c.min(clauses.len()));
+                // The terms it quotes come with it.
+                for reference in clause.term_references().unwrap_or_default() {
+                    if !draft.terms.contains_key(&reference.term)
+                        && let Some(term) = source.terms.get(&reference.term)
+                    {
+                        draft.terms.insert(reference.term.clone(), term.clone());
+                    }
+                }
+                draft.sections[target].clauses.insert(index, clause);
+            }
+            draft.sections.retain(|section| !section.clauses.is_empty());
+            Ok(format!("{verb} the change to clause {heading}"))
+        }
+    }
+}
