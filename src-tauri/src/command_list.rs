@@ -30,4 +30,5 @@ pub const COMMANDS: &[&str] = &[
     "review",
     "decide",
     "decide_all",
+    "accept_round",
 ];

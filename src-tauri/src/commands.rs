@@ -235,3 +235,8 @@ pub fn decide_all(
 ) -> Result<AgreementView, ApiError> {
     backend.decide_all(&id, from, to, decision, Timestamp::now())
 }
+
+#[tauri::command(async)]
+pub fn accept_round(backend: State<'_, Backend>, id: String) -> Result<AgreementView, ApiError> {
+    backend.accept_round(&id, Timestamp::now())
+}

@@ -44,6 +44,7 @@ pub fn run() {
             commands::review,
             commands::decide,
             commands::decide_all,
+            commands::accept_round,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

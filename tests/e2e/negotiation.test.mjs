@@ -157,4 +157,32 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
   } finally {
     await browser.deleteSession();
   }
+
+  // The provider accepts round 3 as final: agreed and locked on their side.
+  const round3 = path.join(root, "round3.slapkg");
+  cli(customerWorkspace, "package", "export", id, "--out", round3);
+  browser = await launchApp(providerWorkspace);
+  try {
+    await (await byTestId(browser, "open-agreement")).click();
+    await importPackageFromAgreement(browser, round3);
+    await (await byTestId(browser, "accept-round")).click();
+    await (await byTestId(browser, "accept-confirm")).click();
+    const turn = await byTestId(browser, "turn");
+    await browser.waitUntil(async () => /Agreed: both parties hold round 3/.test(await turn.getText()), {
+      timeout: 10_000,
+      timeoutMsg: "the agreement should be agreed",
+    });
+    assert.equal(await (await byTestId(browser, "term-input-availability.target")).isEnabled(), false, "locked");
+    assert.match(cli(providerWorkspace, "show", id), /agreed/);
+    await screenshot(browser, "54-agreed");
+  } finally {
+    await browser.deleteSession();
+  }
 });
+
+/** Imports a package from inside an open agreement: back to the list, import, reopen. */
+async function importPackageFromAgreement(browser, file) {
+  await (await byTestId(browser, "back-home")).click();
+  await importPackage(browser, file);
+  await byTestId(browser, "agreement-title");
+}

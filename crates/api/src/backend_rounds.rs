@@ -51,6 +51,43 @@ impl Backend {
         Ok(crate::view::agreement_view(record, library, history))
     }
 
+    /// Accepts the other side's latest round as it stands: our answering round carries exactly
+    /// its text, and with both parties on the same text the agreement is agreed and locked.
+    pub fn accept_round(&self, id: &str, now: Timestamp) -> Result<AgreementView, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let library = self.library()?;
+        let mut workspace = self.workspace()?;
+        let record = workspace.agreement(agreement_id)?;
+        let Some(number) = record.summary.latest_round else {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                "There is no round to accept yet.",
+            ));
+        };
+        let latest = workspace.round(agreement_id, number)?;
+        if latest.author == record.summary.our_role {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                format!("Round {number} is your own proposal; the other side accepts it, or answers it."),
+            ));
+        }
+        let round = Round::new(
+            number + 1,
+            record.summary.our_role,
+            now,
+            format!("Accepts round {number} as final."),
+            Some(latest.hash()),
+            latest.snapshot.clone(),
+        )
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+        workspace.append_round(agreement_id, &round)?;
+        let record = workspace.agreement(agreement_id)?;
+        drop(workspace);
+        self.forget_history(agreement_id);
+        let history = self.histories()?.state(agreement_id);
+        Ok(crate::view::agreement_view(record, library, history))
+    }
+
     /// The exchange package of an agreement: every round, for the other side to import.
     pub fn export_package(&self, id: &str) -> Result<String, ApiError> {
         let agreement_id = parse_id(id)?;

@@ -283,3 +283,57 @@ fn each_change_of_a_counter_proposal_is_accepted_or_rejected_in_the_draft() {
     customer.decide_all(&id, 1, 2, Decision::Reject, at(10)).unwrap();
     assert_eq!(customer.version(&id, None).unwrap(), round1);
 }
+
+#[test]
+fn accepting_the_other_sides_round_agrees_and_locks_the_agreement_on_both_sides() {
+    let (customer_dir, provider_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let customer = Backend::open(customer_dir.path());
+    let provider = Backend::open(provider_dir.path());
+    let id = customer
+        .create_from_template(
+            TemplateRequest {
+                template: "saas-availability".into(),
+                position: Position::Balanced,
+                our_role: PartyRole::Customer,
+                title: None,
+                counterparty: "Cloudy Hosting Ltd".into(),
+                our_name: "Acme Retail plc".into(),
+                options: Default::default(),
+                set: Default::default(),
+            },
+            at(0),
+        )
+        .unwrap()
+        .id
+        .to_string();
+    customer.propose_round(&id, "Balanced terms", at(1)).unwrap();
+    assert_eq!(
+        customer.accept_round(&id, at(2)).unwrap_err().code,
+        ErrorCode::Conflict,
+        "not one's own round"
+    );
+    provider
+        .import_package(customer.export_package(&id).unwrap().as_bytes(), at(3))
+        .unwrap();
+    let view = provider.accept_round(&id, at(4)).unwrap();
+    assert_eq!(view.record.summary.status, sla_store::AgreementStatus::Agreed);
+    assert_eq!(view.record.rounds.len(), 2);
+    let locked = provider
+        .set_term(&id, "availability.target", "99.5", at(5))
+        .unwrap_err();
+    assert_eq!(locked.code, ErrorCode::Conflict);
+    assert!(locked.message.contains("agreed and locked"), "{}", locked.message);
+
+    let imported = customer
+        .import_package(provider.export_package(&id).unwrap().as_bytes(), at(6))
+        .unwrap();
+    assert_eq!(imported.summary.status, sla_store::AgreementStatus::Agreed);
+    assert_eq!(
+        customer.propose_round(&id, "one more", at(7)).unwrap_err().code,
+        ErrorCode::Conflict
+    );
+    assert_eq!(
+        customer.version(&id, None).unwrap(),
+        customer.version(&id, Some(1)).unwrap()
+    );
+}

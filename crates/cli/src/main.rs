@@ -122,6 +122,8 @@ enum Command {
         #[arg(long, default_value = "")]
         message: String,
     },
+    /// Accept the other side's latest round as final: the agreement is then agreed and locked.
+    Accept { id: String },
     /// Exchange packages: the rounds of an agreement as one file.
     #[command(subcommand)]
     Package(PackageCommand),
@@ -394,6 +396,14 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
                 .map(|r| (r.number, r.hash.clone()))
                 .unwrap_or_default();
             Ok(format!("proposed round {} (fingerprint {})\n", round.0, round.1))
+        }
+        Command::Accept { id } => {
+            let view = context.backend()?.accept_round(&id, now)?;
+            let agreed = view.record.rounds.len().saturating_sub(1);
+            Ok(format!(
+                "accepted round {agreed}: the agreement is {}; send the package so the other side has your acceptance\n",
+                view.record.summary.status.as_str()
+            ))
         }
         Command::Package(PackageCommand::Export { id, out }) => {
             let package = context.backend()?.export_package(&id)?;

@@ -265,6 +265,10 @@ impl Workspace {
         for round in rounds {
             insert_round(&tx, id, round)?;
         }
+        if summary_of(&tx, id)?.status == AgreementStatus::Agreed {
+            // The agreed text is the draft from now on (set by `insert_round`).
+            draft_replaced = true;
+        }
         if draft_replaced {
             let our_role = summary_of(&tx, id)?.our_role;
             tx.execute(
@@ -440,10 +444,25 @@ fn insert_round(tx: &Transaction<'_>, id: AgreementId, round: &Round) -> Result<
             round.hash().to_hex(),
         ],
     )?;
+    // Agreed: the other side answered with exactly the text proposed to it.
+    let agreed = latest > 0 && {
+        let previous = read_round(tx, id, latest)?;
+        previous.author != round.author && previous.snapshot == round.snapshot
+    };
     tx.execute(
-        "UPDATE agreements SET status = 'negotiating', updated_at_ms = MAX(updated_at_ms, ?2) WHERE id = ?1",
-        params![id.to_string(), round.proposed_at.as_millisecond()],
+        "UPDATE agreements SET status = ?3, updated_at_ms = MAX(updated_at_ms, ?2) WHERE id = ?1",
+        params![
+            id.to_string(),
+            round.proposed_at.as_millisecond(),
+            if agreed { "agreed" } else { "negotiating" }
+        ],
     )?;
+    if agreed {
+        tx.execute(
+            "UPDATE agreements SET draft_json = ?2 WHERE id = ?1",
+            params![id.to_string(), round.snapshot.to_json()],
+        )?;
+    }
     Ok(())
 }
 

@@ -100,3 +100,4 @@ export const decide = (id: string, from: number, to: number, change: ChangeRef, 
   call<AgreementView>("decide", { id, from, to, change, decision });
 export const decideAll = (id: string, from: number, to: number, decision: Decision) =>
   call<AgreementView>("decide_all", { id, from, to, decision });
+export const acceptRound = (id: string) => call<AgreementView>("accept_round", { id });

@@ -18,16 +18,26 @@ function PartyBlock({ role, party }: { role: string; party: Party }) {
   );
 }
 
-export function PartiesPanel({ agreement, onEdit }: { agreement: Agreement; onEdit: () => void }) {
+export function PartiesPanel({
+  agreement,
+  onEdit,
+  locked,
+}: {
+  agreement: Agreement;
+  onEdit: () => void;
+  locked: boolean;
+}) {
   return (
     <section className="panel" aria-labelledby="parties-title">
       <div className="panel__head">
         <h2 className="panel__title" id="parties-title">
           Parties
         </h2>
-        <button type="button" className="button button--small" data-testid="edit-parties" onClick={onEdit}>
-          Edit
-        </button>
+        {!locked && (
+          <button type="button" className="button button--small" data-testid="edit-parties" onClick={onEdit}>
+            Edit
+          </button>
+        )}
       </div>
       <PartyBlock role="Customer" party={agreement.parties.customer} />
       <PartyBlock role="Provider" party={agreement.parties.provider} />
@@ -50,6 +60,8 @@ export function RoundsPanel({
   onCompare,
   onExport,
   exported,
+  onAccept,
+  agreed,
 }: {
   rounds: RoundSummary[];
   ourRole: PartyRole;
@@ -58,9 +70,14 @@ export function RoundsPanel({
   onExport: () => void;
   /** Where the package was last saved. */
   exported: string | null;
+  onAccept: () => void;
+  agreed: boolean;
 }) {
   const latest = rounds.at(-1);
-  const turn = !latest
+  const theirs = latest !== undefined && latest.author !== ourRole;
+  const turn = agreed && latest
+    ? `Agreed: both parties hold round ${latest.number - 1} (fingerprint ${shortHash(rounds.at(-2)?.hash ?? "")}).`
+    : !latest
     ? "Your draft has not been proposed yet."
     : latest.author === ourRole
       ? `Waiting for the ${roleLabel(ourRole === "customer" ? "provider" : "customer").toLowerCase()} to answer round ${latest.number}.`
@@ -77,14 +94,23 @@ export function RoundsPanel({
               Redline
             </button>
           )}
-          <button type="button" className="button button--small button--primary" data-testid="propose" onClick={onPropose}>
-            Propose round…
-          </button>
+          {!agreed && (
+            <button type="button" className="button button--small button--primary" data-testid="propose" onClick={onPropose}>
+              Propose round…
+            </button>
+          )}
         </div>
       </div>
       <p className="turn" data-testid="turn">
         {turn}
       </p>
+      {theirs && !agreed && latest && (
+        <p>
+          <button type="button" className="button button--small" data-testid="accept-round" onClick={onAccept}>
+            Accept round {latest.number} as final…
+          </button>
+        </p>
+      )}
       {rounds.length > 0 && (
         <p>
           <button type="button" className="button button--small" data-testid="export-package" onClick={onExport}>

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from "react";
+import { Modal } from "../components/Modal";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatTimestamp, roleLabel, roundLabel } from "../format";
 import {
   type AddClause,
   type AgreementView as View,
   type ApiError,
+  acceptRound,
   addClause,
   agreementView,
   type CreditOwed,
@@ -52,6 +54,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   const [proposing, setProposing] = useState(false);
   const [mode, setMode] = useState<"document" | "redline">("document");
   const [exported, setExported] = useState<string | null>(null);
+  const [accepting, setAccepting] = useState(false);
   const historyRef = useRef<(walk: "undo" | "redo") => void>(() => {});
 
   function fail(error: ApiError) {
@@ -109,6 +112,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   }
 
   const { summary, agreement } = view.record;
+  const locked = summary.status === "agreed";
 
   async function rename(title: string) {
     try {
@@ -312,30 +316,37 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
         {mode === "redline" ? (
           <RedlinePanel id={id} rounds={view.record.rounds} onError={onError} onDecided={setView} />
         ) : (
-          <DocumentPanel
-            document={view.document}
-            terms={view.terms}
-            editing={editing}
-            onEdit={setEditing}
-            onTermClick={focusTerm}
-            actions={clauseActions}
-          />
+          <fieldset className="lock" disabled={locked}>
+            <DocumentPanel
+              document={view.document}
+              terms={view.terms}
+              editing={editing}
+              onEdit={locked ? () => {} : setEditing}
+              onTermClick={focusTerm}
+              actions={clauseActions}
+              locked={locked}
+            />
+          </fieldset>
         )}
         <aside className="editor__side">
           <ChecksPanel findings={view.findings} onGoToClause={goToClause} />
-          <TermsPanel
-            terms={view.terms}
-            onSet={saveTerm}
-            onSetTable={(term, rows) => applyEdit(() => setTermTable(id, term, rows))}
-          />
+          <fieldset className="lock" disabled={locked}>
+            <TermsPanel
+              terms={view.terms}
+              onSet={saveTerm}
+              onSetTable={(term, rows) => applyEdit(() => setTermTable(id, term, rows))}
+            />
+          </fieldset>
           {view.credit_chart && <CreditPanel chart={view.credit_chart} onAsk={askCredit} />}
-          <PartiesPanel agreement={agreement} onEdit={() => setEditingParties(true)} />
+          <PartiesPanel agreement={agreement} locked={locked} onEdit={() => setEditingParties(true)} />
           <RoundsPanel
             rounds={view.record.rounds}
             ourRole={summary.our_role}
             onPropose={() => setProposing(true)}
             onCompare={() => setMode("redline")}
             exported={exported}
+            agreed={summary.status === "agreed"}
+            onAccept={() => setAccepting(true)}
             onExport={() => {
               const round = view.record.rounds.at(-1)?.number ?? 0;
               const name = `${agreement.title.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "agreement"} - round ${round}.slapkg`;
@@ -345,6 +356,31 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
         </aside>
       </div>
 
+      {accepting && (
+        <Modal title="Accept as final?" onClose={() => setAccepting(false)} testId="accept-dialog">
+          <p>
+            Your answer will carry exactly the text of round {view.record.rounds.at(-1)?.number}. With both parties on the
+            same text the agreement is <strong>agreed and locked</strong>: no one can change it any more. Send the
+            package afterwards so the other side has your acceptance.
+          </p>
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={() => setAccepting(false)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="accept-confirm"
+              onClick={() => {
+                setAccepting(false);
+                acceptRound(id).then(setView, fail);
+              }}
+            >
+              Accept as final
+            </button>
+          </div>
+        </Modal>
+      )}
       {proposing && (
         <ProposeDialog
           nextRound={(view.record.rounds.at(-1)?.number ?? 0) + 1}

@@ -17,10 +17,12 @@ type Props = {
   onEdit: (clause: string | null) => void;
   onTermClick: (term: string) => void;
   actions: ClauseActions;
+  /** Agreed: shown, not edited. */
+  locked?: boolean;
 };
 
 /** The agreement as its reader sees it, each quoted term a chip; a clause opens in place for editing. */
-export function DocumentPanel({ document, terms, editing, onEdit, onTermClick, actions }: Props) {
+export function DocumentPanel({ document, terms, editing, onEdit, onTermClick, actions, locked = false }: Props) {
   const labels = Object.fromEntries(terms.map((t) => [t.id, t.label]));
   const addButton = (
     <button type="button" className="button" data-testid="add-clause" onClick={actions.onAdd}>
@@ -41,9 +43,10 @@ export function DocumentPanel({ document, terms, editing, onEdit, onTermClick, a
     <section className="panel document" aria-label="Document" data-testid="document">
       <div className="document__bar">
         <span className="muted">
-          {clauseCount} clauses · double-click a clause to edit its wording
+          {clauseCount} clauses ·{" "}
+          {locked ? "agreed and locked: the text can no longer change" : "double-click a clause to edit its wording"}
         </span>
-        {addButton}
+        {!locked && addButton}
       </div>
       {document.map((section) => (
         <section key={section.id} className="document__section">
@@ -71,6 +74,7 @@ export function DocumentPanel({ document, terms, editing, onEdit, onTermClick, a
                 onEdit={() => onEdit(clause.id)}
                 onTermClick={onTermClick}
                 actions={actions}
+                locked={locked}
               />
             );
           })}
@@ -88,6 +92,7 @@ function ClauseBlock({
   onEdit,
   onTermClick,
   actions,
+  locked,
 }: {
   clause: DocumentClause;
   labels: Record<string, string>;
@@ -96,6 +101,7 @@ function ClauseBlock({
   onEdit: () => void;
   onTermClick: (term: string) => void;
   actions: ClauseActions;
+  locked: boolean;
 }) {
   return (
     <article
@@ -112,40 +118,42 @@ function ClauseBlock({
         <h3>
           {clause.number} {clause.heading}
         </h3>
-        <div className="clause__actions" role="toolbar" aria-label={`Clause ${clause.number}`}>
-          <button type="button" className="button button--small button--quiet" data-testid="clause-edit" onClick={onEdit}>
-            Edit
-          </button>
-          <button
-            type="button"
-            className="button button--small button--quiet"
-            data-testid="clause-up"
-            aria-label={`Move clause ${clause.number} up`}
-            disabled={first}
-            onClick={() => actions.onMove(clause.id, "up")}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="button button--small button--quiet"
-            data-testid="clause-down"
-            aria-label={`Move clause ${clause.number} down`}
-            disabled={last}
-            onClick={() => actions.onMove(clause.id, "down")}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            className="button button--small button--quiet"
-            data-testid="clause-remove"
-            aria-label={`Remove clause ${clause.number}`}
-            onClick={() => actions.onRemove(clause.id)}
-          >
-            Remove
-          </button>
-        </div>
+        {!locked && (
+          <div className="clause__actions" role="toolbar" aria-label={`Clause ${clause.number}`}>
+            <button type="button" className="button button--small button--quiet" data-testid="clause-edit" onClick={onEdit}>
+              Edit
+            </button>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              data-testid="clause-up"
+              aria-label={`Move clause ${clause.number} up`}
+              disabled={first}
+              onClick={() => actions.onMove(clause.id, "up")}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              data-testid="clause-down"
+              aria-label={`Move clause ${clause.number} down`}
+              disabled={last}
+              onClick={() => actions.onMove(clause.id, "down")}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              data-testid="clause-remove"
+              aria-label={`Remove clause ${clause.number}`}
+              onClick={() => actions.onRemove(clause.id)}
+            >
+              Remove
+            </button>
+          </div>
+        )}
       </div>
       {clause.paragraphs.map((paragraph, index) => (
         <Paragraph key={index} segments={paragraph} labels={labels} onTermClick={onTermClick} />
