@@ -152,6 +152,10 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
     const draft = JSON.parse(cli(customerWorkspace, "show", id, "--json")).agreement;
     assert.equal(draft.terms["availability.target"].value.value, 99.95);
     await screenshot(browser, "53-change-rejected");
+    const history = await browser.execute(
+      () => document.querySelector('[data-testid="term-history-item"][data-term="availability.target"]')?.textContent,
+    );
+    assert.match(history, /99\.95 % \(round 1, customer\) → 99\.9 % \(round 2, provider\) → 99\.95 % \(draft\)/);
     await propose(browser, "We keep 99.95 %");
     assert.equal(JSON.parse(cli(customerWorkspace, "show", id, "--json")).rounds.length, 3);
   } finally {

@@ -160,7 +160,22 @@ impl Backend {
             self.version(id, None)?,
         );
         let redline = sla_redline::redline(&old, &new, Some(self.library()?));
-        Ok(crate::review::review(redline, &old, &new, &draft))
+        let rounds = self.workspace()?.rounds(parse_id(id)?)?;
+        let mut versions: Vec<sla_redline::Version<'_>> = rounds
+            .iter()
+            .map(|r| sla_redline::Version {
+                round: Some(r.number),
+                author: Some(r.author),
+                agreement: &r.snapshot,
+            })
+            .collect();
+        versions.push(sla_redline::Version {
+            round: None,
+            author: None,
+            agreement: &draft,
+        });
+        let history = sla_redline::term_history(&versions);
+        Ok(crate::review::review(redline, &old, &new, &draft, history))
     }
 
     /// Accepts or rejects one change between two rounds in the draft (undoable).

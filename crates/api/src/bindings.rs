@@ -85,6 +85,8 @@ pub fn typescript() -> String {
         declaration::<KeyTerm>(&cfg),
         declaration::<sla_redline::Redline>(&cfg),
         declaration::<crate::Review>(&cfg),
+        declaration::<sla_redline::TermHistory>(&cfg),
+        declaration::<sla_redline::HistoryStep>(&cfg),
         declaration::<crate::ChangeRef>(&cfg),
         declaration::<crate::ChangeState>(&cfg),
         declaration::<crate::Decision>(&cfg),

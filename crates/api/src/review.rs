@@ -49,6 +49,8 @@ pub struct Review {
     pub clause_states: Vec<ChangeState>,
     /// Parallel to `redline.terms`.
     pub term_states: Vec<ChangeState>,
+    /// Every term that changed across the rounds and the draft, step by step.
+    pub history: Vec<sla_redline::TermHistory>,
 }
 
 /// Where a clause stands: (section index, clause index).
@@ -78,7 +80,13 @@ fn clause_as_in(agreement: &Agreement, clause: &str) -> Option<(String, String, 
     ))
 }
 
-pub fn review(redline: Redline, old: &Agreement, new: &Agreement, draft: &Agreement) -> Review {
+pub fn review(
+    redline: Redline,
+    old: &Agreement,
+    new: &Agreement,
+    draft: &Agreement,
+    history: Vec<sla_redline::TermHistory>,
+) -> Review {
     let state = |is_new: bool, is_old: bool| match (is_new, is_old) {
         (true, _) => ChangeState::Accepted,
         (false, true) => ChangeState::Rejected,
@@ -115,6 +123,7 @@ pub fn review(redline: Redline, old: &Agreement, new: &Agreement, draft: &Agreem
         redline,
         clause_states,
         term_states,
+        history,
     }
 }
 

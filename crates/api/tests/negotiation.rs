@@ -83,6 +83,20 @@ fn customer_and_provider_exchange_rounds_and_read_the_redline() {
     let again = customer.import_package(package2.as_bytes(), at(8)).unwrap_err();
     assert_eq!(again.code, ErrorCode::Conflict);
 
+    let history = customer.review(&id, Some(1), Some(2)).unwrap().history;
+    let target = history.iter().find(|h| h.id == "availability.target").unwrap();
+    let steps: Vec<_> = target
+        .steps
+        .iter()
+        .map(|s| (s.round, s.author, s.value.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            (Some(1), Some(PartyRole::Customer), "99.95 %".to_owned()),
+            (Some(2), Some(PartyRole::Provider), "99.9 %".to_owned())
+        ]
+    );
     let redline = customer.redline(&id, Some(1), Some(2)).unwrap();
     let target = redline
         .terms

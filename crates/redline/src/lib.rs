@@ -4,6 +4,7 @@
 //! whom it favours. Tauri-free; the app, the CLI and the PDF writer draw from the same result.
 
 mod clauses;
+mod history;
 mod terms;
 mod words;
 
@@ -13,6 +14,7 @@ use sla_templates::Library;
 use ts_rs::TS;
 
 pub use clauses::{ClauseChange, ClauseChangeKind, clause_changes};
+pub use history::{HistoryStep, TermHistory, Version, term_history};
 pub use terms::{TermChange, term_changes};
 pub use words::{Edit, Piece, PieceKind, WordDiff, diff_words, tokens};
 

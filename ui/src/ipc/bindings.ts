@@ -256,6 +256,16 @@ clause: string | null,
  */
 terms: Array<string>, message: string, };
 
+export type HistoryStep = { 
+/**
+ * `None` for the draft.
+ */
+round: number | null, author: PartyRole | null, 
+/**
+ * The value written out; absent when the term did not exist in that version.
+ */
+value: string | null, };
+
 /**
  * A Markdown SLA the user picked in the app, to import as a new agreement.
  */
@@ -417,7 +427,11 @@ clause_states: Array<ChangeState>,
 /**
  * Parallel to `redline.terms`.
  */
-term_states: Array<ChangeState>, };
+term_states: Array<ChangeState>, 
+/**
+ * Every term that changed across the rounds and the draft, step by step.
+ */
+history: Array<TermHistory>, };
 
 /**
  * A round as listed (its snapshot is fetched separately).
@@ -502,6 +516,12 @@ old_meaning: string | null, new_meaning: string | null,
  * The party the change favours, when one clearly does.
  */
 favours: PartyRole | null, };
+
+export type TermHistory = { id: string, label: string, 
+/**
+ * The first version, then each version whose value differs from the one before.
+ */
+steps: Array<HistoryStep>, };
 
 /**
  * One term of an agreement, as `sla terms` and the terms panel show it.

@@ -213,6 +213,28 @@ export function RedlinePanel({ id, rounds, onError, onDecided }: Props) {
               </tbody>
             </table>
           )}
+          {reviewed && reviewed.history.length > 0 && (
+            <section className="redline__history" aria-label="Term history" data-testid="term-history">
+              <h2>Term history</h2>
+              <ul className="plain-list">
+                {reviewed.history.map((term) => (
+                  <li key={term.id} data-testid="term-history-item" data-term={term.id}>
+                    <strong>{term.label}</strong>:{" "}
+                    {term.steps.map((step, index) => (
+                      <span key={index}>
+                        {index > 0 && " → "}
+                        <span className="redline__step">{step.value ?? "(none)"}</span>{" "}
+                        <span className="muted">
+                          ({step.round === null ? "draft" : `round ${step.round}`}
+                          {step.author ? `, ${step.author}` : ""})
+                        </span>
+                      </span>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <h2>
             Clauses <span className="muted">({changedCount} changed)</span>
           </h2>
