@@ -126,9 +126,35 @@ dotted_id!(
     "a section id"
 );
 
+impl ClauseId {
+    /// Whether the id only names a position: importers of documents written elsewhere give
+    /// clauses ids from their numbering (`c2-1` for 2.1), which another version of the same
+    /// document reuses for whatever clause stands there. Such ids are matched by heading and
+    /// content, not trusted as the same clause.
+    pub fn is_positional(&self) -> bool {
+        let Some(rest) = self.0.strip_prefix('c') else {
+            return false;
+        };
+        !rest.is_empty()
+            && rest
+                .split('-')
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbering_ids_are_positional_and_library_ids_are_not() {
+        for id in ["c1", "c2-1", "c10-3-2"] {
+            assert!(ClauseId::new(id).unwrap().is_positional(), "{id}");
+        }
+        for id in ["availability", "c", "credits-2", "c1-x", "clawback"] {
+            assert!(!ClauseId::new(id).unwrap().is_positional(), "{id}");
+        }
+    }
 
     #[test]
     fn agreement_id_round_trips_through_text() {

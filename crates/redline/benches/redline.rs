@@ -67,7 +67,7 @@ fn agreement(paragraphs: &[String]) -> Agreement {
                 .iter()
                 .enumerate()
                 .map(|(c, text)| Clause {
-                    id: ClauseId::new(format!("c{}", s * 20 + c)).unwrap_or_else(|_| unreachable!()),
+                    id: ClauseId::new(format!("clause-{}", s * 20 + c)).unwrap_or_else(|_| unreachable!()),
                     heading: format!("Clause {}", s * 20 + c + 1),
                     text: text.clone(),
                 })

@@ -76,8 +76,9 @@ fn normalised_heading(heading: &str) -> String {
         .collect()
 }
 
-/// Pairs each clause of `old` with its clause in `new`: by id first, then the rest by equal
-/// heading, then by the most similar text above [`SIMILAR_ENOUGH`].
+/// Pairs each clause of `old` with its clause in `new`: by id first (except ids that only
+/// name a position, as imports give), then the rest by equal heading, then by the most similar
+/// text above [`SIMILAR_ENOUGH`].
 fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
     let mut pairs = BTreeMap::new();
     let new_by_id: BTreeMap<&str, usize> = new
@@ -86,6 +87,9 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
         .map(|(i, l)| (l.clause.id.as_str(), i))
         .collect();
     for (i, l) in old.iter().enumerate() {
+        if l.clause.id.is_positional() {
+            continue;
+        }
         if let Some(&j) = new_by_id.get(l.clause.id.as_str()) {
             pairs.insert(i, j);
         }
@@ -97,11 +101,13 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
         }
         let used = taken(&pairs);
         let heading = normalised_heading(&l.clause.heading);
-        let same_heading: Vec<usize> = (0..new.len())
+        // The same heading; among several, the one whose text is closest.
+        let best = (0..new.len())
             .filter(|j| !used.contains(j) && normalised_heading(&new[*j].clause.heading) == heading)
-            .collect();
-        if let [only] = same_heading.as_slice() {
-            pairs.insert(i, *only);
+            .map(|j| (similarity(&l.text, &new[j].text), j))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, j)) = best {
+            pairs.insert(i, j);
         }
     }
     let mut candidates = Vec::new();
