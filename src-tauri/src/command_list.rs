@@ -31,4 +31,6 @@ pub const COMMANDS: &[&str] = &[
     "decide",
     "decide_all",
     "accept_round",
+    "add_comment",
+    "remove_comment",
 ];

@@ -7,6 +7,7 @@ use sla_api::{
     LibraryClause, MoveDirection, NewAgreement, PartiesUpdate, Review, TemplateInfo, TemplateRequest,
     WorkspaceInfo,
 };
+use sla_model::CommentTarget;
 use sla_store::{AgreementRecord, AgreementSummary, ImportedRounds};
 use tauri::State;
 
@@ -239,4 +240,19 @@ pub fn decide_all(
 #[tauri::command(async)]
 pub fn accept_round(backend: State<'_, Backend>, id: String) -> Result<AgreementView, ApiError> {
     backend.accept_round(&id, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn add_comment(
+    backend: State<'_, Backend>,
+    id: String,
+    target: CommentTarget,
+    text: String,
+) -> Result<AgreementView, ApiError> {
+    backend.add_comment(&id, &target, &text, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn remove_comment(backend: State<'_, Backend>, id: String, seq: i64) -> Result<AgreementView, ApiError> {
+    backend.remove_comment(&id, seq)
 }

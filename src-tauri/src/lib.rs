@@ -45,6 +45,8 @@ pub fn run() {
             commands::decide,
             commands::decide_all,
             commands::accept_round,
+            commands::add_comment,
+            commands::remove_comment,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -62,6 +62,15 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
   try {
     await (await byTestId(browser, "open-agreement")).click();
     await byTestId(browser, "rounds-panel");
+    // A comment on the availability clause, sent with the round.
+    const availability = await browser.$('[data-testid="clause"][data-clause="availability"]');
+    await availability.waitForExist({ timeout: 10_000 });
+    await availability.moveTo();
+    await (await availability.$('[data-testid="clause-comment"]')).click();
+    await (await byTestId(browser, "comment-text")).setValue("Checkout must stay up: we need 99.95 %.");
+    await (await byTestId(browser, "comment-save")).click();
+    const pendingCount = await byTestId(browser, "pending-count");
+    assert.match(await pendingCount.getText(), /1 comment will go with your next round/);
     await propose(browser, "Our opening position");
     const turn = await byTestId(browser, "turn");
     await browser.waitUntil(async () => /Waiting for the provider to answer round 1/.test(await turn.getText()), {
@@ -98,6 +107,12 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
         "99.9 %",
       { timeout: 10_000, timeoutMsg: "the target should change" },
     );
+    // The customer's comment arrived with round 1 and shows beside the clause in the redline.
+    await (await byTestId(browser, "show-redline")).click();
+    const comment = await byTestId(browser, "comment");
+    assert.match(await comment.getText(), /Round 1, customer: Checkout must stay up: we need 99\.95 %\./);
+    await screenshot(browser, "51a-comment-received");
+    await (await byTestId(browser, "show-document")).click();
     await propose(browser, "Our counter-proposal");
   } finally {
     await browser.deleteSession();

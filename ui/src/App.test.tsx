@@ -136,6 +136,7 @@ function view(s: AgreementSummary, target = "99.9"): AgreementView {
       window: "calendar month",
     },
     history: { undo: null, redo: null },
+    pending_comments: [],
   };
 }
 

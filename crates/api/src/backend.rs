@@ -164,9 +164,23 @@ impl Backend {
 
     /// The editor's view of an agreement: document, terms, findings.
     pub fn agreement_view(&self, id: &str) -> Result<AgreementView, ApiError> {
-        let record = self.open_agreement(id)?;
-        let history = self.histories()?.state(record.summary.id);
-        Ok(crate::view::agreement_view(record, self.library()?, history))
+        let agreement_id = parse_id(id)?;
+        let library = self.library()?;
+        self.view_from(self.workspace()?, agreement_id, library)
+    }
+
+    /// The editor's view, read under the workspace lock the caller holds (then released).
+    pub(crate) fn view_from(
+        &self,
+        workspace: MutexGuard<'_, Workspace>,
+        id: AgreementId,
+        library: &Library,
+    ) -> Result<AgreementView, ApiError> {
+        let record = workspace.agreement(id)?;
+        let pending = workspace.pending_comments(id)?;
+        drop(workspace);
+        let history = self.histories()?.state(id);
+        Ok(crate::view::agreement_view(record, library, history, pending))
     }
 
     /// Sets one term of the draft from what the user typed, saves the draft, and returns the

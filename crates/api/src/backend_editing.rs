@@ -35,10 +35,7 @@ impl Backend {
             workspace.save_draft(&draft, now)?;
             self.histories()?.record(agreement_id, label, before, draft);
         }
-        let record = workspace.agreement(agreement_id)?;
-        drop(workspace);
-        let history = self.histories()?.state(agreement_id);
-        Ok(crate::view::agreement_view(record, library, history))
+        self.view_from(workspace, agreement_id, library)
     }
 
     /// The clause library's clauses, for the "Add clause" dialog.
@@ -119,10 +116,7 @@ impl Backend {
             return Err(error.into());
         }
         self.histories()?.finish(agreement_id, walk, step);
-        let record = workspace.agreement(agreement_id)?;
-        drop(workspace);
-        let history = self.histories()?.state(agreement_id);
-        Ok(crate::view::agreement_view(record, library, history))
+        self.view_from(workspace, agreement_id, library)
     }
 
     /// Reads a Markdown SLA (the text of a file the user picked) into a new agreement.

@@ -35,7 +35,7 @@ impl Backend {
                 ),
             ));
         }
-        let round = Round::new(
+        let mut round = Round::new(
             latest.as_ref().map_or(1, |r| r.number + 1),
             record.summary.our_role,
             now,
@@ -44,11 +44,20 @@ impl Backend {
             record.agreement,
         )
         .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("Round message: {e}")))?;
+        round.comments = workspace
+            .pending_comments(agreement_id)?
+            .into_iter()
+            .map(|c| sla_model::Comment {
+                target: c.target,
+                author: record.summary.our_role,
+                text: c.text,
+            })
+            .collect();
+        round
+            .validate()
+            .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
         workspace.append_round(agreement_id, &round)?;
-        let record = workspace.agreement(agreement_id)?;
-        drop(workspace);
-        let history = self.histories()?.state(agreement_id);
-        Ok(crate::view::agreement_view(record, library, history))
+        self.view_from(workspace, agreement_id, library)
     }
 
     /// Accepts the other side's latest round as it stands: our answering round carries exactly
@@ -81,11 +90,47 @@ impl Backend {
         )
         .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
         workspace.append_round(agreement_id, &round)?;
-        let record = workspace.agreement(agreement_id)?;
-        drop(workspace);
         self.forget_history(agreement_id);
-        let history = self.histories()?.state(agreement_id);
-        Ok(crate::view::agreement_view(record, library, history))
+        self.view_from(workspace, agreement_id, library)
+    }
+
+    /// Writes a comment on a clause, a term or the whole agreement; our next round carries it.
+    pub fn add_comment(
+        &self,
+        id: &str,
+        target: &sla_model::CommentTarget,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<AgreementView, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let library = self.library()?;
+        let mut workspace = self.workspace()?;
+        workspace
+            .add_pending_comment(agreement_id, target, text.trim(), now)
+            .map_err(|e| match e {
+                sla_store::StoreError::Invalid(m) => ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("Comment: {}", m.to_string().trim_start_matches("comment.text: ")),
+                ),
+                other => other.into(),
+            })?;
+        self.view_from(workspace, agreement_id, library)
+    }
+
+    /// Takes back a comment not yet sent.
+    pub fn remove_comment(&self, id: &str, seq: i64) -> Result<AgreementView, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let library = self.library()?;
+        let mut workspace = self.workspace()?;
+        workspace
+            .remove_pending_comment(agreement_id, seq)
+            .map_err(|e| match e {
+                sla_store::StoreError::NotFound(_) => {
+                    ApiError::new(ErrorCode::NotFound, "That comment was already sent or removed.")
+                }
+                other => other.into(),
+            })?;
+        self.view_from(workspace, agreement_id, library)
     }
 
     /// The exchange package of an agreement: every round, for the other side to import.
@@ -175,7 +220,20 @@ impl Backend {
             agreement: &draft,
         });
         let history = sla_redline::term_history(&versions);
-        Ok(crate::review::review(redline, &old, &new, &draft, history))
+        let comments = rounds
+            .iter()
+            .flat_map(|r| {
+                r.comments.iter().map(|c| crate::review::RoundComment {
+                    round: r.number,
+                    author: c.author,
+                    target: c.target.clone(),
+                    text: c.text.clone(),
+                })
+            })
+            .collect();
+        Ok(crate::review::review(
+            redline, &old, &new, &draft, history, comments,
+        ))
     }
 
     /// Accepts or rejects one change between two rounds in the draft (undoable).

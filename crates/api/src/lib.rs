@@ -27,7 +27,7 @@ pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use parties::{PartiesUpdate, PartyInput};
 pub use requests::{ImportRequest, NewAgreement, WorkspaceInfo};
-pub use review::{ChangeRef, ChangeState, Decision, Review};
+pub use review::{ChangeRef, ChangeState, Decision, Review, RoundComment};
 pub use view::{
     AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, KeyTerm,
     PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermTable, TextSegment,

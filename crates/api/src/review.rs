@@ -51,6 +51,17 @@ pub struct Review {
     pub term_states: Vec<ChangeState>,
     /// Every term that changed across the rounds and the draft, step by step.
     pub history: Vec<sla_redline::TermHistory>,
+    /// The comments every round carried, oldest first.
+    pub comments: Vec<RoundComment>,
+}
+
+/// A comment as a round carried it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct RoundComment {
+    pub round: u32,
+    pub author: sla_model::PartyRole,
+    pub target: sla_model::CommentTarget,
+    pub text: String,
 }
 
 /// Where a clause stands: (section index, clause index).
@@ -86,6 +97,7 @@ pub fn review(
     new: &Agreement,
     draft: &Agreement,
     history: Vec<sla_redline::TermHistory>,
+    comments: Vec<RoundComment>,
 ) -> Review {
     let state = |is_new: bool, is_old: bool| match (is_new, is_old) {
         (true, _) => ChangeState::Accepted,
@@ -124,6 +136,7 @@ pub fn review(
         clause_states,
         term_states,
         history,
+        comments,
     }
 }
 

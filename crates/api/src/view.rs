@@ -84,6 +84,8 @@ pub struct AgreementView {
     pub credit_chart: Option<CreditChart>,
     /// What Undo and Redo would do.
     pub history: EditHistory,
+    /// Comments written since our last round; the next one carries them.
+    pub pending_comments: Vec<sla_store::PendingComment>,
 }
 
 /// The data of the credit-against-availability chart: the target, the cap and each tier as
@@ -206,7 +208,12 @@ fn key_term(library: &Library, id: &str) -> Option<KeyTerm> {
     })
 }
 
-pub fn agreement_view(record: AgreementRecord, library: &Library, history: EditHistory) -> AgreementView {
+pub fn agreement_view(
+    record: AgreementRecord,
+    library: &Library,
+    history: EditHistory,
+    pending_comments: Vec<sla_store::PendingComment>,
+) -> AgreementView {
     let agreement = &record.agreement;
     let document = agreement
         .sections
@@ -234,6 +241,7 @@ pub fn agreement_view(record: AgreementRecord, library: &Library, history: EditH
         findings: sla_checks::check(agreement),
         credit_chart: credit_chart(agreement),
         history,
+        pending_comments,
         document,
         record,
     }

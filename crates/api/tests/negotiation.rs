@@ -38,14 +38,42 @@ fn customer_and_provider_exchange_rounds_and_read_the_redline() {
         ErrorCode::Conflict,
         "no round yet"
     );
+    let target = sla_model::CommentTarget::Term("availability.target".into());
+    let empty = customer.add_comment(&id, &target, "   ", at(1)).unwrap_err();
+    assert_eq!(empty.code, ErrorCode::InvalidInput);
+    customer
+        .add_comment(&id, &target, "Checkout must stay up.", at(1))
+        .unwrap();
+    let view = customer
+        .add_comment(
+            &id,
+            &sla_model::CommentTarget::Agreement,
+            "Draft for discussion",
+            at(1),
+        )
+        .unwrap();
+    assert_eq!(view.pending_comments.len(), 2);
+    let view = customer
+        .remove_comment(&id, view.pending_comments[1].seq)
+        .unwrap();
+    assert_eq!(view.pending_comments.len(), 1);
+    assert_eq!(
+        customer.remove_comment(&id, 9_999).unwrap_err().code,
+        ErrorCode::NotFound
+    );
     let view = customer
         .propose_round(&id, "Our opening position", at(1))
         .unwrap();
     assert_eq!(view.record.rounds.len(), 1);
+    assert!(view.pending_comments.is_empty(), "the round carried the comment");
     assert_eq!(view.record.rounds[0].hash.len(), 64);
     let nothing = customer.propose_round(&id, "again", at(2)).unwrap_err();
     assert_eq!(nothing.code, ErrorCode::Conflict);
     let package1 = customer.export_package(&id).unwrap();
+    assert!(
+        package1.contains("Checkout must stay up."),
+        "the package carries the comment"
+    );
 
     // The provider receives it: the agreement appears in their workspace, with them as provider.
     let imported = provider.import_package(package1.as_bytes(), at(3)).unwrap();
@@ -83,7 +111,22 @@ fn customer_and_provider_exchange_rounds_and_read_the_redline() {
     let again = customer.import_package(package2.as_bytes(), at(8)).unwrap_err();
     assert_eq!(again.code, ErrorCode::Conflict);
 
-    let history = customer.review(&id, Some(1), Some(2)).unwrap().history;
+    let review = customer.review(&id, Some(1), Some(2)).unwrap();
+    assert_eq!(review.comments.len(), 1);
+    assert_eq!(
+        (
+            review.comments[0].round,
+            review.comments[0].author,
+            review.comments[0].text.as_str()
+        ),
+        (1, PartyRole::Customer, "Checkout must stay up.")
+    );
+    assert_eq!(
+        provider.review(&id, Some(1), Some(2)).unwrap().comments,
+        review.comments,
+        "it travelled in the package"
+    );
+    let history = review.history;
     let target = history.iter().find(|h| h.id == "availability.target").unwrap();
     let steps: Vec<_> = target
         .steps

@@ -25,6 +25,6 @@ pub mod agreement_limits {
 pub use error::{ModelError, ValueError};
 pub use ids::{AgreementId, ClauseId, SectionId, TermId};
 pub use party::{Parties, Party, PartyRole, Signatory};
-pub use round::{Round, RoundHash};
+pub use round::{Comment, CommentTarget, Round, RoundHash};
 pub use terms::{Term, TermValue};
 pub use text::{Title, check_free_text};

@@ -71,6 +71,38 @@ impl From<RoundHash> for String {
     }
 }
 
+/// What a comment is about.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum CommentTarget {
+    /// A clause, by its id.
+    Clause(String),
+    /// A term, by its id.
+    Term(String),
+    /// The agreement as a whole.
+    Agreement,
+}
+
+/// A comment one party sends with a round, on a clause, a term or the whole agreement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Comment {
+    pub target: CommentTarget,
+    pub author: PartyRole,
+    pub text: String,
+}
+
+impl Comment {
+    pub const MAX_TEXT_CHARS: usize = 5_000;
+
+    pub fn validate(&self, field: &str) -> Result<(), ModelError> {
+        if self.text.trim().is_empty() {
+            return Err(ModelError::invalid(format!("{field}.text"), "must not be empty"));
+        }
+        check_free_text(&self.text, Self::MAX_TEXT_CHARS, true)
+            .map_err(|e| ModelError::invalid(format!("{field}.text"), e))
+    }
+}
+
 /// A round: an immutable snapshot of the whole agreement as one party proposed it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Round {
@@ -83,6 +115,9 @@ pub struct Round {
     /// The fingerprint of round `number - 1`; absent for round 1.
     pub previous: Option<RoundHash>,
     pub snapshot: Agreement,
+    /// Comments the author sends with the round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 /// What a round's fingerprint is computed over: every field, typed, in a fixed order, with a
@@ -96,10 +131,14 @@ struct Canonical<'a> {
     message: &'a str,
     previous: Option<RoundHash>,
     snapshot: &'a Agreement,
+    /// Left out when there are none, so rounds without comments keep the same bytes.
+    #[serde(skip_serializing_if = "<[Comment]>::is_empty")]
+    comments: &'a [Comment],
 }
 
 impl Round {
     pub const MAX_MESSAGE_CHARS: usize = 10_000;
+    pub const MAX_COMMENTS: usize = 1_000;
 
     pub fn new(
         number: u32,
@@ -118,6 +157,7 @@ impl Round {
             message: message.into(),
             previous,
             snapshot,
+            comments: Vec::new(),
         };
         round.validate()?;
         Ok(round)
@@ -133,6 +173,7 @@ impl Round {
             message: &self.message,
             previous: self.previous,
             snapshot: &self.snapshot,
+            comments: &self.comments,
         };
         // Serialising typed values to a Vec cannot fail: no map has non-string keys.
         let bytes = serde_json::to_vec(&canonical).unwrap_or_default();
@@ -161,6 +202,21 @@ impl Round {
         }
         check_free_text(&self.message, Self::MAX_MESSAGE_CHARS, true)
             .map_err(|e| ModelError::invalid("message", e))?;
+        if self.comments.len() > Self::MAX_COMMENTS {
+            return Err(ModelError::invalid(
+                "comments",
+                format!("at most {} comments go with one round", Self::MAX_COMMENTS),
+            ));
+        }
+        for (i, comment) in self.comments.iter().enumerate() {
+            comment.validate(&format!("comments[{i}]"))?;
+            if comment.author != self.author {
+                return Err(ModelError::invalid(
+                    format!("comments[{i}].author"),
+                    "a round carries only its author's comments",
+                ));
+            }
+        }
         self.snapshot.validate().map_err(|e| match e {
             ModelError::Invalid { field, reason } => ModelError::Invalid {
                 field: format!("snapshot.{field}"),
@@ -268,5 +324,26 @@ mod tests {
         );
         assert!(RoundHash::parse("xyz").is_err());
         assert!(RoundHash::parse(&"g".repeat(64)).is_err());
+    }
+
+    #[test]
+    fn comments_are_part_of_the_round_and_only_its_authors() {
+        let at: Timestamp = "2026-11-24T10:00:00Z".parse().unwrap();
+        let mut round = Round::new(1, PartyRole::Customer, at, "Opening", None, snapshot()).unwrap();
+        let bare = round.hash();
+        round.comments.push(Comment {
+            target: CommentTarget::Term("availability.target".into()),
+            author: PartyRole::Customer,
+            text: "We need 99.95 % for the checkout.".into(),
+        });
+        assert!(round.validate().is_ok());
+        assert_ne!(round.hash(), bare, "a comment is covered by the fingerprint");
+        let json = serde_json::to_string(&round).unwrap();
+        assert_eq!(serde_json::from_str::<Round>(&json).unwrap().hash(), round.hash());
+        round.comments[0].author = PartyRole::Provider;
+        assert_eq!(round.validate().unwrap_err().field(), Some("comments[0].author"));
+        round.comments[0].author = PartyRole::Customer;
+        round.comments[0].text = "  ".into();
+        assert_eq!(round.validate().unwrap_err().field(), Some("comments[0].text"));
     }
 }

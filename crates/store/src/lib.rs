@@ -16,5 +16,7 @@ pub use error::StoreError;
 pub use location::{
     APP_IDENTIFIER, DATABASE_FILE, WORKSPACE_ENV, default_workspace_dir, resolve_workspace_dir,
 };
-pub use records::{AgreementRecord, AgreementStatus, AgreementSummary, ImportedRounds, RoundSummary};
+pub use records::{
+    AgreementRecord, AgreementStatus, AgreementSummary, ImportedRounds, PendingComment, RoundSummary,
+};
 pub use workspace::Workspace;

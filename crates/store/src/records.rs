@@ -86,3 +86,12 @@ pub struct ImportedRounds {
     /// proposed, which were kept).
     pub draft_replaced: bool,
 }
+
+/// A comment written in this workspace and not yet sent: the next round we propose carries it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PendingComment {
+    #[ts(type = "number")]
+    pub seq: i64,
+    pub target: sla_model::CommentTarget,
+    pub text: String,
+}

@@ -36,12 +36,23 @@ pub fn migrations() -> Migrations<'static> {
             "ALTER TABLE rounds ADD COLUMN previous_hash TEXT;
          ALTER TABLE rounds ADD COLUMN hash TEXT;",
         ),
+        // Comments: kept with the draft until the next round carries them.
+        M::up(
+            "ALTER TABLE rounds ADD COLUMN comments_json TEXT;
+             CREATE TABLE pending_comments (
+                 seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+                 agreement_id  TEXT NOT NULL REFERENCES agreements (id) ON DELETE CASCADE,
+                 target_json   TEXT NOT NULL,
+                 text          TEXT NOT NULL,
+                 created_at_ms INTEGER NOT NULL
+             ) STRICT;",
+        ),
     ])
 }
 
 /// The schema version the migrations above lead to.
 pub fn latest_version() -> i64 {
-    2
+    3
 }
 
 #[cfg(test)]

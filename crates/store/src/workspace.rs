@@ -4,7 +4,9 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
 use sla_model::{Agreement, AgreementId, ModelError, PartyRole, Round, RoundHash, Title};
 
-use crate::records::{AgreementRecord, AgreementStatus, AgreementSummary, ImportedRounds, RoundSummary};
+use crate::records::{
+    AgreementRecord, AgreementStatus, AgreementSummary, ImportedRounds, PendingComment, RoundSummary,
+};
 use crate::schema::{APPLICATION_ID, latest_version, migrations};
 use crate::{DATABASE_FILE, StoreError};
 
@@ -198,6 +200,75 @@ impl Workspace {
     /// One round with its snapshot; its fingerprint is checked against the one stored.
     pub fn round(&self, id: AgreementId, number: u32) -> Result<Round, StoreError> {
         read_round(&self.conn, id, number)
+    }
+
+    /// Writes a comment to be sent with our next round.
+    pub fn add_pending_comment(
+        &mut self,
+        id: AgreementId,
+        target: &sla_model::CommentTarget,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        let summary = summary_of(&tx, id)?;
+        if summary.status == AgreementStatus::Agreed {
+            return Err(StoreError::Locked(id));
+        }
+        let comment = sla_model::Comment {
+            target: target.clone(),
+            author: summary.our_role,
+            text: text.to_owned(),
+        };
+        comment.validate("comment")?;
+        tx.execute(
+            "INSERT INTO pending_comments (agreement_id, target_json, text, created_at_ms) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                id.to_string(),
+                serde_json::to_string(target).unwrap_or_default(),
+                text,
+                now.as_millisecond()
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Takes back a comment not yet sent.
+    pub fn remove_pending_comment(&mut self, id: AgreementId, seq: i64) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        let removed = tx.execute(
+            "DELETE FROM pending_comments WHERE agreement_id = ?1 AND seq = ?2",
+            params![id.to_string(), seq],
+        )?;
+        if removed == 0 {
+            return Err(StoreError::NotFound(id));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The comments waiting for our next round, oldest first.
+    pub fn pending_comments(&self, id: AgreementId) -> Result<Vec<PendingComment>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT seq, target_json, text FROM pending_comments WHERE agreement_id = ?1 ORDER BY seq",
+        )?;
+        let rows = statement.query_map([id.to_string()], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (seq, target, text) = row?;
+            let target = serde_json::from_str(&target).map_err(|e| StoreError::Corrupt {
+                id: format!("{id} comment {seq}"),
+                source: ModelError::invalid("target", e.to_string()),
+            })?;
+            Ok(PendingComment { seq, target, text })
+        })
+        .collect()
     }
 
     /// Every round of an agreement, oldest first, each checked against its stored fingerprint.
@@ -431,8 +502,8 @@ fn insert_round(tx: &Transaction<'_>, id: AgreementId, round: &Round) -> Result<
         }
     }
     tx.execute(
-        "INSERT INTO rounds (agreement_id, number, author, proposed_at_ms, message, snapshot_json, previous_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO rounds (agreement_id, number, author, proposed_at_ms, message, snapshot_json, previous_hash, hash, comments_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             id.to_string(),
             round.number,
@@ -442,8 +513,16 @@ fn insert_round(tx: &Transaction<'_>, id: AgreementId, round: &Round) -> Result<
             round.snapshot.to_json(),
             round.previous.map(|h| h.to_hex()),
             round.hash().to_hex(),
+            serde_json::to_string(&round.comments).unwrap_or_else(|_| "[]".into()),
         ],
     )?;
+    // Our own round carries the comments written since the last one.
+    if round.author == current.our_role {
+        tx.execute(
+            "DELETE FROM pending_comments WHERE agreement_id = ?1",
+            [id.to_string()],
+        )?;
+    }
     // Agreed: the other side answered with exactly the text proposed to it.
     let agreed = latest > 0 && {
         let previous = read_round(tx, id, latest)?;
@@ -469,7 +548,7 @@ fn insert_round(tx: &Transaction<'_>, id: AgreementId, round: &Round) -> Result<
 fn read_round(conn: &Connection, id: AgreementId, number: u32) -> Result<Round, StoreError> {
     let row = conn
         .query_row(
-            "SELECT author, proposed_at_ms, message, snapshot_json, previous_hash, hash FROM rounds WHERE agreement_id = ?1 AND number = ?2",
+            "SELECT author, proposed_at_ms, message, snapshot_json, previous_hash, hash, comments_json FROM rounds WHERE agreement_id = ?1 AND number = ?2",
             params![id.to_string(), number],
             |r| {
                 Ok((
@@ -479,6 +558,7 @@ fn read_round(conn: &Connection, id: AgreementId, number: u32) -> Result<Round, 
                     r.get::<_, String>(3)?,
                     r.get::<_, Option<String>>(4)?,
                     r.get::<_, Option<String>>(5)?,
+                    r.get::<_, Option<String>>(6)?,
                 ))
             },
         )
@@ -497,7 +577,7 @@ fn read_round(conn: &Connection, id: AgreementId, number: u32) -> Result<Round, 
         .map(RoundHash::parse)
         .transpose()
         .map_err(|e| corrupt(ModelError::invalid("previous_hash", e)))?;
-    let round = Round::new(
+    let mut round = Round::new(
         number,
         author,
         timestamp(row.1, &what)?,
@@ -506,6 +586,13 @@ fn read_round(conn: &Connection, id: AgreementId, number: u32) -> Result<Round, 
         snapshot,
     )
     .map_err(corrupt)?;
+    round.comments = match row.6.as_deref() {
+        Some(json) => {
+            serde_json::from_str(json).map_err(|e| corrupt(ModelError::invalid("comments", e.to_string())))?
+        }
+        None => Vec::new(),
+    };
+    round.validate().map_err(corrupt)?;
     if row.5.as_deref() != Some(round.hash().to_hex().as_str()) {
         return Err(corrupt(ModelError::invalid(
             "hash",

@@ -58,7 +58,11 @@ credit_chart: CreditChart | null,
 /**
  * What Undo and Redo would do.
  */
-history: EditHistory, };
+history: EditHistory, 
+/**
+ * Comments written since our last round; the next one carries them.
+ */
+pending_comments: Array<PendingComment>, };
 
 /**
  * An error as it crosses to the UI or the CLI's output.
@@ -148,6 +152,11 @@ export type ClauseChangeKind = "unchanged" | "inserted" | "deleted" | "modified"
  * business hours ("4 business hours").
  */
 export type Clock = "calendar" | "business";
+
+/**
+ * What a comment is about.
+ */
+export type CommentTarget = { "kind": "clause", "id": string } | { "kind": "term", "id": string } | { "kind": "agreement" };
 
 /**
  * A whole number of things (escalation levels, failed months, reports per quarter).
@@ -374,6 +383,11 @@ export type PartyInput = { name: string, signatory_name: string, signatory_title
 export type PartyRole = "customer" | "provider";
 
 /**
+ * A comment written in this workspace and not yet sent: the next round we propose carries it.
+ */
+export type PendingComment = { seq: number, target: CommentTarget, text: string, };
+
+/**
  * A percentage between 0 and 100 with at most three decimals (99.995 %), held exactly as
  * thousandths of a percent so that comparisons and sums never drift.
  */
@@ -431,7 +445,16 @@ term_states: Array<ChangeState>,
 /**
  * Every term that changed across the rounds and the draft, step by step.
  */
-history: Array<TermHistory>, };
+history: Array<TermHistory>, 
+/**
+ * The comments every round carried, oldest first.
+ */
+comments: Array<RoundComment>, };
+
+/**
+ * A comment as a round carried it.
+ */
+export type RoundComment = { round: number, author: PartyRole, target: CommentTarget, text: string, };
 
 /**
  * A round as listed (its snapshot is fetched separately).

@@ -7,6 +7,7 @@ import type {
   AgreementSummary,
   AgreementView,
   ChangeRef,
+  CommentTarget,
   Decision,
   Review,
   ApiError,
@@ -101,3 +102,6 @@ export const decide = (id: string, from: number, to: number, change: ChangeRef, 
 export const decideAll = (id: string, from: number, to: number, decision: Decision) =>
   call<AgreementView>("decide_all", { id, from, to, decision });
 export const acceptRound = (id: string) => call<AgreementView>("accept_round", { id });
+export const addComment = (id: string, target: CommentTarget, text: string) =>
+  call<AgreementView>("add_comment", { id, target, text });
+export const removeComment = (id: string, seq: number) => call<AgreementView>("remove_comment", { id, seq });

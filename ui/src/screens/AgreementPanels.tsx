@@ -62,6 +62,7 @@ export function RoundsPanel({
   exported,
   onAccept,
   agreed,
+  pendingComments,
 }: {
   rounds: RoundSummary[];
   ourRole: PartyRole;
@@ -72,6 +73,8 @@ export function RoundsPanel({
   exported: string | null;
   onAccept: () => void;
   agreed: boolean;
+  /** Comments waiting for our next round. */
+  pendingComments: number;
 }) {
   const latest = rounds.at(-1);
   const theirs = latest !== undefined && latest.author !== ourRole;
@@ -104,6 +107,11 @@ export function RoundsPanel({
       <p className="turn" data-testid="turn">
         {turn}
       </p>
+      {pendingComments > 0 && !agreed && (
+        <p className="muted" data-testid="pending-count">
+          {pendingComments} comment{pendingComments === 1 ? "" : "s"} will go with your next round.
+        </p>
+      )}
       {theirs && !agreed && latest && (
         <p>
           <button type="button" className="button button--small" data-testid="accept-round" onClick={onAccept}>

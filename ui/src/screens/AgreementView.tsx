@@ -8,6 +8,8 @@ import {
   type ApiError,
   acceptRound,
   addClause,
+  addComment,
+  type CommentTarget,
   agreementView,
   type CreditOwed,
   creditOwed,
@@ -16,6 +18,7 @@ import {
   type MoveDirection,
   moveClause,
   proposeRound,
+  removeComment,
   redo,
   removeClause,
   renameAgreement,
@@ -31,6 +34,7 @@ import { PartiesDialog } from "./PartiesDialog";
 import { ProposeDialog } from "./ProposeDialog";
 import { RedlinePanel } from "./RedlinePanel";
 import { ChecksPanel } from "./ChecksPanel";
+import { CommentDialog } from "./Comments";
 import { CreditPanel } from "./CreditPanel";
 import { DeleteAgreementDialog } from "./DeleteAgreementDialog";
 import { DocumentPanel } from "./DocumentPanel";
@@ -55,6 +59,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   const [mode, setMode] = useState<"document" | "redline">("document");
   const [exported, setExported] = useState<string | null>(null);
   const [accepting, setAccepting] = useState(false);
+  const [commenting, setCommenting] = useState<{ target: CommentTarget; about: string } | null>(null);
   const historyRef = useRef<(walk: "undo" | "redo") => void>(() => {});
 
   function fail(error: ApiError) {
@@ -208,6 +213,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
       void applyEdit(() => removeClause(id, clause));
     },
     onAdd: () => setAdding(true),
+    onComment: (clause: string, about: string) => setCommenting({ target: { kind: "clause", id: clause }, about }),
   };
 
   function focusTerm(term: string) {
@@ -314,7 +320,15 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
 
       <div className="editor">
         {mode === "redline" ? (
-          <RedlinePanel id={id} rounds={view.record.rounds} onError={onError} onDecided={setView} />
+          <RedlinePanel
+            id={id}
+            rounds={view.record.rounds}
+            onError={onError}
+            onDecided={setView}
+            pending={view.pending_comments}
+            onComment={(target, about) => setCommenting({ target, about })}
+            onRemoveComment={(seq) => void applyEdit(() => removeComment(id, seq))}
+          />
         ) : (
           <fieldset className="lock" disabled={locked}>
             <DocumentPanel
@@ -345,6 +359,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
             onPropose={() => setProposing(true)}
             onCompare={() => setMode("redline")}
             exported={exported}
+            pendingComments={view.pending_comments.length}
             agreed={summary.status === "agreed"}
             onAccept={() => setAccepting(true)}
             onExport={() => {
@@ -356,6 +371,17 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
         </aside>
       </div>
 
+      {commenting && (
+        <CommentDialog
+          about={commenting.about}
+          onClose={() => setCommenting(null)}
+          onSave={async (text) => {
+            const refused = await applyEdit(() => addComment(id, commenting.target, text));
+            if (refused === null) setCommenting(null);
+            return refused;
+          }}
+        />
+      )}
       {accepting && (
         <Modal title="Accept as final?" onClose={() => setAccepting(false)} testId="accept-dialog">
           <p>

@@ -7,6 +7,7 @@ export type ClauseActions = {
   onMove: (clause: string, direction: MoveDirection) => void;
   onRemove: (clause: string) => void;
   onAdd: () => void;
+  onComment: (clause: string, about: string) => void;
 };
 
 type Props = {
@@ -142,6 +143,14 @@ function ClauseBlock({
               onClick={() => actions.onMove(clause.id, "down")}
             >
               ↓
+            </button>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              data-testid="clause-comment"
+              onClick={() => actions.onComment(clause.id, `clause ${clause.number} ${clause.heading}`)}
+            >
+              Comment
             </button>
             <button
               type="button"

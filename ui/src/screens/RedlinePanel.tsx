@@ -1,14 +1,17 @@
 import { useEffect, useState } from "react";
 import { roleLabel } from "../format";
+import { CommentList } from "./Comments";
 import {
   type AgreementView,
   type ApiError,
   type ChangeRef,
   type ChangeState,
   type ClauseChange,
+  type CommentTarget,
   type Decision,
   decide,
   decideAll,
+  type PendingComment,
   type Review,
   type RoundSummary,
   review,
@@ -20,6 +23,9 @@ type Props = {
   onError: (error: ApiError) => void;
   /** A decision changed the draft. */
   onDecided: (view: AgreementView) => void;
+  pending: PendingComment[];
+  onComment: (target: CommentTarget, about: string) => void;
+  onRemoveComment: (seq: number) => void;
 };
 
 const STATE_LABEL: Record<ChangeState, string> = {
@@ -78,7 +84,7 @@ const KIND_LABEL: Record<ClauseChange["kind"], string> = {
 };
 
 /** The redline between two versions: changed terms with their meaning, then the clauses. */
-export function RedlinePanel({ id, rounds, onError, onDecided }: Props) {
+export function RedlinePanel({ id, rounds, onError, onDecided, pending, onComment, onRemoveComment }: Props) {
   const latest = rounds.at(-1)?.number ?? null;
   const [from, setFrom] = useState<Version>(latest !== null && latest > 1 ? latest - 1 : latest);
   const [to, setTo] = useState<Version>(latest !== null && latest > 1 ? latest : null);
@@ -189,7 +195,23 @@ export function RedlinePanel({ id, rounds, onError, onDecided }: Props) {
               <tbody>
                 {result.terms.map((term, index) => (
                   <tr key={term.id} data-testid="redline-term" data-term={term.id}>
-                    <th scope="row">{term.label}</th>
+                    <th scope="row">
+                      {term.label}
+                      <CommentList
+                        target={{ kind: "term", id: term.id }}
+                        sent={reviewed?.comments ?? []}
+                        pending={pending}
+                        onRemove={onRemoveComment}
+                      />
+                      <button
+                        type="button"
+                        className="button button--small button--quiet"
+                        data-testid="comment-term"
+                        onClick={() => onComment({ kind: "term", id: term.id }, term.label)}
+                      >
+                        Comment…
+                      </button>
+                    </th>
                     <td>
                       <del className="redline__del">{term.old ?? "—"}</del>
                       {term.old_meaning && <div className="redline__meaning">{term.old_meaning}</div>}
@@ -246,6 +268,26 @@ export function RedlinePanel({ id, rounds, onError, onDecided }: Props) {
               <ClauseRedline
                 key={`${change.kind}-${change.clause}`}
                 change={change}
+                comments={
+                  <>
+                    <CommentList
+                      target={{ kind: "clause", id: change.clause }}
+                      sent={reviewed?.comments ?? []}
+                      pending={pending}
+                      onRemove={onRemoveComment}
+                    />
+                    <button
+                      type="button"
+                      className="button button--small button--quiet"
+                      data-testid="comment-clause"
+                      onClick={() =>
+                        onComment({ kind: "clause", id: change.clause }, `clause ${change.new_number ?? change.old_number ?? ""} ${change.heading}`)
+                      }
+                    >
+                      Comment…
+                    </button>
+                  </>
+                }
                 decision={
                   decidable && state && change.kind !== "unchanged" ? (
                     <Decide
@@ -264,7 +306,15 @@ export function RedlinePanel({ id, rounds, onError, onDecided }: Props) {
   );
 }
 
-function ClauseRedline({ change, decision }: { change: ClauseChange; decision: React.ReactNode }) {
+function ClauseRedline({
+  change,
+  decision,
+  comments,
+}: {
+  change: ClauseChange;
+  decision: React.ReactNode;
+  comments: React.ReactNode;
+}) {
   const number =
     change.old_number && change.new_number && change.old_number !== change.new_number
       ? `${change.new_number} (was ${change.old_number})`
@@ -284,6 +334,7 @@ function ClauseRedline({ change, decision }: { change: ClauseChange; decision: R
         <span className={`badge redline__badge redline__badge--${change.kind}`}>{label}</span>
       </div>
       {decision && <div className="redline__clause-decision">{decision}</div>}
+      {comments}
       {change.old_heading && <p className="muted">Heading was: {change.old_heading}</p>}
       {change.kind === "moved" ? (
         <p className="muted">Moved without changes.</p>

@@ -214,7 +214,7 @@ fn a_workspace_from_a_newer_version_is_refused() {
             error,
             StoreError::NewerSchema {
                 found: 99,
-                known: 2,
+                known: 3,
                 ..
             }
         ),
