@@ -88,25 +88,29 @@ export async function byTestId(browser, id) {
 }
 
 /**
- * Answers the system's save dialog (GTK) the way a person does: waits for the window titled
- * `title`, gives it the keyboard, types the full path over the suggested name, presses Enter.
+ * Answers the system's save dialog (GTK) the way a person does: waits for the visible window
+ * titled `title`, gives it the keyboard, types the full path over the suggested name, presses
+ * Enter. Every xdotool call is bounded, so a dialog that never shows fails the test instead
+ * of hanging it.
  */
 export async function answerSaveDialog(title, file) {
-  const xdotool = (...args) => execFileSync("xdotool", args, { encoding: "utf8" }).trim();
-  const deadline = Date.now() + 15_000;
+  const xdotool = (...args) => execFileSync("xdotool", args, { encoding: "utf8", timeout: 5_000 }).trim();
+  const deadline = Date.now() + 20_000;
   let window = "";
   while (Date.now() < deadline && !window) {
     try {
-      window = xdotool("search", "--name", title).split("\n")[0];
+      window = xdotool("search", "--onlyvisible", "--name", title).split("\n").filter(Boolean).at(-1) ?? "";
     } catch {
-      await sleep(200);
+      // not shown yet (xdotool exits with 1 when nothing matches)
     }
+    if (!window) await sleep(250);
   }
-  if (!window) throw new Error(`no window titled "${title}" appeared`);
+  if (!window) throw new Error(`no visible window titled "${title}" appeared within 20 s`);
   await sleep(500);
-  xdotool("windowfocus", "--sync", window);
+  xdotool("windowfocus", window);
+  await sleep(300);
   xdotool("key", "--clearmodifiers", "ctrl+a");
   xdotool("type", "--delay", "15", file);
-  await sleep(200);
+  await sleep(300);
   xdotool("key", "Return");
 }

@@ -56,6 +56,20 @@ async function type(browser, text) {
   for (const character of text) await browser.keys(character);
 }
 
+/** Waits until the page has stopped scrolling (smooth scrolls run for a few hundred ms). */
+async function settle(browser) {
+  let last = -1;
+  await browser.waitUntil(
+    async () => {
+      const now = await browser.execute(() => window.scrollY + document.documentElement.scrollTop);
+      const still = now === last;
+      last = now;
+      return still;
+    },
+    { timeout: 5_000, interval: 200 },
+  );
+}
+
 async function documentClauseIds(browser) {
   return browser.execute(() =>
     Array.from(document.querySelectorAll('[data-testid="clause"]'), (c) => c.getAttribute("data-clause")),
@@ -134,7 +148,12 @@ test("edit wording in place, add, remove and move clauses, undo and redo, restar
     assert.equal(draft.sections.find((s) => s.id === "support").clauses[0].id, "exclusions");
 
     // Add the escalation clause from the library, searched for, in the customer's position.
-    await (await byTestId(browser, "add-clause")).click();
+    // Moving a clause scrolls it into view smoothly; let the page settle before clicking.
+    await settle(browser);
+    const addClause = await byTestId(browser, "add-clause");
+    await addClause.scrollIntoView({ block: "center" });
+    await settle(browser);
+    await addClause.click();
     await (await byTestId(browser, "clause-search")).setValue("escalation levels");
     await browser.waitUntil(async () => (await browser.$$('[data-testid="library-clause"]').getElements()).length === 1, {
       timeout: 10_000,
