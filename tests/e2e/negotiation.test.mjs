@@ -155,6 +155,18 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
     );
     assert.deepEqual(marks, ["DEL:99.95", "INS:99.9"]);
     await screenshot(browser, "52-redline-round-1-to-2");
+    const changes = await byTestId(browser, "redline-changes");
+    assert.match(await changes.getText(), /2\.1 Availability/);
+    await (await byTestId(browser, "redline-side-by-side")).click();
+    const columns = await browser.execute(() =>
+      Array.from(
+        document.querySelectorAll('[data-clause="availability"] [data-testid="redline-columns"] p'),
+        (p) => `${p.getAttribute("aria-label")}: ${Array.from(p.querySelectorAll("del, ins"), (e) => e.textContent).join("|")}`,
+      ),
+    );
+    assert.deepEqual(columns, ["Before: 99.95", "After: 99.9"]);
+    await screenshot(browser, "52b-redline-side-by-side");
+    await (await byTestId(browser, "redline-side-by-side")).click();
 
     // Reject the lower target: the draft goes back to 99.95 %; then answer with round 3.
     const decision = await byTestId(browser, "decide-term-availability.target");

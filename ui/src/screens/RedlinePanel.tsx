@@ -90,6 +90,7 @@ export function RedlinePanel({ id, rounds, onError, onDecided, pending, onCommen
   const [to, setTo] = useState<Version>(latest !== null && latest > 1 ? latest : null);
   const [reviewed, setReviewed] = useState<Review | null>(null);
   const [showUnchanged, setShowUnchanged] = useState(false);
+  const [sideBySide, setSideBySide] = useState(false);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
@@ -159,6 +160,15 @@ export function RedlinePanel({ id, rounds, onError, onDecided, pending, onCommen
             onChange={(event) => setShowUnchanged(event.target.checked)}
           />
           Show unchanged clauses
+        </label>
+        <label className="choice redline__toggle-inline">
+          <input
+            type="checkbox"
+            checked={sideBySide}
+            data-testid="redline-side-by-side"
+            onChange={(event) => setSideBySide(event.target.checked)}
+          />
+          Side by side
         </label>
       </div>
       {decidable && (
@@ -260,6 +270,25 @@ export function RedlinePanel({ id, rounds, onError, onDecided, pending, onCommen
           <h2>
             Clauses <span className="muted">({changedCount} changed)</span>
           </h2>
+          {changedCount > 0 && (
+            <nav className="redline__changes" aria-label="Changed clauses" data-testid="redline-changes">
+              {result.clauses
+                .filter((c) => c.kind !== "unchanged")
+                .map((c) => (
+                  <a
+                    key={`${c.kind}-${c.clause}`}
+                    href={`#redline-${c.kind}-${c.clause}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      document.getElementById(`redline-${c.kind}-${c.clause}`)?.scrollIntoView({ block: "start", behavior: "smooth" });
+                    }}
+                  >
+                    {c.new_number ?? c.old_number} {c.heading}{" "}
+                    <span className={`badge redline__badge redline__badge--${c.kind}`}>{KIND_LABEL[c.kind]}</span>
+                  </a>
+                ))}
+            </nav>
+          )}
           {shown.length === 0 && <p className="muted">No clause changed.</p>}
           {shown.map((change) => {
             const index = result.clauses.indexOf(change);
@@ -268,6 +297,7 @@ export function RedlinePanel({ id, rounds, onError, onDecided, pending, onCommen
               <ClauseRedline
                 key={`${change.kind}-${change.clause}`}
                 change={change}
+                sideBySide={sideBySide}
                 comments={
                   <>
                     <CommentList
@@ -310,8 +340,10 @@ function ClauseRedline({
   change,
   decision,
   comments,
+  sideBySide,
 }: {
   change: ClauseChange;
+  sideBySide: boolean;
   decision: React.ReactNode;
   comments: React.ReactNode;
 }) {
@@ -323,6 +355,7 @@ function ClauseRedline({
   return (
     <article
       className={`clause redline__clause redline__clause--${change.kind}`}
+      id={`redline-${change.kind}-${change.clause}`}
       data-testid="redline-clause"
       data-clause={change.clause}
       data-kind={change.kind}
@@ -338,6 +371,31 @@ function ClauseRedline({
       {change.old_heading && <p className="muted">Heading was: {change.old_heading}</p>}
       {change.kind === "moved" ? (
         <p className="muted">Moved without changes.</p>
+      ) : sideBySide ? (
+        <div className="redline__columns" data-testid="redline-columns">
+          <p className="clause__text" aria-label="Before">
+            {change.words.pieces.map((piece, index) =>
+              piece.kind === "inserted" ? null : piece.kind === "deleted" ? (
+                <del key={index} className="redline__del">
+                  {piece.text}
+                </del>
+              ) : (
+                <span key={index}>{piece.text}</span>
+              ),
+            )}
+          </p>
+          <p className="clause__text" aria-label="After">
+            {change.words.pieces.map((piece, index) =>
+              piece.kind === "deleted" ? null : piece.kind === "inserted" ? (
+                <ins key={index} className="redline__ins">
+                  {piece.text}
+                </ins>
+              ) : (
+                <span key={index}>{piece.text}</span>
+              ),
+            )}
+          </p>
+        </div>
       ) : (
         <p className="clause__text">
           {change.words.pieces.map((piece, index) =>
