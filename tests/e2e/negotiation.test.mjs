@@ -71,6 +71,8 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
     await (await byTestId(browser, "comment-save")).click();
     const pendingCount = await byTestId(browser, "pending-count");
     assert.match(await pendingCount.getText(), /1 comment will go with your next round/);
+    const pendingComment = await availability.$('[data-testid="pending-comment"]');
+    assert.match(await pendingComment.getText(), /Your comment \(goes with your next round\): Checkout must stay up/);
     await propose(browser, "Our opening position");
     const turn = await byTestId(browser, "turn");
     await browser.waitUntil(async () => /Waiting for the provider to answer round 1/.test(await turn.getText()), {
@@ -107,7 +109,11 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
         "99.9 %",
       { timeout: 10_000, timeoutMsg: "the target should change" },
     );
-    // The customer's comment arrived with round 1 and shows beside the clause in the redline.
+    // The customer's comment arrived with round 1: under the clause in the document…
+    const received = await browser.$('[data-testid="clause"][data-clause="availability"] [data-testid="comment"]');
+    await received.waitForExist({ timeout: 10_000 });
+    assert.match(await received.getText(), /Round 1, customer: Checkout must stay up/);
+    // …and beside the change in the redline.
     await (await byTestId(browser, "show-redline")).click();
     const comment = await byTestId(browser, "comment");
     assert.match(await comment.getText(), /Round 1, customer: Checkout must stay up: we need 99\.95 %\./);

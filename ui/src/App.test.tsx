@@ -137,6 +137,7 @@ function view(s: AgreementSummary, target = "99.9"): AgreementView {
     },
     history: { undo: null, redo: null },
     pending_comments: [],
+    comments: [],
   };
 }
 

@@ -178,9 +178,12 @@ impl Backend {
     ) -> Result<AgreementView, ApiError> {
         let record = workspace.agreement(id)?;
         let pending = workspace.pending_comments(id)?;
+        let comments = crate::review::round_comments(&workspace.rounds(id)?);
         drop(workspace);
         let history = self.histories()?.state(id);
-        Ok(crate::view::agreement_view(record, library, history, pending))
+        Ok(crate::view::agreement_view(
+            record, library, history, pending, comments,
+        ))
     }
 
     /// Sets one term of the draft from what the user typed, saves the draft, and returns the

@@ -220,17 +220,7 @@ impl Backend {
             agreement: &draft,
         });
         let history = sla_redline::term_history(&versions);
-        let comments = rounds
-            .iter()
-            .flat_map(|r| {
-                r.comments.iter().map(|c| crate::review::RoundComment {
-                    round: r.number,
-                    author: c.author,
-                    target: c.target.clone(),
-                    text: c.text.clone(),
-                })
-            })
-            .collect();
+        let comments = crate::review::round_comments(&rounds);
         Ok(crate::review::review(
             redline, &old, &new, &draft, history, comments,
         ))

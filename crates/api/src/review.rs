@@ -64,6 +64,21 @@ pub struct RoundComment {
     pub text: String,
 }
 
+/// The comments the rounds carried, oldest first.
+pub fn round_comments(rounds: &[sla_model::Round]) -> Vec<RoundComment> {
+    rounds
+        .iter()
+        .flat_map(|r| {
+            r.comments.iter().map(|c| RoundComment {
+                round: r.number,
+                author: c.author,
+                target: c.target.clone(),
+                text: c.text.clone(),
+            })
+        })
+        .collect()
+}
+
 /// Where a clause stands: (section index, clause index).
 fn position(agreement: &Agreement, clause: &str) -> Option<(usize, usize)> {
     agreement.sections.iter().enumerate().find_map(|(s, section)| {

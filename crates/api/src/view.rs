@@ -86,6 +86,8 @@ pub struct AgreementView {
     pub history: EditHistory,
     /// Comments written since our last round; the next one carries them.
     pub pending_comments: Vec<sla_store::PendingComment>,
+    /// The comments every round carried, oldest first.
+    pub comments: Vec<crate::RoundComment>,
 }
 
 /// The data of the credit-against-availability chart: the target, the cap and each tier as
@@ -213,6 +215,7 @@ pub fn agreement_view(
     library: &Library,
     history: EditHistory,
     pending_comments: Vec<sla_store::PendingComment>,
+    comments: Vec<crate::RoundComment>,
 ) -> AgreementView {
     let agreement = &record.agreement;
     let document = agreement
@@ -242,6 +245,7 @@ pub fn agreement_view(
         credit_chart: credit_chart(agreement),
         history,
         pending_comments,
+        comments,
         document,
         record,
     }

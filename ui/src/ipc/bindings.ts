@@ -62,7 +62,11 @@ history: EditHistory,
 /**
  * Comments written since our last round; the next one carries them.
  */
-pending_comments: Array<PendingComment>, };
+pending_comments: Array<PendingComment>, 
+/**
+ * The comments every round carried, oldest first.
+ */
+comments: Array<RoundComment>, };
 
 /**
  * An error as it crosses to the UI or the CLI's output.

@@ -339,6 +339,9 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
               onTermClick={focusTerm}
               actions={clauseActions}
               locked={locked}
+              comments={view.comments}
+              pending={view.pending_comments}
+              onRemoveComment={(seq) => void applyEdit(() => removeComment(id, seq))}
             />
           </fieldset>
         )}

@@ -1,4 +1,13 @@
-import type { DocumentClause, DocumentSection, MoveDirection, TermRow, TextSegment } from "../ipc";
+import type {
+  DocumentClause,
+  DocumentSection,
+  MoveDirection,
+  PendingComment,
+  RoundComment,
+  TermRow,
+  TextSegment,
+} from "../ipc";
+import { CommentList } from "./Comments";
 import { ClauseEditor } from "./ClauseEditor";
 
 export type ClauseActions = {
@@ -20,10 +29,24 @@ type Props = {
   actions: ClauseActions;
   /** Agreed: shown, not edited. */
   locked?: boolean;
+  comments?: RoundComment[];
+  pending?: PendingComment[];
+  onRemoveComment?: (seq: number) => void;
 };
 
 /** The agreement as its reader sees it, each quoted term a chip; a clause opens in place for editing. */
-export function DocumentPanel({ document, terms, editing, onEdit, onTermClick, actions, locked = false }: Props) {
+export function DocumentPanel({
+  document,
+  terms,
+  editing,
+  onEdit,
+  onTermClick,
+  actions,
+  locked = false,
+  comments = [],
+  pending = [],
+  onRemoveComment = () => {},
+}: Props) {
   const labels = Object.fromEntries(terms.map((t) => [t.id, t.label]));
   const addButton = (
     <button type="button" className="button" data-testid="add-clause" onClick={actions.onAdd}>
@@ -76,6 +99,14 @@ export function DocumentPanel({ document, terms, editing, onEdit, onTermClick, a
                 onTermClick={onTermClick}
                 actions={actions}
                 locked={locked}
+                comments={
+                  <CommentList
+                    target={{ kind: "clause", id: clause.id }}
+                    sent={comments}
+                    pending={pending}
+                    onRemove={onRemoveComment}
+                  />
+                }
               />
             );
           })}
@@ -94,6 +125,7 @@ function ClauseBlock({
   onTermClick,
   actions,
   locked,
+  comments,
 }: {
   clause: DocumentClause;
   labels: Record<string, string>;
@@ -103,6 +135,7 @@ function ClauseBlock({
   onTermClick: (term: string) => void;
   actions: ClauseActions;
   locked: boolean;
+  comments: React.ReactNode;
 }) {
   return (
     <article
@@ -167,6 +200,7 @@ function ClauseBlock({
       {clause.paragraphs.map((paragraph, index) => (
         <Paragraph key={index} segments={paragraph} labels={labels} onTermClick={onTermClick} />
       ))}
+      {comments}
     </article>
   );
 }
