@@ -1,9 +1,9 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { App } from "./App";
-import type { AgreementRecord, AgreementSummary, AgreementView, ApiError, TemplateInfo } from "./ipc";
+import type { AgreementRecord, AgreementSummary, AgreementView, ApiError, RoundSummary, TemplateInfo } from "./ipc";
 import { MAX_VISIBLE_ROWS } from "./screens/Home";
 
 type Call = { cmd: string; args: Record<string, unknown> };
@@ -37,7 +37,7 @@ function record(s: AgreementSummary): AgreementRecord {
       terms: {},
       sections: [],
     },
-    rounds: [],
+    rounds: [...mockedRounds],
   };
 }
 
@@ -140,6 +140,15 @@ function view(s: AgreementSummary, target = "99.9"): AgreementView {
     comments: [],
   };
 }
+
+let mockedRounds: readonly RoundSummary[] = [];
+/** Rounds the next records carry (reset after each test). */
+function mockRounds(rounds: readonly RoundSummary[]) {
+  mockedRounds = rounds;
+}
+afterEach(() => {
+  mockedRounds = [];
+});
 
 /** A fake backend holding agreements in memory; records every call. */
 function backend(initial: AgreementSummary[], failures: Record<string, ApiError> = {}) {
@@ -259,6 +268,54 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
         };
         edited.record.agreement.effective_date = update.effective_date;
         return edited;
+      }
+      case "review": {
+        const decided = calls.some((c) => c.cmd === "decide");
+        return {
+          redline: {
+            clauses: [
+              {
+                kind: "modified",
+                clause: "availability",
+                old_clause: null,
+                old_number: "1.1",
+                new_number: "1.1",
+                heading: "Availability",
+                old_heading: null,
+                words: {
+                  pieces: [
+                    { kind: "same", text: "at least ", edit: null },
+                    { kind: "deleted", text: "99.95", edit: 0 },
+                    { kind: "inserted", text: "99.9", edit: 0 },
+                    { kind: "same", text: " %", edit: null },
+                  ],
+                  edits: [{ deleted: "99.95", inserted: "99.9", cosmetic: false }],
+                },
+                cosmetic: false,
+              },
+            ],
+            terms: [
+              {
+                id: "availability.target",
+                label: "Availability target",
+                old: "99.95 %",
+                new: "99.9 %",
+                old_meaning: "allows 21 m 54 s of Downtime per calendar month",
+                new_meaning: "allows 43 m 49 s of Downtime per calendar month",
+                favours: "provider",
+              },
+            ],
+          },
+          clause_states: ["follows_terms"],
+          term_states: [decided ? "rejected" : "accepted"],
+          history: [],
+          comments: [{ round: 1, author: "customer", target: { kind: "clause", id: "availability" }, text: "Keep 99.95 %" }],
+        };
+      }
+      case "decide": {
+        const found = agreements.find((a) => a.id === args.id);
+        if (!found) throw { code: "not_found", message: "gone" };
+        return { ...view(found), history: { undo: "reject the change to Availability target", redo: null } };
       }
       case "library_clauses":
         return [
@@ -710,5 +767,40 @@ describe("parties", () => {
       },
     });
     expect(screen.getByText("Effective date: 1 March 2027")).toBeTruthy();
+  });
+});
+
+describe("the redline", () => {
+  it("shows term changes with meanings, the words changed, comments, and rejects a change", async () => {
+    const negotiating = summary({ status: "negotiating", latest_round: 2 });
+    const fake = backend([negotiating]);
+    // Two rounds in the record, so the redline compares round 1 with round 2.
+    const rounds = [
+      { number: 1, author: "customer", proposed_at: "2026-11-24T10:00:00Z", message: "Opening", hash: "a".repeat(64) },
+      { number: 2, author: "provider", proposed_at: "2026-11-24T11:00:00Z", message: "Counter", hash: "b".repeat(64) },
+    ] as const;
+    mockRounds(rounds);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("open-agreement"));
+    await userEvent.click(await screen.findByTestId("show-redline"));
+    const row = await screen.findByTestId("redline-term");
+    expect(row).toHaveTextContent("99.95 %allows 21 m 54 s");
+    expect(row).toHaveTextContent("99.9 %allows 43 m 49 s");
+    expect(row).toHaveTextContent("the provider");
+    const clause = screen.getByTestId("redline-clause");
+    expect(clause.querySelector("del")).toHaveTextContent("99.95");
+    expect(clause.querySelector("ins")).toHaveTextContent("99.9");
+    expect(within(clause).getByTestId("comment")).toHaveTextContent("Round 1, customer: Keep 99.95 %");
+    await userEvent.click(within(screen.getByTestId("decide-term-availability.target")).getByTestId("reject-change"));
+    await waitFor(() =>
+      expect(screen.getByTestId("decide-term-availability.target")).toHaveAttribute("data-state", "rejected"),
+    );
+    expect(fake.calls.find((c) => c.cmd === "decide")?.args).toEqual({
+      id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
+      from: 1,
+      to: 2,
+      change: { kind: "term", id: "availability.target" },
+      decision: "reject",
+    });
   });
 });
