@@ -44,15 +44,7 @@ impl Backend {
             record.agreement,
         )
         .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("Round message: {e}")))?;
-        round.comments = workspace
-            .pending_comments(agreement_id)?
-            .into_iter()
-            .map(|c| sla_model::Comment {
-                target: c.target,
-                author: record.summary.our_role,
-                text: c.text,
-            })
-            .collect();
+        round.comments = unsent_comments(&workspace, agreement_id, record.summary.our_role)?;
         round
             .validate()
             .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
@@ -80,7 +72,7 @@ impl Backend {
                 format!("Round {number} is your own proposal; the other side accepts it, or answers it."),
             ));
         }
-        let round = Round::new(
+        let mut round = Round::new(
             number + 1,
             record.summary.our_role,
             now,
@@ -89,6 +81,8 @@ impl Backend {
             latest.snapshot.clone(),
         )
         .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+        // Comments written since our last round go with the acceptance rather than being lost.
+        round.comments = unsent_comments(&workspace, agreement_id, record.summary.our_role)?;
         workspace.append_round(agreement_id, &round)?;
         self.forget_history(agreement_id);
         self.view_from(workspace, agreement_id, library)
@@ -104,16 +98,17 @@ impl Backend {
     ) -> Result<AgreementView, ApiError> {
         let agreement_id = parse_id(id)?;
         let library = self.library()?;
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "Comment: must not be empty",
+            ));
+        }
+        sla_model::check_free_text(text, sla_model::Comment::MAX_TEXT_CHARS, true)
+            .map_err(|e| ApiError::invalid("Comment", &e))?;
         let mut workspace = self.workspace()?;
-        workspace
-            .add_pending_comment(agreement_id, target, text.trim(), now)
-            .map_err(|e| match e {
-                sla_store::StoreError::Invalid(m) => ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!("Comment: {}", m.to_string().trim_start_matches("comment.text: ")),
-                ),
-                other => other.into(),
-            })?;
+        workspace.add_pending_comment(agreement_id, target, text, now)?;
         self.view_from(workspace, agreement_id, library)
     }
 
@@ -272,4 +267,21 @@ impl Backend {
         let (old, new) = (self.version(id, from)?, self.version(id, to)?);
         Ok(sla_redline::redline(&old, &new, Some(self.library()?)))
     }
+}
+
+/// Our comments not yet sent, as the next round of ours carries them.
+fn unsent_comments(
+    workspace: &sla_store::Workspace,
+    id: sla_model::AgreementId,
+    our_role: sla_model::PartyRole,
+) -> Result<Vec<sla_model::Comment>, ApiError> {
+    Ok(workspace
+        .pending_comments(id)?
+        .into_iter()
+        .map(|c| sla_model::Comment {
+            target: c.target,
+            author: our_role,
+            text: c.text,
+        })
+        .collect())
 }

@@ -90,18 +90,19 @@ fn position(agreement: &Agreement, clause: &str) -> Option<(usize, usize)> {
     })
 }
 
-fn clause_as_in(agreement: &Agreement, clause: &str) -> Option<(String, String, String)> {
+/// A clause as one version has it: heading, text, section, and the clause before it (enough
+/// to tell a move).
+type Placed<'a> = (&'a str, &'a str, &'a str, Option<&'a str>);
+
+fn clause_as_in<'a>(agreement: &'a Agreement, clause: &str) -> Option<Placed<'a>> {
     let (s, c) = position(agreement, clause)?;
     let section = &agreement.sections[s];
     let found = &section.clauses[c];
-    // The clause, its section and the clause before it: enough to tell a move.
-    let before = c
-        .checked_sub(1)
-        .map(|b| section.clauses[b].id.to_string())
-        .unwrap_or_default();
+    let before = c.checked_sub(1).map(|b| section.clauses[b].id.as_str());
     Some((
-        format!("{}\u{0}{}", found.heading, found.text),
-        section.id.to_string(),
+        found.heading.as_str(),
+        found.text.as_str(),
+        section.id.as_str(),
         before,
     ))
 }
@@ -195,16 +196,9 @@ pub fn adopt(
             Ok(format!("{verb} the change to {label}"))
         }
         ChangeRef::Clause(id) => {
-            let heading = position(source, id)
-                .or_else(|| position(draft, id))
-                .map(|(s, c)| {
-                    let from = if position(source, id).is_some() {
-                        source
-                    } else {
-                        &*draft
-                    };
-                    from.sections[s].clauses[c].heading.clone()
-                })
+            let heading = [source, &*draft]
+                .into_iter()
+                .find_map(|a| position(a, id).map(|(s, c)| a.sections[s].clauses[c].heading.clone()))
                 .ok_or_else(|| {
                     ApiError::new(ErrorCode::NotFound, format!("No version has the clause `{id}`."))
                 })?;

@@ -10,29 +10,32 @@ fn at(minute: i64) -> Timestamp {
     Timestamp::from_second(1_800_000_000 + minute * 60).unwrap()
 }
 
+/// The customer drafts the SaaS SLA from the library in `position`; its id.
+fn customers_draft(customer: &Backend, position: Position) -> String {
+    let request = TemplateRequest {
+        template: "saas-availability".into(),
+        position,
+        our_role: PartyRole::Customer,
+        title: None,
+        counterparty: "Cloudy Hosting Ltd".into(),
+        our_name: "Acme Retail plc".into(),
+        options: Default::default(),
+        set: Default::default(),
+    };
+    customer
+        .create_from_template(request, at(0))
+        .unwrap()
+        .id
+        .to_string()
+}
+
 #[test]
 fn customer_and_provider_exchange_rounds_and_read_the_redline() {
     let (customer_dir, provider_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let customer = Backend::open(customer_dir.path());
     let provider = Backend::open(provider_dir.path());
 
-    let id = customer
-        .create_from_template(
-            TemplateRequest {
-                template: "saas-availability".into(),
-                position: Position::Customer,
-                our_role: PartyRole::Customer,
-                title: None,
-                counterparty: "Cloudy Hosting Ltd".into(),
-                our_name: "Acme Retail plc".into(),
-                options: Default::default(),
-                set: Default::default(),
-            },
-            at(0),
-        )
-        .unwrap()
-        .id
-        .to_string();
+    let id = customers_draft(&customer, Position::Customer);
     assert_eq!(
         customer.export_package(&id).unwrap_err().code,
         ErrorCode::Conflict,
@@ -187,23 +190,7 @@ fn each_change_of_a_counter_proposal_is_accepted_or_rejected_in_the_draft() {
     let (customer_dir, provider_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let customer = Backend::open(customer_dir.path());
     let provider = Backend::open(provider_dir.path());
-    let id = customer
-        .create_from_template(
-            TemplateRequest {
-                template: "saas-availability".into(),
-                position: Position::Customer,
-                our_role: PartyRole::Customer,
-                title: None,
-                counterparty: "Cloudy Hosting Ltd".into(),
-                our_name: "Acme Retail plc".into(),
-                options: Default::default(),
-                set: Default::default(),
-            },
-            at(0),
-        )
-        .unwrap()
-        .id
-        .to_string();
+    let id = customers_draft(&customer, Position::Customer);
     customer.propose_round(&id, "Opening", at(1)).unwrap();
     provider
         .import_package(customer.export_package(&id).unwrap().as_bytes(), at(2))
@@ -346,23 +333,7 @@ fn accepting_the_other_sides_round_agrees_and_locks_the_agreement_on_both_sides(
     let (customer_dir, provider_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let customer = Backend::open(customer_dir.path());
     let provider = Backend::open(provider_dir.path());
-    let id = customer
-        .create_from_template(
-            TemplateRequest {
-                template: "saas-availability".into(),
-                position: Position::Balanced,
-                our_role: PartyRole::Customer,
-                title: None,
-                counterparty: "Cloudy Hosting Ltd".into(),
-                our_name: "Acme Retail plc".into(),
-                options: Default::default(),
-                set: Default::default(),
-            },
-            at(0),
-        )
-        .unwrap()
-        .id
-        .to_string();
+    let id = customers_draft(&customer, Position::Balanced);
     customer.propose_round(&id, "Balanced terms", at(1)).unwrap();
     assert_eq!(
         customer.accept_round(&id, at(2)).unwrap_err().code,
@@ -372,7 +343,19 @@ fn accepting_the_other_sides_round_agrees_and_locks_the_agreement_on_both_sides(
     provider
         .import_package(customer.export_package(&id).unwrap().as_bytes(), at(3))
         .unwrap();
+    provider
+        .add_comment(
+            &id,
+            &sla_model::CommentTarget::Agreement,
+            "Agreed, thank you.",
+            at(4),
+        )
+        .unwrap();
     let view = provider.accept_round(&id, at(4)).unwrap();
+    assert!(
+        view.pending_comments.is_empty(),
+        "the acceptance carried the comment"
+    );
     assert_eq!(view.record.summary.status, sla_store::AgreementStatus::Agreed);
     assert_eq!(view.record.rounds.len(), 2);
     let locked = provider
@@ -385,6 +368,12 @@ fn accepting_the_other_sides_round_agrees_and_locks_the_agreement_on_both_sides(
         .import_package(provider.export_package(&id).unwrap().as_bytes(), at(6))
         .unwrap();
     assert_eq!(imported.summary.status, sla_store::AgreementStatus::Agreed);
+    let comments = customer.agreement_view(&id).unwrap().comments;
+    assert_eq!(comments.len(), 1);
+    assert_eq!(
+        (comments[0].round, comments[0].text.as_str()),
+        (2, "Agreed, thank you.")
+    );
     assert_eq!(
         customer.propose_round(&id, "one more", at(7)).unwrap_err().code,
         ErrorCode::Conflict

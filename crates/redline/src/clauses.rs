@@ -94,12 +94,11 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
             pairs.insert(i, j);
         }
     }
-    let taken = |pairs: &BTreeMap<usize, usize>| pairs.values().copied().collect::<BTreeSet<_>>();
+    let mut used: BTreeSet<usize> = pairs.values().copied().collect();
     for (i, l) in old.iter().enumerate() {
         if pairs.contains_key(&i) || normalised_heading(&l.clause.heading).is_empty() {
             continue;
         }
-        let used = taken(&pairs);
         let heading = normalised_heading(&l.clause.heading);
         // The same heading; among several, the one whose text is closest.
         let best = (0..new.len())
@@ -108,10 +107,10 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
             .max_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, j)) = best {
             pairs.insert(i, j);
+            used.insert(j);
         }
     }
     let mut candidates = Vec::new();
-    let used = taken(&pairs);
     for (i, l) in old.iter().enumerate() {
         if pairs.contains_key(&i) {
             continue;
@@ -128,7 +127,7 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     for (_, i, j) in candidates {
-        if !pairs.contains_key(&i) && !taken(&pairs).contains(&j) {
+        if !pairs.contains_key(&i) && used.insert(j) {
             pairs.insert(i, j);
         }
     }

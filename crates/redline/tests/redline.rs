@@ -158,10 +158,8 @@ fn the_balanced_and_provider_drafts_differ_in_the_providers_favour() {
             .filter(|t| t.favours == Some(PartyRole::Customer))
             .collect::<Vec<_>>()
     );
-    let tiers = redline.terms.iter().find(|t| t.id == "credits.tiers");
-    if let Some(tiers) = tiers {
-        assert_eq!(tiers.favours, Some(PartyRole::Provider));
-    }
+    let tiers = redline.terms.iter().find(|t| t.id == "credits.tiers").unwrap();
+    assert_eq!(tiers.favours, Some(PartyRole::Provider));
     assert!(redline.changed().all(|c| c.kind == ClauseChangeKind::Modified));
 }
 

@@ -12,6 +12,7 @@ import {
   decide,
   decideAll,
   type PendingComment,
+  type Piece,
   type Review,
   type RoundSummary,
   review,
@@ -374,45 +375,38 @@ function ClauseRedline({
       ) : sideBySide ? (
         <div className="redline__columns" data-testid="redline-columns">
           <p className="clause__text" aria-label="Before">
-            {change.words.pieces.map((piece, index) =>
-              piece.kind === "inserted" ? null : piece.kind === "deleted" ? (
-                <del key={index} className="redline__del">
-                  {piece.text}
-                </del>
-              ) : (
-                <span key={index}>{piece.text}</span>
-              ),
-            )}
+            <Pieces pieces={change.words.pieces} leave="inserted" />
           </p>
           <p className="clause__text" aria-label="After">
-            {change.words.pieces.map((piece, index) =>
-              piece.kind === "deleted" ? null : piece.kind === "inserted" ? (
-                <ins key={index} className="redline__ins">
-                  {piece.text}
-                </ins>
-              ) : (
-                <span key={index}>{piece.text}</span>
-              ),
-            )}
+            <Pieces pieces={change.words.pieces} leave="deleted" />
           </p>
         </div>
       ) : (
         <p className="clause__text">
-          {change.words.pieces.map((piece, index) =>
-            piece.kind === "same" ? (
-              <span key={index}>{piece.text}</span>
-            ) : piece.kind === "deleted" ? (
-              <del key={index} className="redline__del">
-                {piece.text}
-              </del>
-            ) : (
-              <ins key={index} className="redline__ins">
-                {piece.text}
-              </ins>
-            ),
-          )}
+          <Pieces pieces={change.words.pieces} />
         </p>
       )}
     </article>
+  );
+}
+
+/** The words of a redline: deletions struck, insertions underlined; `leave` drops one kind. */
+function Pieces({ pieces, leave }: { pieces: Piece[]; leave?: "deleted" | "inserted" }) {
+  return (
+    <>
+      {pieces.map((piece, index) =>
+        piece.kind === leave ? null : piece.kind === "deleted" ? (
+          <del key={index} className="redline__del">
+            {piece.text}
+          </del>
+        ) : piece.kind === "inserted" ? (
+          <ins key={index} className="redline__ins">
+            {piece.text}
+          </ins>
+        ) : (
+          <span key={index}>{piece.text}</span>
+        ),
+      )}
+    </>
   );
 }
