@@ -65,8 +65,13 @@ impl Clause {
     pub fn term_references(&self) -> Result<Vec<TermReference>, String> {
         let mut references = Vec::new();
         let mut rest = 0;
-        while let Some(found) = self.text[rest..].find("{{") {
+        // A search for one byte (memchr) is several times faster than for the pair.
+        while let Some(found) = self.text[rest..].find('{') {
             let start = rest + found;
+            if !self.text[start + 1..].starts_with('{') {
+                rest = start + 1;
+                continue;
+            }
             let Some(length) = self.text[start + 2..].find("}}") else {
                 return Err(format!(
                     "`{{{{` at character {} is never closed with `}}}}`",

@@ -2,7 +2,8 @@
 //! shared id, such as two imports of a Markdown file, by heading and by content similarity),
 //! each marked unchanged, inserted, deleted, modified, moved, or moved and modified.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
@@ -51,7 +52,7 @@ pub struct ClauseChange {
 struct Located<'a> {
     clause: &'a Clause,
     number: String,
-    text: String,
+    text: Cow<'a, str>,
 }
 
 fn located(agreement: &Agreement) -> Vec<Located<'_>> {
@@ -61,7 +62,12 @@ fn located(agreement: &Agreement) -> Vec<Located<'_>> {
             out.push(Located {
                 clause,
                 number: format!("{}.{}", s + 1, c + 1),
-                text: sla_templates::clause_text(agreement, clause, RenderFormat::Text),
+                // Most clauses quote no term: their text is used as it stands.
+                text: if clause.text.contains('{') {
+                    Cow::Owned(sla_templates::clause_text(agreement, clause, RenderFormat::Text))
+                } else {
+                    Cow::Borrowed(&clause.text)
+                },
             });
         }
     }
@@ -77,11 +83,11 @@ fn normalised_heading(heading: &str) -> String {
 }
 
 /// Pairs each clause of `old` with its clause in `new`: by id first (except ids that only
-/// name a position, as imports give), then the rest by equal heading, then by the most similar
-/// text above [`SIMILAR_ENOUGH`].
+/// name a position, as imports give), then the rest by identical text, then by equal heading,
+/// then by the most similar text above [`SIMILAR_ENOUGH`].
 fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
     let mut pairs = BTreeMap::new();
-    let new_by_id: BTreeMap<&str, usize> = new
+    let new_by_id: HashMap<&str, usize> = new
         .iter()
         .enumerate()
         .map(|(i, l)| (l.clause.id.as_str(), i))
@@ -95,31 +101,65 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
         }
     }
     let mut used: BTreeSet<usize> = pairs.values().copied().collect();
-    for (i, l) in old.iter().enumerate() {
-        if pairs.contains_key(&i) || normalised_heading(&l.clause.heading).is_empty() {
-            continue;
-        }
-        let heading = normalised_heading(&l.clause.heading);
-        // The same heading; among several, the one whose text is closest.
-        let best = (0..new.len())
-            .filter(|j| !used.contains(j) && normalised_heading(&new[*j].clause.heading) == heading)
-            .map(|j| (similarity(&l.text, &new[j].text), j))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, j)) = best {
-            pairs.insert(i, j);
-            used.insert(j);
-        }
+    let unpaired_new =
+        |used: &BTreeSet<usize>| (0..new.len()).filter(|j| !used.contains(j)).collect::<Vec<_>>();
+
+    // Identical text, first come first paired.
+    let mut by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for j in unpaired_new(&used) {
+        by_text.entry(&new[j].text).or_default().push_back(j);
     }
-    let mut candidates = Vec::new();
     for (i, l) in old.iter().enumerate() {
         if pairs.contains_key(&i) {
             continue;
         }
-        for (j, n) in new.iter().enumerate() {
-            if used.contains(&j) {
+        if let Some(j) = by_text.get_mut(&*l.text).and_then(VecDeque::pop_front) {
+            pairs.insert(i, j);
+            used.insert(j);
+        }
+    }
+
+    // The same heading; among several, the one whose text is closest.
+    let mut by_heading: HashMap<String, Vec<usize>> = HashMap::new();
+    for j in unpaired_new(&used) {
+        by_heading
+            .entry(normalised_heading(&new[j].clause.heading))
+            .or_default()
+            .push(j);
+    }
+    for (i, l) in old.iter().enumerate() {
+        let heading = normalised_heading(&l.clause.heading);
+        if pairs.contains_key(&i) || heading.is_empty() {
+            continue;
+        }
+        let Some(candidates) = by_heading.get_mut(&heading) else {
+            continue;
+        };
+        let best = candidates
+            .iter()
+            .enumerate()
+            .map(|(k, j)| (similarity(&l.text, &new[*j].text), k))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, k)) = best {
+            let j = candidates.remove(k);
+            pairs.insert(i, j);
+            used.insert(j);
+        }
+    }
+
+    let mut candidates = Vec::new();
+    let unpaired = unpaired_new(&used);
+    for (i, l) in old.iter().enumerate() {
+        if pairs.contains_key(&i) {
+            continue;
+        }
+        for &j in &unpaired {
+            // Texts of very different lengths cannot be similar enough: skip the comparison.
+            let (a, b) = (l.text.len() as f32, new[j].text.len() as f32);
+            if 2.0 * a.min(b) < SIMILAR_ENOUGH * (a + b) {
                 continue;
             }
-            let ratio = similarity(&l.text, &n.text);
+            let ratio = similarity(&l.text, &new[j].text);
             if ratio >= SIMILAR_ENOUGH {
                 candidates.push((ratio, i, j));
             }

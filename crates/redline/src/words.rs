@@ -50,32 +50,29 @@ impl WordDiff {
 /// Splits text into words (numbers such as `99.9` and `1,250.00` and words such as
 /// `Provider's` stay whole), runs of spaces, and single punctuation marks.
 pub fn tokens(text: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let mut j = i + 1;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
         if c.is_alphanumeric() {
-            while j < chars.len() {
-                let here = chars[j].1;
+            let mut previous = c;
+            while let Some(&(at, here)) = chars.peek() {
                 let joins = matches!(here, '.' | ',' | '\'' | '’' | '-')
-                    && chars.get(j + 1).is_some_and(|(_, next)| next.is_alphanumeric())
-                    && (here != ',' && here != '.' || chars[j - 1].1.is_ascii_digit());
-                if here.is_alphanumeric() || joins {
-                    j += 1;
-                } else {
+                    && (here != ',' && here != '.' || previous.is_ascii_digit())
+                    && text[at + here.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if !(here.is_alphanumeric() || joins) {
                     break;
                 }
+                previous = here;
+                chars.next();
             }
         } else if c.is_whitespace() {
-            while j < chars.len() && chars[j].1.is_whitespace() {
-                j += 1;
-            }
+            while chars.next_if(|(_, here)| here.is_whitespace()).is_some() {}
         }
-        let end = chars.get(j).map_or(text.len(), |(offset, _)| *offset);
+        let end = chars.peek().map_or(text.len(), |(at, _)| *at);
         out.push(&text[start..end]);
-        i = j;
     }
     out
 }
@@ -87,17 +84,65 @@ enum Run {
     Change { deleted: String, inserted: String },
 }
 
+fn push_same(runs: &mut Vec<Run>, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match runs.last_mut() {
+        Some(Run::Same(same)) => same.push_str(text),
+        _ => runs.push(Run::Same(text.to_owned())),
+    }
+}
+
+/// Whether a word starts at byte `at` of `text` after a space: a place where both texts can be
+/// cut without changing how the rest splits into tokens.
+fn is_word_start(text: &str, at: usize) -> bool {
+    text.is_char_boundary(at)
+        && text[..at].ends_with(char::is_whitespace)
+        && text[at..].starts_with(|c: char| !c.is_whitespace())
+}
+
+/// The lengths of the longest common prefix and suffix of two texts that end and start at a
+/// word start, so that only the words between need comparing.
+fn common_ends(old: &str, new: &str) -> (usize, usize) {
+    let mut prefix = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
+    while prefix > 0 && !(is_word_start(old, prefix) && is_word_start(new, prefix)) {
+        prefix -= 1;
+    }
+    let room = old.len().min(new.len()) - prefix;
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while suffix > 0 && !(is_word_start(old, old.len() - suffix) && is_word_start(new, new.len() - suffix)) {
+        suffix -= 1;
+    }
+    (prefix, suffix)
+}
+
 /// Compares two texts word by word.
 pub fn diff_words(old: &str, new: &str) -> WordDiff {
-    let (old_tokens, new_tokens) = (tokens(old), tokens(new));
-    let ops = capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens);
     let mut runs: Vec<Run> = Vec::new();
-    for op in ops {
+    if old == new {
+        push_same(&mut runs, old);
+        return pieces(runs);
+    }
+    // Only the words between the common beginning and end are compared.
+    let (prefix, suffix) = common_ends(old, new);
+    push_same(&mut runs, &old[..prefix]);
+    let (old_tokens, new_tokens) = (
+        tokens(&old[prefix..old.len() - suffix]),
+        tokens(&new[prefix..new.len() - suffix]),
+    );
+    for op in capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         let old_text: String = old_tokens[old_range].concat();
         let new_text: String = new_tokens[new_range].concat();
         match tag {
-            DiffTag::Equal => runs.push(Run::Same(old_text)),
+            DiffTag::Equal => push_same(&mut runs, &old_text),
             _ => match runs.last_mut() {
                 Some(Run::Change { deleted, inserted }) => {
                     deleted.push_str(&old_text);
@@ -110,7 +155,11 @@ pub fn diff_words(old: &str, new: &str) -> WordDiff {
             },
         }
     }
-    let runs = merge_short_equalities(runs);
+    push_same(&mut runs, &old[old.len() - suffix..]);
+    pieces(merge_short_equalities(runs))
+}
+
+fn pieces(runs: Vec<Run>) -> WordDiff {
     let mut diff = WordDiff::default();
     for run in runs {
         match run {
