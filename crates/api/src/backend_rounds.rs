@@ -231,12 +231,10 @@ impl Backend {
         decision: crate::Decision,
         now: Timestamp,
     ) -> Result<AgreementView, ApiError> {
-        let source = match decision {
-            crate::Decision::Accept => self.version(id, Some(to))?,
-            crate::Decision::Reject => self.version(id, Some(from))?,
-        };
+        let (old, new) = (self.version(id, Some(from))?, self.version(id, Some(to))?);
+        let versions = crate::review::Versions::new(&old, &new);
         self.edit(id, now, |draft, _| {
-            crate::review::adopt(draft, &source, change, decision)
+            crate::review::adopt(draft, &versions, change, decision)
         })
     }
 

@@ -17,6 +17,8 @@ mod library;
 mod parties;
 mod requests;
 mod review;
+#[cfg(test)]
+mod review_properties;
 mod view;
 
 pub use backend::Backend;

@@ -4,8 +4,10 @@
 //! deletion comes back where it stood, a rejected move moves back).
 
 use serde::{Deserialize, Serialize};
-use sla_model::{Agreement, Section};
-use sla_redline::Redline;
+use std::collections::{HashMap, HashSet};
+
+use sla_model::{Agreement, Clause, Section};
+use sla_redline::{ClauseChangeKind, Redline};
 use ts_rs::TS;
 
 use crate::{ApiError, ErrorCode};
@@ -156,16 +158,36 @@ pub fn review(
     }
 }
 
-/// Makes one clause or term of the draft as it is in `source`; returns the undo label.
+/// The two versions a redline compares, and the clauses it finds in the same place in both:
+/// no decision moves those, so the others are placed around them.
+pub struct Versions<'a> {
+    old: &'a Agreement,
+    new: &'a Agreement,
+    unmoved: HashSet<String>,
+}
+
+impl<'a> Versions<'a> {
+    pub fn new(old: &'a Agreement, new: &'a Agreement) -> Self {
+        let unmoved = sla_redline::clause_changes(old, new)
+            .into_iter()
+            .filter(|c| matches!(c.kind, ClauseChangeKind::Unchanged | ClauseChangeKind::Modified))
+            .map(|c| c.clause)
+            .collect();
+        Versions { old, new, unmoved }
+    }
+}
+
+/// Makes one clause or term of the draft as it is in the newer version (accept) or the older
+/// one (reject); returns the undo label.
 pub fn adopt(
     draft: &mut Agreement,
-    source: &Agreement,
+    versions: &Versions<'_>,
     change: &ChangeRef,
     decision: Decision,
 ) -> Result<String, ApiError> {
-    let verb = match decision {
-        Decision::Accept => "accept",
-        Decision::Reject => "reject",
+    let (verb, source) = match decision {
+        Decision::Accept => ("accept", versions.new),
+        Decision::Reject => ("reject", versions.old),
     };
     match change {
         ChangeRef::Term(id) => {
@@ -211,7 +233,10 @@ pub fn adopt(
                 let target = match draft.sections.iter().position(|d| d.id == section.id) {
                     Some(index) => index,
                     None => {
-                        let at = s.min(draft.sections.len());
+                        let at = place(&source.sections, s, |x| {
+                            draft.sections.iter().position(|d| d.id == x.id)
+                        })
+                        .min(draft.sections.len());
                         draft.sections.insert(
                             at,
                             Section {
@@ -223,12 +248,12 @@ pub fn adopt(
                         at
                     }
                 };
-                // Stand after the clause that precedes it in the source, if the draft has it.
-                let after = c.checked_sub(1).map(|b| section.clauses[b].id.clone());
-                let clauses = &mut draft.sections[target].clauses;
-                let index = after
-                    .and_then(|b| clauses.iter().position(|x| x.id == b).map(|i| i + 1))
-                    .unwrap_or_else(|| c.min(clauses.len()));
+                let index = clause_index(
+                    &draft.sections[target].clauses,
+                    &section.clauses,
+                    c,
+                    &versions.unmoved,
+                );
                 // The terms it quotes come with it.
                 for reference in clause.term_references().unwrap_or_default() {
                     if !draft.terms.contains_key(&reference.term)
@@ -243,4 +268,51 @@ pub fn adopt(
             Ok(format!("{verb} the change to clause {heading}"))
         }
     }
+}
+
+/// Where the `at`th clause of a section of the source goes among the draft's clauses of that
+/// section: between the unmoved clauses that surround it in the source, and among the clauses
+/// there, where the fewest stand on the wrong side of it by the source's order.
+fn clause_index(draft: &[Clause], source: &[Clause], at: usize, unmoved: &HashSet<String>) -> usize {
+    let in_draft = |c: &Clause| draft.iter().position(|d| d.id == c.id);
+    let anchor = |c: &&Clause| unmoved.contains(c.id.as_str());
+    let lo = source[..at]
+        .iter()
+        .rev()
+        .filter(anchor)
+        .find_map(in_draft)
+        .map_or(0, |i| i + 1);
+    let hi = source[at + 1..]
+        .iter()
+        .filter(anchor)
+        .find_map(in_draft)
+        .unwrap_or(draft.len())
+        .max(lo);
+    let rank: HashMap<&str, usize> = source
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let ranked = |d: &Clause, before: bool| {
+        rank.get(d.id.as_str())
+            .is_some_and(|r| if before { *r > at } else { *r < at })
+    };
+    let wrong_side = |i: usize| {
+        draft[lo..i].iter().filter(|d| ranked(d, true)).count()
+            + draft[i..hi].iter().filter(|d| ranked(d, false)).count()
+    };
+    (lo..=hi).min_by_key(|i| wrong_side(*i)).unwrap_or(lo)
+}
+
+/// Where the `at`th of the source's `items` goes among the draft's: after the nearest item
+/// before it in the source that the draft has (`found` gives its index there), else before
+/// the nearest one after it, else at the same index (or the end).
+fn place<T>(items: &[T], at: usize, found: impl Fn(&T) -> Option<usize>) -> usize {
+    if let Some(index) = items[..at].iter().rev().find_map(&found) {
+        return index + 1;
+    }
+    if let Some(index) = items[at + 1..].iter().find_map(&found) {
+        return index;
+    }
+    at
 }

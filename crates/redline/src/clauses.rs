@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
-use sla_model::{Agreement, Clause};
+use sla_model::{Agreement, Clause, Section};
 use sla_templates::RenderFormat;
 use ts_rs::TS;
 
@@ -51,6 +51,7 @@ pub struct ClauseChange {
 
 struct Located<'a> {
     clause: &'a Clause,
+    section: &'a Section,
     number: String,
     text: Cow<'a, str>,
 }
@@ -61,6 +62,7 @@ fn located(agreement: &Agreement) -> Vec<Located<'_>> {
         for (c, clause) in section.clauses.iter().enumerate() {
             out.push(Located {
                 clause,
+                section,
                 number: format!("{}.{}", s + 1, c + 1),
                 // Most clauses quote no term: their text is used as it stands.
                 text: if clause.text.contains('{') {
@@ -202,8 +204,17 @@ pub fn clause_changes(old: &Agreement, new: &Agreement) -> Vec<ClauseChange> {
     let (old_clauses, new_clauses) = (located(old), located(new));
     let pairs = pair(&old_clauses, &new_clauses);
 
-    // Paired clauses that keep their relative order stay in place; the others moved.
-    let old_order: Vec<usize> = pairs.values().copied().collect();
+    // A clause that changed section moved; among the rest, those that keep their relative
+    // order stay in place.
+    let same_section = |o: &Located<'_>, n: &Located<'_>| {
+        o.section.id == n.section.id
+            || normalised_heading(&o.section.heading) == normalised_heading(&n.section.heading)
+    };
+    let old_order: Vec<usize> = pairs
+        .iter()
+        .filter(|(o, n)| same_section(&old_clauses[**o], &new_clauses[**n]))
+        .map(|(_, n)| *n)
+        .collect();
     let mut new_order = old_order.clone();
     new_order.sort_unstable();
     let mut in_place = BTreeSet::new();

@@ -176,26 +176,33 @@ fn edit_sentence(sentence: &str, kind: EditKind, rng: &mut Lcg) -> Option<Vec<St
     }
 }
 
-fn agreement(paragraphs: &[(String, String)]) -> Agreement {
+/// Twenty paragraphs to a section in the older version; a paragraph keeps its section in the
+/// newer one, except the moved paragraph, which joins the section of the one before it.
+const PER_SECTION: usize = 20;
+
+/// An agreement of `(clause id, section number, text)`, in order.
+fn agreement(paragraphs: &[(String, usize, String)]) -> Agreement {
     let mut agreement = Agreement::blank(
         AgreementId::random(),
         Title::new("Benchmark").unwrap_or_else(|_| unreachable!()),
         PartyRole::Customer,
         "Vendor",
     );
-    for (s, chunk) in paragraphs.chunks(20).enumerate() {
-        agreement.sections.push(Section {
-            id: SectionId::new(format!("s{s}")).unwrap_or_else(|_| unreachable!()),
-            heading: format!("Part {}", s + 1),
-            clauses: chunk
-                .iter()
-                .map(|(id, text)| Clause {
-                    id: ClauseId::new(id.clone()).unwrap_or_else(|_| unreachable!()),
-                    heading: format!("Clause {id}"),
-                    text: text.clone(),
-                })
-                .collect(),
-        });
+    for (id, section, text) in paragraphs {
+        let clause = Clause {
+            id: ClauseId::new(id.clone()).unwrap_or_else(|_| unreachable!()),
+            heading: format!("Clause {id}"),
+            text: text.clone(),
+        };
+        let section_id = SectionId::new(format!("s{section}")).unwrap_or_else(|_| unreachable!());
+        match agreement.sections.last_mut() {
+            Some(last) if last.id == section_id => last.clauses.push(clause),
+            _ => agreement.sections.push(Section {
+                id: section_id,
+                heading: format!("Part {}", section + 1),
+                clauses: vec![clause],
+            }),
+        }
     }
     agreement
 }
@@ -265,12 +272,12 @@ pub fn generate(words: usize, seed: u64) -> Pair {
         }
     }
 
-    let old: Vec<(String, String)> = paragraphs
+    let old: Vec<(String, usize, String)> = paragraphs
         .iter()
         .enumerate()
-        .map(|(p, sentences)| (id(p), sentences.join(" ")))
+        .map(|(p, sentences)| (id(p), p / PER_SECTION, sentences.join(" ")))
         .collect();
-    let mut new: Vec<(String, String)> = paragraphs
+    let mut new: Vec<(String, usize, String)> = paragraphs
         .iter()
         .zip(&edited)
         .enumerate()
@@ -280,13 +287,14 @@ pub fn generate(words: usize, seed: u64) -> Pair {
                 .zip(edits)
                 .flat_map(|(sentence, edit)| edit.clone().unwrap_or_else(|| vec![sentence.clone()]))
                 .collect();
-            (id(p), text.join(" "))
+            (id(p), p / PER_SECTION, text.join(" "))
         })
         .collect();
-    let moved = new.remove(moved_paragraph);
-    let to = (new.len() * 4 / 5).min(new.len());
+    let mut moved = new.remove(moved_paragraph);
+    let to = new.len() * 4 / 5;
+    moved.1 = new[to - 1].1;
     new.insert(to, moved);
-    new.retain(|(clause, _)| *clause != id(deleted_paragraph));
+    new.retain(|(clause, _, _)| *clause != id(deleted_paragraph));
     edits.insert(EditKind::DeletedParagraph, 1);
     edits.insert(EditKind::MovedParagraph, 1);
     edits_per_clause.insert(id(deleted_paragraph), 1);
