@@ -38,6 +38,16 @@ impl Backend {
         self.view_from(workspace, agreement_id, library)
     }
 
+    /// Makes the draft the agreement given (read from a file the user keeps), as one edit
+    /// that undo reverses. The agreement must be the same one (same id).
+    pub fn replace_draft(&self, agreement: &Agreement, now: Timestamp) -> Result<AgreementView, ApiError> {
+        let id = agreement.id.to_string();
+        self.edit(&id, now, |draft, _| {
+            *draft = agreement.clone();
+            Ok("replace the draft with the file's text".into())
+        })
+    }
+
     /// The clause library's clauses, for the "Add clause" dialog.
     pub fn library_clauses(&self) -> Result<Vec<LibraryClause>, ApiError> {
         Ok(editing::library_clauses(self.library()?))

@@ -168,6 +168,50 @@ impl Backend {
         Ok(imported)
     }
 
+    /// Verifies a package without importing it: the whole chain, and how it relates to what
+    /// this workspace holds (a new agreement, new rounds, or a fork or older copy, which are
+    /// errors naming the round). Changes nothing.
+    pub fn verify_package(&self, bytes: &[u8]) -> Result<PackageCheck, ApiError> {
+        let package = sla_exchange::read_package(bytes)?;
+        let id = package.agreement_id;
+        let workspace = self.workspace()?;
+        let held = match workspace.agreement(id) {
+            Ok(_) => Some(workspace.rounds(id)?),
+            Err(sla_store::StoreError::NotFound(_)) => None,
+            Err(other) => return Err(other.into()),
+        };
+        let new_rounds = match &held {
+            Some(rounds) => match sla_exchange::new_rounds(rounds, &package) {
+                Ok(new) => new.len(),
+                Err(sla_exchange::ExchangeError::NothingNew { .. }) => 0,
+                Err(other) => return Err(other.into()),
+            },
+            None => package.rounds.len(),
+        };
+        Ok(PackageCheck {
+            agreement_id: id.to_string(),
+            title: package
+                .rounds
+                .last()
+                .map(|r| r.round.snapshot.title.as_str().to_owned())
+                .unwrap_or_default(),
+            rounds: package
+                .rounds
+                .iter()
+                .map(|p| PackagedRoundInfo {
+                    number: p.round.number,
+                    author: p.round.author,
+                    proposed_at: p.round.proposed_at.to_string(),
+                    message: p.round.message.clone(),
+                    fingerprint: p.hash.to_string(),
+                    comments: p.round.comments.len(),
+                })
+                .collect(),
+            known: held.is_some(),
+            new_rounds,
+        })
+    }
+
     /// Imports a package the user picked in the app (its text).
     pub fn import_package_text(&self, text: &str, now: Timestamp) -> Result<ImportedRounds, ApiError> {
         self.import_package(text.as_bytes(), now)
@@ -282,4 +326,26 @@ fn unsent_comments(
             text: c.text,
         })
         .collect())
+}
+
+/// What `verify_package` found: a sound package, and what importing it would add.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PackageCheck {
+    pub agreement_id: String,
+    pub title: String,
+    pub rounds: Vec<PackagedRoundInfo>,
+    /// This workspace already holds the agreement.
+    pub known: bool,
+    /// The rounds an import would add.
+    pub new_rounds: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PackagedRoundInfo {
+    pub number: u32,
+    pub author: sla_model::PartyRole,
+    pub proposed_at: String,
+    pub message: String,
+    pub fingerprint: String,
+    pub comments: usize,
 }

@@ -22,6 +22,7 @@ mod review_properties;
 mod view;
 
 pub use backend::Backend;
+pub use backend_rounds::{PackageCheck, PackagedRoundInfo};
 pub use editing::{AddClause, LibraryClause, MoveDirection};
 pub use error::{ApiError, ErrorCode};
 pub use files::{read_agreement_file, read_package_file, write_file_atomically};

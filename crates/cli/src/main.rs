@@ -43,6 +43,32 @@ enum PackageCommand {
     },
     /// Import the other side's package: verified whole, then its new rounds stored.
     Import { file: PathBuf },
+    /// Verify a package without importing it: its chain of fingerprints, and what importing
+    /// it would add to this workspace. Exits with an error naming the round when it is unsound.
+    Verify {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RoundCommand {
+    /// Propose the working draft as the next round (frozen, chained to the round before).
+    /// Given an agreement file, its text becomes the draft first (the agreement is added to
+    /// the workspace if it is new there).
+    Propose {
+        /// The id of an agreement in the workspace, or an agreement file (JSON).
+        agreement: String,
+        /// A message to the other side.
+        #[arg(long, short, default_value = "")]
+        message: String,
+        /// The side you are on, for an agreement file new to the workspace.
+        #[arg(long, value_enum, default_value_t = Role::Customer)]
+        role: Role,
+    },
+    /// Accept the other side's latest round as final: the agreement is then agreed and locked.
+    Accept { id: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -107,23 +133,22 @@ enum Command {
     /// Compare two versions of an agreement: changed terms (with their meaning and whom they
     /// favour) and a word-level redline of each changed clause.
     Redline {
-        /// The older version: an agreement file (JSON), the id of an agreement in the workspace
-        /// (its draft), or `ID@N` for its round N.
+        /// The older version: an agreement file (JSON), a Markdown or plain text file (read as
+        /// `sla import` reads it), the id of an agreement in the workspace (its draft), or
+        /// `ID@N` for its round N.
         old: String,
         /// The newer version.
         new: String,
-        #[arg(long)]
+        /// Print the redline as JSON.
+        #[arg(long, conflicts_with = "text")]
         json: bool,
+        /// Print it as text (the default): `[-deleted-]{+inserted+}`.
+        #[arg(long)]
+        text: bool,
     },
-    /// Propose the working draft as the next round (frozen, chained to the round before).
-    Propose {
-        id: String,
-        /// A message to the other side.
-        #[arg(long, default_value = "")]
-        message: String,
-    },
-    /// Accept the other side's latest round as final: the agreement is then agreed and locked.
-    Accept { id: String },
+    /// Rounds of a negotiation: propose the draft, or accept the other side's round.
+    #[command(subcommand)]
+    Round(RoundCommand),
     /// Exchange packages: the rounds of an agreement as one file.
     #[command(subcommand)]
     Package(PackageCommand),
@@ -288,6 +313,9 @@ impl Context {
             return self.backend()?.version(id, Some(round));
         }
         let path = Path::new(name);
+        if path.exists() && is_text_document(path) {
+            return read_markdown(path, PartyRole::Customer, None);
+        }
         if path.exists() || AgreementId::parse(name).is_err() {
             return sla_api::read_agreement_file(path);
         }
@@ -333,7 +361,7 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             })
         }
         Command::New(args) => new(context, args, now),
-        Command::Redline { old, new, json } => {
+        Command::Redline { old, new, json, .. } => {
             let library = context.library()?;
             let redline = sla_redline::redline(
                 &context.agreement(&old)?,
@@ -387,17 +415,41 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             Ok(format!("deleted {id}\n"))
         }
         Command::Workspace => Ok(format!("{}\n", context.backend()?.workspace_info()?.path)),
-        Command::Propose { id, message } => {
-            let view = context.backend()?.propose_round(&id, &message, now)?;
+        Command::Round(RoundCommand::Propose {
+            agreement,
+            message,
+            role,
+        }) => {
+            let backend = context.backend()?;
+            let id = match AgreementId::parse(&agreement) {
+                Ok(_) if !Path::new(&agreement).exists() => agreement,
+                _ => {
+                    let file = sla_api::read_agreement_file(Path::new(&agreement))?;
+                    match backend.open_agreement(&file.id.to_string()) {
+                        Ok(_) => {
+                            backend.replace_draft(&file, now)?;
+                        }
+                        Err(e) if e.code == ErrorCode::NotFound => {
+                            backend.insert_agreement(&file, role.into(), now)?;
+                        }
+                        Err(e) => return Err(e),
+                    }
+                    file.id.to_string()
+                }
+            };
+            let view = backend.propose_round(&id, &message, now)?;
             let round = view
                 .record
                 .rounds
                 .last()
                 .map(|r| (r.number, r.hash.clone()))
                 .unwrap_or_default();
-            Ok(format!("proposed round {} (fingerprint {})\n", round.0, round.1))
+            Ok(format!(
+                "proposed round {} of {id} (fingerprint {})\n",
+                round.0, round.1
+            ))
         }
-        Command::Accept { id } => {
+        Command::Round(RoundCommand::Accept { id }) => {
             let view = context.backend()?.accept_round(&id, now)?;
             let agreed = view.record.rounds.len().saturating_sub(1);
             Ok(format!(
@@ -409,6 +461,14 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             let package = context.backend()?.export_package(&id)?;
             sla_api::write_file_atomically(&out, package.as_bytes())?;
             Ok(format!("wrote {}\n", out.display()))
+        }
+        Command::Package(PackageCommand::Verify { file, json }) => {
+            let bytes = sla_api::read_package_file(&file)?;
+            let check = context.backend()?.verify_package(&bytes)?;
+            if json {
+                return to_json(&check);
+            }
+            Ok(render::package_check(&check))
         }
         Command::Package(PackageCommand::Import { file }) => {
             let bytes = sla_api::read_package_file(&file)?;
@@ -494,14 +554,29 @@ fn new(context: &Context, args: NewArgs, now: Timestamp) -> Result<String, ApiEr
     }
 }
 
-fn import(
-    context: &Context,
-    file: &Path,
-    counterparty: Option<String>,
-    role: PartyRole,
-    out: Option<PathBuf>,
-    now: Timestamp,
-) -> Result<String, ApiError> {
+/// Whether a file is a text document to read as Markdown rather than an agreement file: by
+/// its extension (`.md`, `.markdown`, `.txt`, `.text`), or, without one of those, because it
+/// does not start as JSON does.
+fn is_text_document(path: &Path) -> bool {
+    let by_extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["md", "markdown", "txt", "text"].contains(&e.to_ascii_lowercase().as_str()));
+    if by_extension {
+        return true;
+    }
+    let mut start = [0u8; 256];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut start))
+        .unwrap_or(0);
+    start[..read]
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b != b'{')
+}
+
+/// Reads a Markdown or plain-text agreement into sections and clauses, as `sla import` does.
+fn read_markdown(file: &Path, role: PartyRole, counterparty: Option<&str>) -> Result<Agreement, ApiError> {
     let invalid = |message: String| ApiError::new(ErrorCode::InvalidInput, message);
     let size = std::fs::metadata(file)
         .map_err(|e| invalid(format!("cannot read {}: {e}", file.display())))?
@@ -519,14 +594,25 @@ fn import(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Imported agreement".into());
-    let agreement = sla_import::import_markdown(
+    sla_import::import_markdown(
         &text,
         AgreementId::random(),
         &fallback,
         role,
-        counterparty.as_deref().unwrap_or(""),
+        counterparty.unwrap_or(""),
     )
-    .map_err(|e| invalid(format!("{}: {e}", file.display())))?;
+    .map_err(|e| invalid(format!("{}: {e}", file.display())))
+}
+
+fn import(
+    context: &Context,
+    file: &Path,
+    counterparty: Option<String>,
+    role: PartyRole,
+    out: Option<PathBuf>,
+    now: Timestamp,
+) -> Result<String, ApiError> {
+    let agreement = read_markdown(file, role, counterparty.as_deref())?;
     let summary = format!(
         "{} sections, {} clauses",
         agreement.sections.len(),

@@ -1,5 +1,7 @@
 //! Plain-text output for people at a terminal.
 
+use std::fmt::Write;
+
 use jiff::Timestamp;
 use sla_store::{AgreementRecord, AgreementSummary};
 
@@ -196,5 +198,42 @@ pub fn findings(findings: &[sla_checks::Finding]) -> String {
         "{errors} error(s), {} warning(s)\n",
         findings.len() - errors
     ));
+    out
+}
+
+/// `sla package verify`: the package's rounds, and what importing it would do here.
+pub fn package_check(check: &sla_api::PackageCheck) -> String {
+    let mut out = format!(
+        "package verified: \"{}\" ({}), {} round{}, every fingerprint and link in the chain sound\n",
+        check.title,
+        check.agreement_id,
+        check.rounds.len(),
+        if check.rounds.len() == 1 { "" } else { "s" }
+    );
+    for round in &check.rounds {
+        let comments = match round.comments {
+            0 => String::new(),
+            1 => ", 1 comment".into(),
+            n => format!(", {n} comments"),
+        };
+        let message = if round.message.is_empty() {
+            String::new()
+        } else {
+            format!(" \"{}\"", round.message)
+        };
+        let _ = writeln!(
+            out,
+            "  round {} by the {} at {}{message}{comments}\n    fingerprint {}",
+            round.number,
+            round.author.as_str(),
+            round.proposed_at,
+            round.fingerprint
+        );
+    }
+    out.push_str(&match (check.known, check.new_rounds) {
+        (false, _) => "importing it would add this agreement to the workspace\n".to_owned(),
+        (true, 1) => "importing it would add 1 new round\n".to_owned(),
+        (true, n) => format!("importing it would add {n} new rounds\n"),
+    });
     out
 }

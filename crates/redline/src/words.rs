@@ -193,11 +193,17 @@ fn pieces(runs: Vec<Run>) -> WordDiff {
 /// Folds an unchanged stretch between two changes into them when it is no longer than the
 /// text changed on either side of it, the rule of diff-match-patch's semantic cleanup: a
 /// reworded phrase then reads as one deletion and one insertion instead of fragments around
-/// a shared "the" or "of". Repeats until nothing more folds.
+/// a shared "the" or "of". A stretch of several words also folds when it has no more words
+/// than the change on either side. Repeats until nothing more folds.
 fn merge_short_equalities(mut runs: Vec<Run>) -> Vec<Run> {
     let size = |run: &Run| match run {
         Run::Change { deleted, inserted } => deleted.chars().count().max(inserted.chars().count()),
         Run::Same(text) => text.chars().count(),
+    };
+    let words = |text: &str| text.split_whitespace().count();
+    let changed_words = |run: &Run| match run {
+        Run::Change { deleted, inserted } => words(deleted).max(words(inserted)),
+        Run::Same(_) => 0,
     };
     loop {
         let mut merged = false;
@@ -206,7 +212,14 @@ fn merge_short_equalities(mut runs: Vec<Run>) -> Vec<Run> {
             let fold = match (&runs[i - 1], &runs[i], &runs[i + 1]) {
                 (Run::Change { .. }, Run::Same(same), Run::Change { .. }) => {
                     let length = same.chars().count();
-                    length <= size(&runs[i - 1]) && length <= size(&runs[i + 1])
+                    let shorter_in_characters = length <= size(&runs[i - 1]) && length <= size(&runs[i + 1]);
+                    // Counted in words, for stretches of several: "[-1 months' worth-]{+8%+}
+                    // of Cloud Service [-fees …-]{+Fees …+}" is one edit.
+                    let words = words(same);
+                    let shorter_in_words = words >= 2
+                        && words <= changed_words(&runs[i - 1])
+                        && words <= changed_words(&runs[i + 1]);
+                    shorter_in_characters || shorter_in_words
                 }
                 _ => false,
             };

@@ -164,8 +164,13 @@ fn the_balanced_and_provider_drafts_differ_in_the_providers_favour() {
 }
 
 fn import(name: &str) -> sla_model::Agreement {
+    import_from("commonpaper-sla", name)
+}
+
+fn import_from(folder: &str, name: &str) -> sla_model::Agreement {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/corpus/real/commonpaper-sla")
+        .join("../../tests/corpus/real")
+        .join(folder)
         .join(name);
     let text = std::fs::read_to_string(path).unwrap();
     sla_import::import_markdown(
@@ -209,6 +214,18 @@ fn the_common_paper_revision_history_redlines_clause_by_clause() {
     let available = find("Available Minutes", "4.1");
     assert!(available.cosmetic, "only the quotation marks changed");
     assert_eq!(find("Scheduling Downtime", "1.3").kind, ClauseChangeKind::Deleted);
+    // The credit cap went from a month's fees (5 % for short invoice periods) to 8 %: one
+    // coherent change, not fragments around a shared "of Cloud Service".
+    let limits = find("Service Credit Limitations", "3.3");
+    assert_eq!(limits.words.edits.len(), 1, "{:?}", limits.words.edits);
+    let cap = &limits.words.edits[0];
+    assert!(
+        cap.deleted
+            .starts_with("1 months’ worth of Cloud Service fees. However"),
+        "{cap:?}"
+    );
+    assert!(cap.inserted.starts_with("8% of Cloud Service Fees"), "{cap:?}");
+    assert!(!cap.cosmetic);
     // Every piece of a change is whole words: nothing starts or ends inside a word.
     for clause in redline.changed() {
         let pieces = &clause.words.pieces;
@@ -226,4 +243,44 @@ fn the_common_paper_revision_history_redlines_clause_by_clause() {
             }
         }
     }
+}
+
+#[test]
+fn basecamps_revisions_read_as_cosmetic() {
+    let folder =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/real/basecamp-sla");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 9);
+    let mut cosmetic_clauses = 0;
+    for pair in names.windows(2) {
+        let (old, new) = (
+            import_from("basecamp-sla", &pair[0]),
+            import_from("basecamp-sla", &pair[1]),
+        );
+        let redline = redline(&old, &new, None);
+        assert!(redline.terms.is_empty());
+        for clause in redline.changed() {
+            assert_eq!(
+                clause.kind,
+                ClauseChangeKind::Modified,
+                "{} → {}: {}",
+                pair[0],
+                pair[1],
+                clause.heading
+            );
+            assert!(
+                clause.cosmetic,
+                "{} → {}: {} {:?}",
+                pair[0], pair[1], clause.heading, clause.words.edits
+            );
+            cosmetic_clauses += 1;
+        }
+    }
+    // 2020-04-08 turned straight apostrophes and quotes into curly ones in four clauses.
+    assert_eq!(cosmetic_clauses, 4);
 }

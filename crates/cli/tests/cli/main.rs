@@ -380,9 +380,12 @@ fn rounds_travel_in_packages_between_two_workspaces() {
         .find(|w| w.len() == 36)
         .unwrap()
         .to_owned();
-    let proposed = stdout(&sla(customer.path(), &["propose", &id, "--message", "Opening"]));
+    let proposed = stdout(&sla(
+        customer.path(),
+        &["round", "propose", &id, "--message", "Opening"],
+    ));
     assert!(
-        proposed.starts_with("proposed round 1 (fingerprint "),
+        proposed.starts_with(&format!("proposed round 1 of {id} (fingerprint ")),
         "{proposed}"
     );
     let package = customer.path().join("round1.slapkg");
@@ -390,10 +393,29 @@ fn rounds_travel_in_packages_between_two_workspaces() {
         customer.path(),
         &["package", "export", &id, "--out", package.to_str().unwrap()],
     ));
+    let verified = stdout(&sla(
+        provider.path(),
+        &["package", "verify", package.to_str().unwrap()],
+    ));
+    assert!(
+        verified.contains("1 round, every fingerprint and link in the chain sound"),
+        "{verified}"
+    );
+    assert!(verified.contains("round 1 by the customer"), "{verified}");
+    assert!(verified.contains("would add this agreement"), "{verified}");
     let imported = stdout(&sla(
         provider.path(),
         &["package", "import", package.to_str().unwrap()],
     ));
+    let verified = stdout(&sla(
+        provider.path(),
+        &["package", "verify", package.to_str().unwrap(), "--json"],
+    ));
+    let verified: serde_json::Value = serde_json::from_str(&verified).unwrap();
+    assert_eq!(
+        (verified["known"].as_bool(), verified["new_rounds"].as_u64()),
+        (Some(true), Some(0))
+    );
     assert!(imported.starts_with(&format!("created {id}")), "{imported}");
     let again = sla(provider.path(), &["package", "import", package.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(4), "nothing new is a conflict");
@@ -408,14 +430,97 @@ fn rounds_travel_in_packages_between_two_workspaces() {
             .replace("Opening", "Opening!"),
     )
     .unwrap();
-    let refused = sla(
-        provider.path(),
-        &["package", "import", tampered.to_str().unwrap()],
+    for verb in ["verify", "import"] {
+        let refused = sla(provider.path(), &["package", verb, tampered.to_str().unwrap()]);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&refused.stderr).contains("Round 1 does not match its fingerprint"),
+            "{verb}: {}",
+            String::from_utf8_lossy(&refused.stderr)
+        );
+    }
+}
+
+#[test]
+fn an_agreement_file_is_proposed_as_a_round_and_its_later_text_as_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sla.json");
+    let file_arg = file.to_str().unwrap();
+    stdout(&sla(
+        dir.path(),
+        &["new", "--template", "saas-availability", "--out", file_arg],
+    ));
+    let first = stdout(&sla(dir.path(), &["round", "propose", file_arg, "-m", "Opening"]));
+    assert!(first.starts_with("proposed round 1 of "), "{first}");
+    let again = sla(dir.path(), &["round", "propose", file_arg]);
+    assert_eq!(
+        again.status.code(),
+        Some(4),
+        "an unchanged draft is not a new round"
     );
-    assert_eq!(refused.status.code(), Some(2));
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen("\"value\": 99.9\n", "\"value\": 99.5\n", 1);
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).unwrap();
+    let second = stdout(&sla(
+        dir.path(),
+        &["round", "propose", file_arg, "-m", "Lower target"],
+    ));
+    assert!(second.starts_with("proposed round 2 of "), "{second}");
+    let id = second.split_whitespace().nth(4).unwrap();
+    let redline = stdout(&sla(
+        dir.path(),
+        &["redline", &format!("{id}@1"), &format!("{id}@2")],
+    ));
     assert!(
-        String::from_utf8_lossy(&refused.stderr).contains("Round 1 does not match its fingerprint"),
-        "{}",
-        String::from_utf8_lossy(&refused.stderr)
+        redline.contains("Availability target: 99.9 % → 99.5 %"),
+        "{redline}"
+    );
+}
+
+fn corpus(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/corpus/real")
+        .join(path)
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn redlines_markdown_files_as_they_stand() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = stdout(&sla(
+        dir.path(),
+        &[
+            "redline",
+            &corpus("commonpaper-sla/v1.0.md"),
+            &corpus("commonpaper-sla/v2.0.md"),
+            "--text",
+        ],
+    ));
+    assert!(text.contains("2.1 Target Response Time — inserted"), "{text}");
+    assert!(text.contains("1.3 (old) Scheduling Downtime — deleted"), "{text}");
+    assert!(
+        text.contains("Available Minutes — cosmetic changes only"),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&sla(
+        dir.path(),
+        &[
+            "redline",
+            &corpus("basecamp-sla/01-2018-05-14-9d973b2.md"),
+            &corpus("basecamp-sla/02-2018-10-21-10930e3.md"),
+            "--json",
+        ],
+    )))
+    .unwrap();
+    assert!(json["clauses"].as_array().unwrap().len() > 3);
+    let both = sla(dir.path(), &["redline", "a.md", "b.md", "--json", "--text"]);
+    assert_eq!(
+        both.status.code(),
+        Some(2),
+        "--json and --text together are refused"
     );
 }
