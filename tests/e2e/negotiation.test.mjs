@@ -1,7 +1,9 @@
 // The real app over WebDriver, twice: the customer proposes round 1 in the app; the provider
-// (another workspace) imports the package in the app, lowers the availability target and
-// proposes round 2; the customer imports it (a tampered copy is refused first) and reads the
-// redline: the changed term with what it means and whom it favours, and the clause's words.
+// (another workspace) imports the package in the app, lowers the availability target and the
+// first credit tier and proposes round 2; the customer imports it (a tampered copy is refused
+// first), reads the redline (each changed term with what it means and whom it favours, and the
+// clause's words), keeps the target, takes the lower credit and proposes round 3; the provider
+// accepts it as final, and its acceptance brings the customer to "agreed" on the same text.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -44,6 +46,10 @@ async function propose(browser, message) {
     timeout: 10_000,
     timeoutMsg: "the round should be proposed",
   });
+}
+
+function firstTierCredit(workspace, id) {
+  return JSON.parse(cli(workspace, "show", id, "--json")).agreement.terms["credits.tiers"].value.value.tiers[0].credit;
 }
 
 async function importPackage(browser, file) {
@@ -109,6 +115,15 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
         "99.9 %",
       { timeout: 10_000, timeoutMsg: "the target should change" },
     );
+    // …and the credit for the first tier, from 10 % to 5 %.
+    const firstCredit = await byTestId(browser, "cell-credits.tiers-0-1");
+    await firstCredit.scrollIntoView({ block: "center" });
+    await retype(browser, firstCredit, "5");
+    await (await byTestId(browser, "save-table-credits.tiers")).click();
+    await browser.waitUntil(() => firstTierCredit(providerWorkspace, id) === 5, {
+      timeout: 10_000,
+      timeoutMsg: "the lower credit should be saved",
+    });
     // The customer's comment arrived with round 1: under the clause in the document…
     const received = await browser.$('[data-testid="clause"][data-clause="availability"] [data-testid="comment"]');
     await received.waitForExist({ timeout: 10_000 });
@@ -174,16 +189,34 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
     await screenshot(browser, "52b-redline-side-by-side");
     await (await byTestId(browser, "redline-side-by-side")).click();
 
-    // Reject the lower target: the draft goes back to 99.95 %; then answer with round 3.
-    const decision = await byTestId(browser, "decide-term-availability.target");
-    assert.equal(await decision.getAttribute("data-state"), "accepted");
-    await (await decision.$('[data-testid="reject-change"]')).click();
-    await browser.waitUntil(async () => (await decision.getAttribute("data-state")) === "rejected", {
+    // The lower credit tier too, with whom it favours.
+    const tiersRow = await browser.execute(
+      () => document.querySelector('[data-testid="redline-term"][data-term="credits.tiers"]')?.textContent,
+    );
+    assert.match(tiersRow, /10 %.*5 %.*the provider/);
+
+    // Reject every change, then accept the lower credit: the draft keeps 99.95 % and takes 5 %;
+    // then answer with round 3.
+    const decided = (term) =>
+      browser.execute((t) => document.querySelector(`[data-testid="decide-term-${t}"]`)?.getAttribute("data-state"), term);
+    assert.equal(await decided("availability.target"), "accepted");
+    assert.equal(await decided("credits.tiers"), "accepted");
+    await (await byTestId(browser, "reject-all")).click();
+    await browser.waitUntil(
+      async () => (await decided("availability.target")) === "rejected" && (await decided("credits.tiers")) === "rejected",
+      { timeout: 10_000, timeoutMsg: "every change should show as rejected" },
+    );
+    const acceptTiers = await browser.$('[data-testid="decide-term-credits.tiers"] [data-testid="accept-change"]');
+    await acceptTiers.scrollIntoView({ block: "center" });
+    await acceptTiers.click();
+    await browser.waitUntil(async () => (await decided("credits.tiers")) === "accepted", {
       timeout: 10_000,
-      timeoutMsg: "the change should show as rejected",
+      timeoutMsg: "the credit change should show as accepted",
     });
+    assert.equal(await decided("availability.target"), "rejected");
     const draft = JSON.parse(cli(customerWorkspace, "show", id, "--json")).agreement;
     assert.equal(draft.terms["availability.target"].value.value, 99.95);
+    assert.equal(firstTierCredit(customerWorkspace, id), 5);
     await screenshot(browser, "53-change-rejected");
     const history = await browser.execute(
       () => document.querySelector('[data-testid="term-history-item"][data-term="availability.target"]')?.textContent,
@@ -212,6 +245,27 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
     assert.equal(await (await byTestId(browser, "term-input-availability.target")).isEnabled(), false, "locked");
     assert.match(cli(providerWorkspace, "show", id), /agreed/);
     await screenshot(browser, "54-agreed");
+  } finally {
+    await browser.deleteSession();
+  }
+
+  // The provider's acceptance reaches the customer: agreed on both sides, on the same text.
+  const acceptance = path.join(root, "round4.slapkg");
+  cli(providerWorkspace, "package", "export", id, "--out", acceptance);
+  browser = await launchApp(customerWorkspace);
+  try {
+    await (await byTestId(browser, "open-agreement")).click();
+    await importPackageFromAgreement(browser, acceptance);
+    const turn = await byTestId(browser, "turn");
+    await browser.waitUntil(async () => /Agreed: both parties hold round 3/.test(await turn.getText()), {
+      timeout: 10_000,
+      timeoutMsg: "the customer should see the agreement agreed",
+    });
+    assert.match(cli(customerWorkspace, "show", id), /agreed/);
+    const agreedText = (workspace) => JSON.stringify(JSON.parse(cli(workspace, "show", id, "--json")).agreement);
+    assert.equal(agreedText(customerWorkspace), agreedText(providerWorkspace));
+    assert.equal(firstTierCredit(customerWorkspace, id), 5);
+    await screenshot(browser, "55-agreed-customer");
   } finally {
     await browser.deleteSession();
   }
