@@ -194,6 +194,14 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
       () => document.querySelector('[data-testid="redline-term"][data-term="credits.tiers"]')?.textContent,
     );
     assert.match(tiersRow, /10 %.*5 %.*the provider/);
+    // Row by row: only the first tier's credit is struck out and written anew.
+    const tierMarks = await browser.execute(() =>
+      Array.from(
+        document.querySelectorAll('[data-testid="redline-term"][data-term="credits.tiers"] del, [data-testid="redline-term"][data-term="credits.tiers"] ins'),
+        (e) => `${e.tagName}:${e.textContent}`,
+      ),
+    );
+    assert.deepEqual(tierMarks, ["DEL:10 %", "INS:5 %"]);
 
     // Reject every change, then accept the lower credit: the draft keeps 99.95 % and takes 5 %;
     // then answer with round 3.

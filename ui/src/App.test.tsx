@@ -293,6 +293,28 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
                 },
                 cosmetic: false,
               },
+              {
+                kind: "unchanged",
+                clause: "exclusions",
+                old_clause: null,
+                old_number: "1.2",
+                new_number: "1.2",
+                heading: "Exclusions",
+                old_heading: null,
+                words: { pieces: [{ kind: "same", text: "Unchanged words.", edit: null }], edits: [] },
+                cosmetic: false,
+              },
+              {
+                kind: "unchanged",
+                clause: "reporting",
+                old_clause: null,
+                old_number: "1.3",
+                new_number: "1.3",
+                heading: "Reporting",
+                old_heading: null,
+                words: { pieces: [{ kind: "same", text: "Unchanged words.", edit: null }], edits: [] },
+                cosmetic: false,
+              },
             ],
             terms: [
               {
@@ -303,13 +325,45 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
                 old_meaning: "allows 21 m 54 s of Downtime per calendar month",
                 new_meaning: "allows 43 m 49 s of Downtime per calendar month",
                 favours: "provider",
+                table: null,
+              },
+              {
+                id: "support.priorities",
+                label: "Response and resolution times",
+                old: "Priority 1: response within 30 minutes; Priority 2: response within 1 hour",
+                new: "Priority 1: response within 15 minutes",
+                old_meaning: null,
+                new_meaning: null,
+                favours: null,
+                table: {
+                  header: ["Priority", "Response"],
+                  rows: [
+                    {
+                      kind: "changed",
+                      cells: [
+                        { old: "Priority 1", new: "Priority 1" },
+                        { old: "30 minutes", new: "15 minutes" },
+                      ],
+                    },
+                    {
+                      kind: "deleted",
+                      cells: [
+                        { old: "Priority 2", new: null },
+                        { old: "1 hour", new: null },
+                      ],
+                    },
+                  ],
+                },
               },
             ],
           },
-          clause_states: ["follows_terms"],
-          term_states: [decided ? "rejected" : "accepted"],
+          clause_states: ["follows_terms", "follows_terms", "follows_terms"],
+          term_states: [decided ? "rejected" : "accepted", "accepted"],
           history: [],
-          comments: [{ round: 1, author: "customer", target: { kind: "clause", id: "availability" }, text: "Keep 99.95 %" }],
+          comments: [
+            { round: 1, author: "customer", target: { kind: "clause", id: "availability" }, text: "Keep 99.95 %" },
+            { round: 1, author: "customer", target: { kind: "clause", id: "exclusions" }, text: "Add force majeure" },
+          ],
         };
       }
       case "decide": {
@@ -783,11 +837,22 @@ describe("the redline", () => {
     render(<App />);
     await userEvent.click(await screen.findByTestId("open-agreement"));
     await userEvent.click(await screen.findByTestId("show-redline"));
-    const row = await screen.findByTestId("redline-term");
+    const [row, matrix] = (await screen.findAllByTestId("redline-term")) as [HTMLElement, HTMLElement];
+    // A table term reads row by row: the changed cell and the removed row struck on the old
+    // side, the new cell underlined on the new side, unchanged cells plain.
+    const old = within(matrix).getByTestId("redline-table-old");
+    expect(Array.from(old.querySelectorAll("del"), (d) => d.textContent)).toEqual(["30 minutes", "Priority 2", "1 hour"]);
+    const updated = within(matrix).getByTestId("redline-table-new");
+    expect(Array.from(updated.querySelectorAll("ins"), (i) => i.textContent)).toEqual(["15 minutes"]);
+    expect(updated.querySelectorAll(":scope > tbody > tr").length).toBe(1);
     expect(row).toHaveTextContent("99.95 %allows 21 m 54 s");
     expect(row).toHaveTextContent("99.9 %allows 43 m 49 s");
     expect(row).toHaveTextContent("the provider");
-    const clause = screen.getByTestId("redline-clause");
+    // An unchanged clause shows when someone commented on it; the others stay hidden.
+    const clauses = screen.getAllByTestId("redline-clause");
+    expect(clauses.map((c) => c.getAttribute("data-clause"))).toEqual(["availability", "exclusions"]);
+    expect(within(clauses[1] as HTMLElement).getByTestId("comment")).toHaveTextContent("Add force majeure");
+    const clause = clauses[0] as HTMLElement;
     expect(clause.querySelector("del")).toHaveTextContent("99.95");
     expect(clause.querySelector("ins")).toHaveTextContent("99.9");
     expect(within(clause).getByTestId("comment")).toHaveTextContent("Round 1, customer: Keep 99.95 %");

@@ -153,11 +153,7 @@ pub enum TextSegment {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct TermTable {
-    pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
+pub use sla_templates::format::TermTable;
 
 pub fn templates(library: &Library) -> Vec<TemplateInfo> {
     library
@@ -340,7 +336,7 @@ fn paragraphs(agreement: &Agreement, segments: Vec<Segment>) -> Vec<Vec<TextSegm
                     .terms
                     .iter()
                     .find(|(k, _)| k.as_str() == id)
-                    .and_then(|(_, t)| table(&t.value));
+                    .and_then(|(_, t)| sla_templates::format::term_table(&t.value));
                 if let Some(paragraph) = out.last_mut() {
                     paragraph.push(TextSegment::Term {
                         term: id,
@@ -356,38 +352,4 @@ fn paragraphs(agreement: &Agreement, segments: Vec<Segment>) -> Vec<Vec<TextSegm
             .any(|s| !matches!(s, TextSegment::Text { text } if text.trim().is_empty()))
     });
     out
-}
-
-fn table(value: &TermValue) -> Option<TermTable> {
-    match value {
-        TermValue::TierTable(t) => Some(TermTable {
-            header: vec!["Achieved level below".into(), "Service credit".into()],
-            rows: t
-                .tiers()
-                .iter()
-                .map(|tier| vec![format::percentage(tier.below), format::percentage(tier.credit)])
-                .collect(),
-        }),
-        TermValue::PriorityMatrix(m) => Some(TermTable {
-            header: vec![
-                "Priority".into(),
-                "Description".into(),
-                "Response".into(),
-                "Resolution".into(),
-            ],
-            rows: m
-                .rows()
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.priority.clone(),
-                        r.description.clone().unwrap_or_default(),
-                        r.response.to_string(),
-                        r.resolution.to_string(),
-                    ]
-                })
-                .collect(),
-        }),
-        _ => None,
-    }
 }

@@ -5,6 +5,7 @@
 
 mod clauses;
 mod history;
+mod tables;
 mod terms;
 mod words;
 
@@ -15,6 +16,7 @@ use ts_rs::TS;
 
 pub use clauses::{ClauseChange, ClauseChangeKind, clause_changes};
 pub use history::{HistoryStep, TermHistory, Version, term_history};
+pub use tables::{CellChange, RowChange, RowChangeKind, TableChange, table_change};
 pub use terms::{TermChange, term_changes};
 pub use words::{Edit, Piece, PieceKind, WordDiff, diff_words, tokens};
 

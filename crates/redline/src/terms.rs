@@ -11,6 +11,8 @@ use sla_model::{Agreement, PartyRole, Term, TermValue};
 use sla_templates::{Library, format};
 use ts_rs::TS;
 
+use crate::tables::{TableChange, table_change};
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct TermChange {
     pub id: String,
@@ -23,6 +25,8 @@ pub struct TermChange {
     pub new_meaning: Option<String>,
     /// The party the change favours, when one clearly does.
     pub favours: Option<PartyRole>,
+    /// For a table (credit tiers, a priority matrix) in both versions: row by row.
+    pub table: Option<TableChange>,
 }
 
 /// Every term added, removed or changed from `old` to `new`, in id order.
@@ -51,6 +55,12 @@ pub fn term_changes(old: &Agreement, new: &Agreement, library: Option<&Library>)
             old_meaning: before.and_then(|_| sla_checks::meaning(old, id.as_str())),
             new_meaning: after.and_then(|_| sla_checks::meaning(new, id.as_str())),
             favours,
+            table: match (before, after) {
+                (Some(b), Some(a)) => format::term_table(&b.value)
+                    .zip(format::term_table(&a.value))
+                    .map(|(old, new)| table_change(&old, &new)),
+                _ => None,
+            },
         });
     }
     changes

@@ -1,10 +1,12 @@
 //! Values written as a lawyer writes them: 99.9 %, 4 business hours, EUR 1,250.00,
 //! 1 March 2027.
 
+use serde::Serialize;
 use sla_model::TermValue;
 use sla_model::terms::{
     CalendarDate, Money, Percentage, PriorityMatrix, SupportSchedule, TierTable, Weekday,
 };
+use ts_rs::TS;
 
 pub fn term_value(value: &TermValue) -> String {
     match value {
@@ -76,6 +78,48 @@ pub fn money(m: Money) -> String {
 /// `1 March 2027`.
 pub fn date(d: CalendarDate) -> String {
     d.date().strftime("%-d %B %Y").to_string()
+}
+
+/// A table-valued term (credit tiers, a priority matrix) as the cells a reader sees.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct TermTable {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The cells of a table-valued term; `None` for the other types.
+pub fn term_table(value: &TermValue) -> Option<TermTable> {
+    match value {
+        TermValue::TierTable(t) => Some(TermTable {
+            header: vec!["Achieved level below".into(), "Service credit".into()],
+            rows: t
+                .tiers()
+                .iter()
+                .map(|tier| vec![percentage(tier.below), percentage(tier.credit)])
+                .collect(),
+        }),
+        TermValue::PriorityMatrix(m) => Some(TermTable {
+            header: vec![
+                "Priority".into(),
+                "Description".into(),
+                "Response".into(),
+                "Resolution".into(),
+            ],
+            rows: m
+                .rows()
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.priority.clone(),
+                        r.description.clone().unwrap_or_default(),
+                        r.response.to_string(),
+                        r.resolution.to_string(),
+                    ]
+                })
+                .collect(),
+        }),
+        _ => None,
+    }
 }
 
 pub fn tier_table(t: &TierTable) -> String {

@@ -123,32 +123,14 @@ fn is_alone(text: &str, span: std::ops::Range<usize>) -> bool {
 }
 
 fn table(value: &TermValue) -> String {
-    match value {
-        TermValue::TierTable(t) => {
-            let mut out = "| Achieved level below | Service credit |\n| --- | --- |\n".to_owned();
-            for tier in t.tiers() {
-                out.push_str(&format!(
-                    "| {} | {} |\n",
-                    format::percentage(tier.below),
-                    format::percentage(tier.credit)
-                ));
-            }
-            out.trim_end().to_owned()
-        }
-        TermValue::PriorityMatrix(m) => {
-            let mut out =
-                "| Priority | Description | Response | Resolution |\n| --- | --- | --- | --- |\n".to_owned();
-            for row in m.rows() {
-                out.push_str(&format!(
-                    "| {} | {} | {} | {} |\n",
-                    row.priority,
-                    row.description.as_deref().unwrap_or(""),
-                    row.response,
-                    row.resolution
-                ));
-            }
-            out.trim_end().to_owned()
-        }
-        other => format::term_value(other),
-    }
+    let Some(table) = format::term_table(value) else {
+        return format::term_value(value);
+    };
+    let row = |cells: &[String]| format!("| {} |", cells.join(" | "));
+    let mut lines = vec![
+        row(&table.header),
+        row(&vec!["---".to_owned(); table.header.len()]),
+    ];
+    lines.extend(table.rows.iter().map(|cells| row(cells)));
+    lines.join("\n")
 }

@@ -96,6 +96,8 @@ time_zone: string, holidays: Array<CalendarDate>, };
  */
 export type CalendarDate = string;
 
+export type CellChange = { old: string | null, new: string | null, };
+
 /**
  * One change of the redline: a clause (by its id in the newer version, or the older one's
  * for a deletion) or a term.
@@ -469,6 +471,15 @@ export type RoundSummary = { number: number, author: PartyRole, proposed_at: str
  */
 hash: string, };
 
+export type RowChange = { kind: RowChangeKind, 
+/**
+ * One per column: the older and the newer cell (the older is absent in an inserted row,
+ * the newer in a deleted one; equal when the cell did not change).
+ */
+cells: Array<CellChange>, };
+
+export type RowChangeKind = "unchanged" | "changed" | "inserted" | "deleted";
+
 /**
  * A numbered part of the agreement ("Service levels"), holding clauses.
  */
@@ -491,6 +502,12 @@ export type Structure = "customer_based" | "service_based" | "multi_level";
  * except on listed holidays.
  */
 export type SupportSchedule = { "coverage": "24x7" } | { "coverage": "business_hours" } & BusinessHours;
+
+export type TableChange = { header: Array<string>, 
+/**
+ * The rows of both versions, in the newer version's order (a deleted row where it stood).
+ */
+rows: Array<RowChange>, };
 
 /**
  * A table-valued term as editable cells.
@@ -542,7 +559,11 @@ old_meaning: string | null, new_meaning: string | null,
 /**
  * The party the change favours, when one clearly does.
  */
-favours: PartyRole | null, };
+favours: PartyRole | null, 
+/**
+ * For a table (credit tiers, a priority matrix) in both versions: row by row.
+ */
+table: TableChange | null, };
 
 export type TermHistory = { id: string, label: string, 
 /**
@@ -584,6 +605,9 @@ options: Array<string>,
  */
 table: TableInput | null, };
 
+/**
+ * A table-valued term (credit tiers, a priority matrix) as the cells a reader sees.
+ */
 export type TermTable = { header: Array<string>, rows: Array<Array<string>>, };
 
 /**

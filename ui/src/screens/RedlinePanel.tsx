@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { roleLabel } from "../format";
 import { CommentList } from "./Comments";
+import { RedlineTable } from "./RedlineTable";
 import {
   type AgreementView,
   type ApiError,
@@ -144,7 +145,13 @@ export function RedlinePanel({ id, rounds, onError, onDecided, pending, onCommen
     </label>
   );
 
-  const shown = (result?.clauses ?? []).filter((c) => showUnchanged || c.kind !== "unchanged");
+  // Unchanged clauses are hidden unless asked for, except those someone commented on.
+  const commented = new Set(
+    [...(reviewed?.comments ?? []), ...pending].flatMap((c) => (c.target.kind === "clause" ? [c.target.id] : [])),
+  );
+  const shown = (result?.clauses ?? []).filter(
+    (c) => showUnchanged || c.kind !== "unchanged" || commented.has(c.clause),
+  );
   const changedCount = (result?.clauses ?? []).filter((c) => c.kind !== "unchanged").length;
 
   return (
@@ -224,11 +231,19 @@ export function RedlinePanel({ id, rounds, onError, onDecided, pending, onCommen
                       </button>
                     </th>
                     <td>
-                      <del className="redline__del">{term.old ?? "—"}</del>
+                      {term.table ? (
+                        <RedlineTable table={term.table} side="old" />
+                      ) : (
+                        <del className="redline__del">{term.old ?? "—"}</del>
+                      )}
                       {term.old_meaning && <div className="redline__meaning">{term.old_meaning}</div>}
                     </td>
                     <td>
-                      <ins className="redline__ins">{term.new ?? "—"}</ins>
+                      {term.table ? (
+                        <RedlineTable table={term.table} side="new" />
+                      ) : (
+                        <ins className="redline__ins">{term.new ?? "—"}</ins>
+                      )}
                       {term.new_meaning && <div className="redline__meaning">{term.new_meaning}</div>}
                     </td>
                     <td>{term.favours ? `the ${term.favours}` : "—"}</td>
