@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use sla_model::PartyRole;
-use sla_redline::{ClauseChangeKind, PieceKind, Redline};
+use sla_redline::{ClauseChangeKind, PieceKind, Redline, RowChangeKind, TableChange};
 
 pub fn redline(redline: &Redline) -> String {
     let mut out = String::new();
@@ -31,6 +31,9 @@ pub fn redline(redline: &Redline) -> String {
                 && old != new
             {
                 let _ = writeln!(out, "      {old}\n    → {new}");
+            }
+            if let Some(table) = &term.table {
+                table_rows(&mut out, table);
             }
         }
     }
@@ -85,4 +88,40 @@ pub fn redline(redline: &Redline) -> String {
         }
     }
     out
+}
+
+/// A table term's changed rows, one line each: `- ` removed, `+ ` added, `~ ` changed (with
+/// the changed cells as `old → new`).
+fn table_rows(out: &mut String, table: &TableChange) {
+    for row in &table.rows {
+        let cells = |pick: fn(&sla_redline::CellChange) -> Option<&String>| {
+            row.cells
+                .iter()
+                .filter_map(pick)
+                .map(String::as_str)
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let line = match row.kind {
+            RowChangeKind::Unchanged => continue,
+            RowChangeKind::Inserted => format!("+ {}", cells(|c| c.new.as_ref())),
+            RowChangeKind::Deleted => format!("- {}", cells(|c| c.old.as_ref())),
+            RowChangeKind::Changed => {
+                let shown: Vec<String> = row
+                    .cells
+                    .iter()
+                    .zip(&table.header)
+                    .filter(|(c, _)| c.old != c.new)
+                    .map(|(c, heading)| {
+                        let value = |v: &Option<String>| v.clone().unwrap_or_default();
+                        format!("{heading} {} → {}", value(&c.old), value(&c.new))
+                    })
+                    .collect();
+                let key = row.cells.first().and_then(|c| c.new.clone()).unwrap_or_default();
+                format!("~ {key}: {}", shown.join(", "))
+            }
+        };
+        let _ = writeln!(out, "      {line}");
+    }
 }

@@ -524,3 +524,36 @@ fn redlines_markdown_files_as_they_stand() {
         "--json and --text together are refused"
     );
 }
+
+#[test]
+fn table_terms_redline_row_by_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = |position: &str| {
+        let file = dir.path().join(format!("{position}.json"));
+        stdout(&sla(
+            dir.path(),
+            &[
+                "new",
+                "--template",
+                "saas-availability",
+                "--position",
+                position,
+                "--out",
+                file.to_str().unwrap(),
+            ],
+        ));
+        file.to_str().unwrap().to_owned()
+    };
+    let (customer, provider) = (draft("customer"), draft("provider"));
+    let text = stdout(&sla(dir.path(), &["redline", &customer, &provider]));
+    assert!(text.contains("      - 99.95 % | 10 %\n"), "{text}");
+    assert!(
+        text.contains("      ~ 99.5 %: Service credit 25 % → 5 %\n"),
+        "{text}"
+    );
+    assert!(text.contains("      + 95 % | 15 %\n"), "{text}");
+    assert!(
+        text.contains("      - Priority 4 | Question or cosmetic defect | 1 day | 10 days\n"),
+        "{text}"
+    );
+}
