@@ -557,3 +557,45 @@ fn table_terms_redline_row_by_row() {
         "{text}"
     );
 }
+
+/// Snapshots of `sla redline` on the real corpus, as reviewed: Common Paper's SLA v1.0 → v2.0
+/// and every pair of consecutive Basecamp revisions. `UPDATE_GOLDEN=1` rewrites them; review
+/// the diff before committing.
+#[test]
+fn corpus_redlines_match_their_reviewed_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut basecamp: Vec<String> = std::fs::read_dir(corpus("basecamp-sla"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    basecamp.sort();
+    let mut pairs = vec![(
+        "commonpaper-sla/v1.0.md".to_owned(),
+        "commonpaper-sla/v2.0.md".to_owned(),
+    )];
+    pairs.extend(
+        basecamp
+            .windows(2)
+            .map(|w| (format!("basecamp-sla/{}", w[0]), format!("basecamp-sla/{}", w[1]))),
+    );
+    let mut snapshot = String::new();
+    for (old, new) in &pairs {
+        snapshot.push_str(&format!("=== sla redline {old} {new}\n"));
+        snapshot.push_str(&stdout(&sla(
+            dir.path(),
+            &["redline", &corpus(old), &corpus(new)],
+        )));
+        snapshot.push('\n');
+    }
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/corpus-redlines.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &snapshot).unwrap();
+    }
+    let expected = std::fs::read_to_string(&golden).unwrap_or_default();
+    assert!(
+        expected == snapshot,
+        "the corpus redlines differ from {}; run with UPDATE_GOLDEN=1 and review the diff",
+        golden.display()
+    );
+}
