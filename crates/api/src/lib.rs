@@ -7,6 +7,7 @@
 
 mod backend;
 mod backend_editing;
+mod backend_pdf;
 mod backend_rounds;
 pub mod bindings;
 mod editing;

@@ -152,6 +152,32 @@ enum Command {
     /// Exchange packages: the rounds of an agreement as one file.
     #[command(subcommand)]
     Package(PackageCommand),
+    /// Write an agreement as a signature-ready PDF (PDF/A-2b): a round, the agreed version
+    /// (the default once agreed) or the working draft.
+    ///
+    /// `sla pdf FILE|ID [--round N]`, `sla pdf --redline OLD NEW` (versions as `sla redline`
+    /// takes them), `sla pdf --history ID`.
+    Pdf {
+        /// An agreement file (JSON), or the id of an agreement in the workspace.
+        #[arg(required_unless_present_any = ["redline", "history"], conflicts_with_all = ["redline", "history"])]
+        agreement: Option<String>,
+        /// The round to print (default: the agreed version, else the working draft).
+        #[arg(long)]
+        round: Option<u32>,
+        /// The redline between two versions instead: changed terms first, then the clauses.
+        #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with = "history")]
+        redline: Option<Vec<String>>,
+        /// With --redline: show the unchanged clauses too.
+        #[arg(long, requires = "redline")]
+        unchanged: bool,
+        /// The negotiation history of an agreement instead: rounds, messages, comments, fingerprints.
+        #[arg(long, value_name = "ID")]
+        history: Option<String>,
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Rename an agreement.
     Rename { id: String, title: String },
     /// Delete an agreement and its rounds.
@@ -222,6 +248,21 @@ impl From<PositionArg> for Position {
             PositionArg::Customer => Position::Customer,
             PositionArg::Balanced => Position::Balanced,
             PositionArg::Provider => Position::Provider,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+impl From<PaperArg> for sla_pdf::Paper {
+    fn from(paper: PaperArg) -> Self {
+        match paper {
+            PaperArg::A4 => sla_pdf::Paper::A4,
+            PaperArg::Letter => sla_pdf::Paper::Letter,
         }
     }
 }
@@ -406,6 +447,38 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             };
             Ok(sla_templates::render(&agreement, format))
         }
+        Command::Pdf {
+            agreement,
+            round,
+            redline,
+            unchanged,
+            history,
+            paper,
+            out,
+        } => {
+            let paper = paper.into();
+            let bytes = match (agreement, redline, history) {
+                (_, Some(versions), _) => {
+                    if round.is_some() {
+                        return Err(ApiError::new(
+                            ErrorCode::InvalidInput,
+                            "--round does not go with --redline",
+                        ));
+                    }
+                    redline_pdf(context, &versions, unchanged, paper, now)?
+                }
+                (_, None, Some(id)) => context.backend()?.history_pdf(&id, paper, now)?,
+                (Some(agreement), None, None) => agreement_pdf(context, &agreement, round, paper, now)?,
+                (None, None, None) => {
+                    return Err(ApiError::new(
+                        ErrorCode::InvalidInput,
+                        "name an agreement, --redline OLD NEW or --history ID",
+                    ));
+                }
+            };
+            sla_api::write_file_atomically(&out, &bytes)?;
+            Ok(format!("wrote {} ({} bytes)\n", out.display(), bytes.len()))
+        }
         Command::Rename { id, title } => {
             let summary = context.backend()?.rename_agreement(&id, &title, now)?;
             Ok(format!("renamed {} to \"{}\"\n", summary.id, summary.title))
@@ -486,6 +559,80 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             Ok(text)
         }
     }
+}
+
+/// `sla pdf FILE|ID`: a file is printed as a draft; a workspace agreement as its round, its
+/// agreed version or its draft.
+fn agreement_pdf(
+    context: &Context,
+    agreement: &str,
+    round: Option<u32>,
+    paper: sla_pdf::Paper,
+    now: Timestamp,
+) -> Result<Vec<u8>, ApiError> {
+    if Path::new(agreement).exists() || AgreementId::parse(agreement).is_err() {
+        if round.is_some() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "--round needs an agreement in the workspace; a file holds only its text",
+            ));
+        }
+        let file = context.agreement(agreement)?;
+        let version = sla_pdf::Version {
+            agreement: &file,
+            round: None,
+            printed_at: now,
+        };
+        return Ok(sla_pdf::agreement_pdf(&version, paper)?);
+    }
+    context.backend()?.agreement_pdf(agreement, round, paper, now)
+}
+
+/// How the redline PDF names a version given as `sla redline` takes it.
+fn side(context: &Context, name: &str) -> Result<sla_pdf::Side, ApiError> {
+    if let Some((id, round)) = name.rsplit_once('@')
+        && AgreementId::parse(id).is_ok()
+        && let Ok(number) = round.parse::<u32>()
+    {
+        return context.backend()?.version_side(id, Some(number));
+    }
+    if !Path::new(name).exists() && AgreementId::parse(name).is_ok() {
+        return context.backend()?.version_side(name, None);
+    }
+    let file = Path::new(name)
+        .file_name()
+        .map_or_else(|| name.to_owned(), |f| f.to_string_lossy().into_owned());
+    Ok(sla_pdf::Side {
+        label: file,
+        fingerprint: None,
+    })
+}
+
+/// `sla pdf --redline OLD NEW`.
+fn redline_pdf(
+    context: &Context,
+    versions: &[String],
+    unchanged: bool,
+    paper: sla_pdf::Paper,
+    now: Timestamp,
+) -> Result<Vec<u8>, ApiError> {
+    let [old, new] = versions else {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "--redline takes two versions: OLD NEW",
+        ));
+    };
+    let (old_agreement, new_agreement) = (context.agreement(old)?, context.agreement(new)?);
+    let redline = sla_redline::redline(&old_agreement, &new_agreement, Some(&context.library()?));
+    let document = sla_pdf::RedlineDocument {
+        title: new_agreement.title.as_str().to_owned(),
+        from: side(context, old)?,
+        to: side(context, new)?,
+        redline: &redline,
+        include_unchanged: unchanged,
+        printed_at: now,
+    };
+    Ok(sla_pdf::redline_pdf(&document, paper)?)
 }
 
 fn new(context: &Context, args: NewArgs, now: Timestamp) -> Result<String, ApiError> {

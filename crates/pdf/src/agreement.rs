@@ -1,0 +1,223 @@
+//! The agreement as a signature-ready document: a title page (name, parties, effective date,
+//! round, id, fingerprint), the contents, the numbered sections and clauses with every value
+//! written out and tables as tables, and both parties' signature blocks.
+
+use sla_model::{Agreement, Clause, PartyRole};
+use sla_templates::RenderFormat;
+
+use crate::blocks::{Align, Block, GREY, Mark, Paragraph, Signatory, Span, Style, Table};
+use crate::fonts::Face;
+use crate::{RoundInfo, Version};
+
+const BODY: Style = Style::new(Face::Regular, 11.0);
+const CELL: Style = Style::new(Face::Regular, 9.5);
+
+fn centered(text: impl Into<String>, style: Style, space_after: f32) -> Block {
+    Block::Paragraph(Paragraph {
+        align: Align::Center,
+        space_after,
+        ..Paragraph::plain(text, style)
+    })
+}
+
+fn heading(text: String, level: u8) -> Block {
+    let (size, before, after) = if level == 1 {
+        (14.0, 16.0, 6.0)
+    } else {
+        (11.0, 8.0, 3.0)
+    };
+    Block::Paragraph(Paragraph {
+        align: Align::Left,
+        space_before: before,
+        space_after: after,
+        outline: Some(level),
+        keep_with_next: true,
+        ..Paragraph::plain(text, Style::new(Face::Bold, size))
+    })
+}
+
+fn role_name(role: PartyRole) -> &'static str {
+    match role {
+        PartyRole::Customer => "Customer",
+        PartyRole::Provider => "Provider",
+    }
+}
+
+fn party_name(agreement: &Agreement, role: PartyRole) -> String {
+    let name = agreement.parties.get(role).name.trim();
+    if name.is_empty() {
+        format!("[{} not yet named]", role_name(role))
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The line under the title saying which text this is.
+pub fn version_line(round: Option<&RoundInfo>) -> String {
+    match round {
+        Some(r) if r.agreed => format!(
+            "Agreed version: round {}, agreed on {}",
+            r.number,
+            r.proposed_at.strftime("%-d %B %Y")
+        ),
+        Some(r) => format!(
+            "Round {}, proposed by the {} on {}",
+            r.number,
+            r.author.as_str(),
+            r.proposed_at.strftime("%-d %B %Y")
+        ),
+        None => "Working draft: not yet proposed as a round".to_owned(),
+    }
+}
+
+/// The fingerprint line every page carries.
+pub fn fingerprint_line(round: Option<&RoundInfo>) -> String {
+    match round {
+        Some(r) => format!("Fingerprint (SHA-256 of round {}): {}", r.number, r.hash),
+        None => "Working draft: no fingerprint until it is proposed as a round".to_owned(),
+    }
+}
+
+fn title_page(version: &Version<'_>) -> Vec<Block> {
+    let agreement = version.agreement;
+    let small = Style::new(Face::Regular, 10.0);
+    let effective = agreement.effective_date.map_or_else(
+        || "Effective date: not yet set".to_owned(),
+        |d| format!("Effective date: {}", sla_templates::format::date(d)),
+    );
+    let mut blocks = vec![
+        centered("", BODY, 150.0),
+        centered(agreement.title.as_str(), Style::new(Face::Bold, 24.0), 28.0),
+        centered("between", Style::new(Face::Italic, 12.0), 8.0),
+        centered(
+            party_name(agreement, PartyRole::Customer),
+            Style::new(Face::Bold, 14.0),
+            2.0,
+        ),
+        centered("(the Customer)", BODY, 8.0),
+        centered("and", Style::new(Face::Italic, 12.0), 8.0),
+        centered(
+            party_name(agreement, PartyRole::Provider),
+            Style::new(Face::Bold, 14.0),
+            2.0,
+        ),
+        centered("(the Provider)", BODY, 40.0),
+        centered(effective, BODY, 6.0),
+        centered(version_line(version.round.as_ref()), BODY, 6.0),
+        centered(
+            format!("Agreement {}", agreement.id),
+            small.colored(GREY, Mark::None),
+            6.0,
+        ),
+    ];
+    if version.round.is_some() {
+        blocks.push(centered(
+            fingerprint_line(version.round.as_ref()),
+            small.colored(GREY, Mark::None),
+            6.0,
+        ));
+    }
+    blocks.push(Block::PageBreak);
+    blocks
+}
+
+/// A clause's body: paragraphs of its text with values written out; a term that stands alone
+/// on its line and holds a table becomes a table.
+fn clause_body(agreement: &Agreement, clause: &Clause) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    let flush = |lines: &mut Vec<&str>, blocks: &mut Vec<Block>| {
+        if lines.is_empty() {
+            return;
+        }
+        let text = Clause {
+            text: lines.join(" "),
+            ..clause.clone()
+        };
+        let rendered = sla_templates::clause_text(agreement, &text, RenderFormat::Text);
+        blocks.push(Block::Paragraph(Paragraph::plain(rendered, BODY)));
+        lines.clear();
+    };
+    for line in clause.text.split('\n') {
+        let trimmed = line.trim();
+        let table = trimmed
+            .strip_prefix("{{")
+            .and_then(|t| t.strip_suffix("}}"))
+            .and_then(|id| agreement.terms.iter().find(|(k, _)| k.as_str() == id.trim()))
+            .and_then(|(_, term)| sla_templates::format::term_table(&term.value));
+        match table {
+            Some(table) => {
+                flush(&mut paragraph, &mut blocks);
+                // The sentence that introduces the table stays on its page.
+                if let Some(Block::Paragraph(lead_in)) = blocks.last_mut() {
+                    lead_in.keep_with_next = true;
+                }
+                let widths = if table.header.len() == 4 {
+                    vec![1.1, 2.4, 1.3, 1.3]
+                } else {
+                    vec![1.0; table.header.len()]
+                };
+                blocks.push(Block::Table(Table {
+                    header: table.header,
+                    rows: table
+                        .rows
+                        .into_iter()
+                        .map(|row| row.into_iter().map(|cell| vec![Span::new(cell, CELL)]).collect())
+                        .collect(),
+                    widths,
+                    indent: 0.0,
+                }));
+            }
+            None if trimmed.is_empty() => flush(&mut paragraph, &mut blocks),
+            None => paragraph.push(trimmed),
+        }
+    }
+    flush(&mut paragraph, &mut blocks);
+    blocks
+}
+
+fn signatory(agreement: &Agreement, role: PartyRole) -> Signatory {
+    let party = agreement.parties.get(role);
+    let (name, title) = party
+        .signatory
+        .as_ref()
+        .map_or((String::new(), String::new()), |s| {
+            (s.name.clone(), s.title.clone())
+        });
+    Signatory {
+        role: format!("Signed for the {}", role_name(role)),
+        party: party_name(agreement, role),
+        name,
+        title,
+    }
+}
+
+/// Every block of the agreement document.
+pub fn blocks(version: &Version<'_>) -> Vec<Block> {
+    let agreement = version.agreement;
+    let mut blocks = title_page(version);
+    blocks.push(Block::Paragraph(Paragraph {
+        align: Align::Left,
+        space_after: 10.0,
+        ..Paragraph::plain("Contents", Style::new(Face::Bold, 14.0))
+    }));
+    blocks.push(Block::Contents);
+    blocks.push(Block::PageBreak);
+    for (s, section) in agreement.sections.iter().enumerate() {
+        blocks.push(heading(format!("{}. {}", s + 1, section.heading), 1));
+        for (c, clause) in section.clauses.iter().enumerate() {
+            blocks.push(heading(format!("{}.{} {}", s + 1, c + 1, clause.heading), 2));
+            blocks.extend(clause_body(agreement, clause));
+        }
+    }
+    blocks.push(heading("Signatures".to_owned(), 1));
+    blocks.push(Block::Paragraph(Paragraph::plain(
+        "Signed by the authorised representatives of the parties.",
+        BODY,
+    )));
+    blocks.push(Block::Signatures(vec![
+        signatory(agreement, PartyRole::Customer),
+        signatory(agreement, PartyRole::Provider),
+    ]));
+    blocks
+}

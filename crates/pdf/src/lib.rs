@@ -1,0 +1,138 @@
+//! Signature-ready PDFs, Tauri-free: a layout engine over the fonts shipped with the app
+//! (measured text, justified paragraphs with no lone line at a page edge, headings kept with
+//! what follows, tables split between rows with their header repeated, signature blocks kept
+//! whole, a table of contents, "Page N of M" and the fingerprint on every page), written as
+//! PDF/A-2b with krilla.
+
+mod agreement;
+mod blocks;
+mod fonts;
+mod history;
+mod lines;
+mod paginate;
+mod redline;
+mod write;
+
+use sla_model::{Agreement, PartyRole};
+
+pub use history::HistoryDocument;
+pub use paginate::Paper;
+pub use redline::{RedlineDocument, Side};
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PdfError {
+    #[error("the fonts built into the app could not be read")]
+    Fonts,
+    #[error("the document could not be laid out: {0}")]
+    Layout(&'static str),
+    #[error("the PDF could not be written: {0}")]
+    Write(String),
+}
+
+/// The round a text is, for the title page, the footer and the metadata.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoundInfo {
+    pub number: u32,
+    pub author: PartyRole,
+    pub proposed_at: jiff::Timestamp,
+    /// The round's fingerprint (hex SHA-256).
+    pub hash: String,
+    /// This round is the agreed version (both parties hold it).
+    pub agreed: bool,
+}
+
+/// One version of an agreement: a round (or the agreed round), or the working draft.
+#[derive(Clone, Debug)]
+pub struct Version<'a> {
+    pub agreement: &'a Agreement,
+    pub round: Option<RoundInfo>,
+    /// When the PDF is made: its date when the text is not a round (a round's PDF is dated
+    /// with the round, so it is the same file whenever it is printed).
+    pub printed_at: jiff::Timestamp,
+}
+
+fn render(blocks: &[blocks::Block], info: &write::Info, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    let fonts = fonts::Fonts::load().ok_or(PdfError::Fonts)?;
+    let geometry = paginate::Geometry::of(paper);
+    let layout = paginate::layout(blocks, geometry, &fonts);
+    write::write(&layout, info, geometry, &fonts)
+}
+
+/// The first characters of a fingerprint, enough to tell rounds apart in a footer.
+fn short(hash: &str) -> &str {
+    hash.get(..16).unwrap_or(hash)
+}
+
+/// The redline between two versions as a PDF on `paper`.
+pub fn redline_pdf(document: &RedlineDocument<'_>, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    // The footer names each side briefly: "round 1 (07ecc9708b1b45c4…)".
+    let side = |s: &Side| {
+        let name = s.label.split(',').next().unwrap_or(&s.label);
+        match &s.fingerprint {
+            Some(hash) => format!("{name} ({}…)", short(hash)),
+            None => name.to_owned(),
+        }
+    };
+    let info = write::Info {
+        title: format!("Redline: {}", document.title),
+        header: format!("Redline: {}", document.title),
+        footer: format!("From {} to {}", side(&document.from), side(&document.to)),
+        authors: Vec::new(),
+        description: format!("From {} to {}", document.from.label, document.to.label),
+        keywords: [&document.from.fingerprint, &document.to.fingerprint]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect(),
+        created: document.printed_at,
+        document_id: format!("redline-{}-{}", document.from.label, document.to.label),
+    };
+    render(&redline::blocks(document), &info, paper)
+}
+
+/// The negotiation history as a PDF on `paper`.
+pub fn history_pdf(document: &HistoryDocument<'_>, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    let last = document.rounds.last();
+    let info = write::Info {
+        title: format!("Negotiation history: {}", document.title),
+        header: format!("Negotiation history: {}", document.title),
+        footer: last.map_or_else(
+            || format!("Agreement {}", document.agreement_id),
+            |r| format!("Latest round {}: fingerprint {}", r.number, r.hash()),
+        ),
+        authors: Vec::new(),
+        description: format!("Rounds of agreement {}", document.agreement_id),
+        keywords: vec![document.agreement_id.clone()],
+        created: document.printed_at,
+        document_id: format!(
+            "history-{}-{}",
+            document.agreement_id,
+            last.map_or(0, |r| r.number)
+        ),
+    };
+    render(&history::blocks(document), &info, paper)
+}
+
+/// The agreement as a signature-ready PDF on `paper`.
+pub fn agreement_pdf(version: &Version<'_>, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    let agreement = version.agreement;
+    let round = version.round.as_ref();
+    let title = agreement.title.as_str().to_owned();
+    let info = write::Info {
+        header: format!("{title} — {}", agreement::version_line(round)),
+        footer: agreement::fingerprint_line(round),
+        authors: [PartyRole::Customer, PartyRole::Provider]
+            .iter()
+            .map(|r| agreement.parties.get(*r).name.clone())
+            .filter(|n| !n.trim().is_empty())
+            .collect(),
+        description: agreement::version_line(round),
+        keywords: std::iter::once(agreement.id.to_string())
+            .chain(round.map(|r| r.hash.clone()))
+            .collect(),
+        created: round.map_or(version.printed_at, |r| r.proposed_at),
+        document_id: format!("{}-{}", agreement.id, round.map_or(0, |r| r.number)),
+        title,
+    };
+    render(&agreement::blocks(version), &info, paper)
+}
