@@ -599,3 +599,80 @@ fn corpus_redlines_match_their_reviewed_snapshots() {
         golden.display()
     );
 }
+
+#[test]
+fn writes_the_agreement_its_redline_and_its_history_as_pdfs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let file = path("sla.json");
+    stdout(&sla(
+        dir.path(),
+        &["new", "--template", "saas-availability", "--out", &file],
+    ));
+    let first = stdout(&sla(dir.path(), &["round", "propose", &file, "-m", "Opening"]));
+    let id = first.split_whitespace().nth(4).unwrap().to_owned();
+    let hash = first
+        .trim()
+        .trim_end_matches(')')
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .to_owned();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("\"value\": 99.9\n", "\"value\": 99.5\n", 1)).unwrap();
+    stdout(&sla(
+        dir.path(),
+        &["round", "propose", &file, "-m", "Lower target"],
+    ));
+
+    let pdf_text = |pdf: &str| {
+        let output = std::process::Command::new("pdftotext")
+            .args([pdf, "-"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "pdftotext (poppler-utils) reads {pdf}");
+        String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let round = path("round1.pdf");
+    stdout(&sla(dir.path(), &["pdf", &id, "--round", "1", "--out", &round]));
+    let text = pdf_text(&round);
+    assert!(text.contains(&hash), "round 1's fingerprint is printed");
+    assert!(text.contains("at least 99.9 %"), "{text}");
+
+    let redline = path("redline.pdf");
+    stdout(&sla(
+        dir.path(),
+        &[
+            "pdf",
+            "--redline",
+            &format!("{id}@1"),
+            &format!("{id}@2"),
+            "--out",
+            &redline,
+            "--paper",
+            "letter",
+        ],
+    ));
+    let text = pdf_text(&redline);
+    assert!(text.contains("Availability target 99.9 % 99.5 %"), "{text}");
+
+    let history = path("history.pdf");
+    stdout(&sla(dir.path(), &["pdf", "--history", &id, "--out", &history]));
+    let text = pdf_text(&history);
+    assert!(text.contains("Message: Lower target"), "{text}");
+
+    let missing = sla(
+        dir.path(),
+        &["pdf", &id, "--round", "9", "--out", &path("none.pdf")],
+    );
+    assert_eq!(missing.status.code(), Some(3), "no round 9");
+    assert!(
+        !dir.path().join("none.pdf").exists(),
+        "nothing is written on an error"
+    );
+    let neither = sla(dir.path(), &["pdf", "--out", &path("none.pdf")]);
+    assert_eq!(neither.status.code(), Some(2));
+}
