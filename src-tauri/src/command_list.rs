@@ -27,6 +27,7 @@ pub const COMMANDS: &[&str] = &[
     "propose_round",
     "import_package",
     "export_package",
+    "export_pdf",
     "review",
     "decide",
     "decide_all",

@@ -4,8 +4,8 @@
 use jiff::Timestamp;
 use sla_api::{
     AddClause, AgreementView, ApiError, Backend, ChangeRef, CreditOwed, Decision, ImportRequest,
-    LibraryClause, MoveDirection, NewAgreement, PartiesUpdate, Review, TemplateInfo, TemplateRequest,
-    WorkspaceInfo,
+    LibraryClause, MoveDirection, NewAgreement, PaperSize, PartiesUpdate, PdfRequest, Review, TemplateInfo,
+    TemplateRequest, WorkspaceInfo,
 };
 use sla_model::CommentTarget;
 use sla_store::{AgreementRecord, AgreementSummary, ImportedRounds};
@@ -201,6 +201,31 @@ pub fn export_package(
         return Ok(None);
     };
     backend.write_package(&id, &path)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks where to save the PDF (the system's save dialog) and writes it there. Resolves to the
+/// path written, or nothing when the user cancelled.
+#[tauri::command(async)]
+pub fn export_pdf(
+    app: tauri::AppHandle,
+    backend: State<'_, Backend>,
+    id: String,
+    request: PdfRequest,
+    paper: PaperSize,
+) -> Result<Option<String>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Save the PDF")
+        .set_file_name(backend.pdf_file_name(&id, &request)?)
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    backend.write_pdf(&id, &request, paper, &path, Timestamp::now())?;
     Ok(Some(path.display().to_string()))
 }
 

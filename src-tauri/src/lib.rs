@@ -41,6 +41,7 @@ pub fn run() {
             commands::propose_round,
             commands::import_package,
             commands::export_package,
+            commands::export_pdf,
             commands::review,
             commands::decide,
             commands::decide_all,

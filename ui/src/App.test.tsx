@@ -382,6 +382,8 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
         if (!found) throw { code: "not_found", message: "gone" };
         return { ...view(found), history: { undo: "add clause Escalation", redo: null } };
       }
+      case "export_pdf":
+        return "/home/dana/SaaS Availability SLA - redline round 1 to round 2.pdf";
       default:
         throw { code: "internal", message: `unexpected command ${cmd}` };
     }
@@ -866,6 +868,32 @@ describe("the redline", () => {
       to: 2,
       change: { kind: "term", id: "availability.target" },
       decision: "reject",
+    });
+  });
+});
+
+describe("the PDF export", () => {
+  it("asks which document, which versions and which paper, then saves through the system dialog", async () => {
+    const fake = backend([summary({ status: "negotiating", latest_round: 2 })]);
+    mockRounds([
+      { number: 1, author: "customer", proposed_at: "2026-11-24T10:00:00Z", message: "Opening", hash: "a".repeat(64) },
+      { number: 2, author: "provider", proposed_at: "2026-11-24T11:00:00Z", message: "Counter", hash: "b".repeat(64) },
+    ]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("open-agreement"));
+    await userEvent.click(await screen.findByTestId("export-pdf"));
+    const dialog = await screen.findByTestId("export-pdf-dialog");
+    await userEvent.click(within(dialog).getByTestId("pdf-kind-redline"));
+    expect(within(dialog).getByTestId("pdf-from")).toHaveValue("1");
+    expect(within(dialog).getByTestId("pdf-to")).toHaveValue("2");
+    await userEvent.click(within(dialog).getByTestId("pdf-unchanged"));
+    await userEvent.selectOptions(within(dialog).getByTestId("pdf-paper"), "letter");
+    await userEvent.click(within(dialog).getByTestId("pdf-submit"));
+    expect(await within(dialog).findByTestId("pdf-saved")).toHaveTextContent("redline round 1 to round 2.pdf");
+    expect(fake.calls.find((c) => c.cmd === "export_pdf")?.args).toEqual({
+      id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
+      request: { document: "redline", from: 1, to: 2, include_unchanged: true },
+      paper: "letter",
     });
   });
 });

@@ -135,3 +135,97 @@ impl Backend {
         Ok(sla_pdf::history_pdf(&document, paper)?)
     }
 }
+
+/// Which PDF the export dialog asks for.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(tag = "document", rename_all = "snake_case")]
+pub enum PdfRequest {
+    /// The agreement: a round, or (without one) the agreed version or the working draft.
+    Agreement { round: Option<u32> },
+    /// The redline between two versions (`None` is the working draft).
+    Redline {
+        from: Option<u32>,
+        to: Option<u32>,
+        include_unchanged: bool,
+    },
+    /// The negotiation history.
+    History,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PaperSize {
+    A4,
+    Letter,
+}
+
+impl From<PaperSize> for Paper {
+    fn from(size: PaperSize) -> Self {
+        match size {
+            PaperSize::A4 => Paper::A4,
+            PaperSize::Letter => Paper::Letter,
+        }
+    }
+}
+
+impl Backend {
+    /// The PDF the export dialog asks for.
+    pub fn pdf(
+        &self,
+        id: &str,
+        request: &PdfRequest,
+        paper: PaperSize,
+        now: jiff::Timestamp,
+    ) -> Result<Vec<u8>, ApiError> {
+        match *request {
+            PdfRequest::Agreement { round } => self.agreement_pdf(id, round, paper.into(), now),
+            PdfRequest::Redline {
+                from,
+                to,
+                include_unchanged,
+            } => self.redline_pdf(id, from, to, include_unchanged, paper.into(), now),
+            PdfRequest::History => self.history_pdf(id, paper.into(), now),
+        }
+    }
+
+    /// The file name the save dialog suggests: "SaaS Availability SLA - round 2.pdf".
+    pub fn pdf_file_name(&self, id: &str, request: &PdfRequest) -> Result<String, ApiError> {
+        let record = self.open_agreement(id)?;
+        let title: String = record
+            .agreement
+            .title
+            .as_str()
+            .chars()
+            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+            .collect();
+        let title = if title.trim().is_empty() {
+            "agreement"
+        } else {
+            title.trim()
+        };
+        let version = |round: Option<u32>| round.map_or_else(|| "draft".to_owned(), |n| format!("round {n}"));
+        let what = match request {
+            PdfRequest::Agreement { round: Some(n) } => format!("round {n}"),
+            PdfRequest::Agreement { round: None } if record.summary.status == AgreementStatus::Agreed => {
+                "agreed".to_owned()
+            }
+            PdfRequest::Agreement { round: None } => "draft".to_owned(),
+            PdfRequest::Redline { from, to, .. } => format!("redline {} to {}", version(*from), version(*to)),
+            PdfRequest::History => "negotiation history".to_owned(),
+        };
+        Ok(format!("{title} - {what}.pdf"))
+    }
+
+    /// Makes the PDF and writes it to `path` (atomically).
+    pub fn write_pdf(
+        &self,
+        id: &str,
+        request: &PdfRequest,
+        paper: PaperSize,
+        path: &std::path::Path,
+        now: jiff::Timestamp,
+    ) -> Result<(), ApiError> {
+        let bytes = self.pdf(id, request, paper, now)?;
+        crate::write_file_atomically(path, &bytes)
+    }
+}

@@ -100,6 +100,8 @@ pub fn typescript() -> String {
         declaration::<sla_redline::PieceKind>(&cfg),
         declaration::<sla_redline::Edit>(&cfg),
         declaration::<sla_redline::TermChange>(&cfg),
+        declaration::<crate::PdfRequest>(&cfg),
+        declaration::<crate::PaperSize>(&cfg),
         declaration::<sla_redline::TableChange>(&cfg),
         declaration::<sla_redline::RowChange>(&cfg),
         declaration::<sla_redline::RowChangeKind>(&cfg),

@@ -362,6 +362,8 @@ our_role: PartyRole,
  */
 counterparty: string, };
 
+export type PaperSize = "a4" | "letter";
+
 /**
  * The two parties of an agreement.
  */
@@ -387,6 +389,11 @@ export type PartyInput = { name: string, signatory_name: string, signatory_title
  * Which side of the agreement a party is on.
  */
 export type PartyRole = "customer" | "provider";
+
+/**
+ * Which PDF the export dialog asks for.
+ */
+export type PdfRequest = { "document": "agreement", round: number | null, } | { "document": "redline", from: number | null, to: number | null, include_unchanged: boolean, } | { "document": "history" };
 
 /**
  * A comment written in this workspace and not yet sent: the next round we propose carries it.

@@ -18,7 +18,9 @@ import type {
   LibraryClause,
   MoveDirection,
   NewAgreement,
+  PaperSize,
   PartiesUpdate,
+  PdfRequest,
   TemplateInfo,
   TemplateRequest,
   WorkspaceInfo,
@@ -94,6 +96,9 @@ export const importPackage = (text: string) => call<ImportedRounds>("import_pack
 /** Opens the system's save dialog and writes the package there; null when cancelled. */
 export const exportPackage = (id: string, suggestedName: string) =>
   call<string | null>("export_package", { id, suggestedName });
+/** Opens the system's save dialog and writes the PDF there; null when cancelled. */
+export const exportPdf = (id: string, request: PdfRequest, paper: PaperSize) =>
+  call<string | null>("export_pdf", { id, request, paper });
 /** The redline with what the draft holds for each change. */
 export const review = (id: string, from: number | null, to: number | null) =>
   call<Review>("review", { id, from, to });

@@ -59,6 +59,7 @@ export function RoundsPanel({
   onPropose,
   onCompare,
   onExport,
+  onExportPdf,
   exported,
   onAccept,
   agreed,
@@ -69,6 +70,8 @@ export function RoundsPanel({
   onPropose: () => void;
   onCompare: () => void;
   onExport: () => void;
+  /** Opens the PDF export dialog. */
+  onExportPdf: () => void;
   /** Where the package was last saved. */
   exported: string | null;
   onAccept: () => void;
@@ -119,13 +122,16 @@ export function RoundsPanel({
           </button>
         </p>
       )}
-      {rounds.length > 0 && (
-        <p>
+      <p className="history-buttons">
+        {rounds.length > 0 && (
           <button type="button" className="button button--small" data-testid="export-package" onClick={onExport}>
             Save package for the other side…
           </button>
-        </p>
-      )}
+        )}
+        <button type="button" className="button button--small" data-testid="export-pdf" onClick={onExportPdf}>
+          Export PDF…
+        </button>
+      </p>
       {exported && (
         <p className="muted" role="status" data-testid="exported">
           Saved to <span className="mono">{exported}</span>

@@ -15,6 +15,7 @@ import {
   creditOwed,
   deleteAgreement,
   exportPackage,
+  exportPdf,
   type MoveDirection,
   moveClause,
   proposeRound,
@@ -38,6 +39,7 @@ import { CommentDialog } from "./Comments";
 import { CreditPanel } from "./CreditPanel";
 import { DeleteAgreementDialog } from "./DeleteAgreementDialog";
 import { DocumentPanel } from "./DocumentPanel";
+import { ExportPdfDialog } from "./ExportPdfDialog";
 import { RenameForm } from "./RenameForm";
 import { TermsPanel } from "./TermsPanel";
 
@@ -58,6 +60,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   const [proposing, setProposing] = useState(false);
   const [mode, setMode] = useState<"document" | "redline">("document");
   const [exported, setExported] = useState<string | null>(null);
+  const [exportingPdf, setExportingPdf] = useState(false);
   const [accepting, setAccepting] = useState(false);
   const [commenting, setCommenting] = useState<{ target: CommentTarget; about: string } | null>(null);
   const historyRef = useRef<(walk: "undo" | "redo") => void>(() => {});
@@ -365,6 +368,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
             pendingComments={view.pending_comments.length}
             agreed={summary.status === "agreed"}
             onAccept={() => setAccepting(true)}
+            onExportPdf={() => setExportingPdf(true)}
             onExport={() => {
               const round = view.record.rounds.at(-1)?.number ?? 0;
               const name = `${agreement.title.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "agreement"} - round ${round}.slapkg`;
@@ -374,6 +378,14 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
         </aside>
       </div>
 
+      {exportingPdf && (
+        <ExportPdfDialog
+          rounds={view.record.rounds}
+          agreed={summary.status === "agreed"}
+          onExport={(request, paper) => exportPdf(id, request, paper)}
+          onClose={() => setExportingPdf(false)}
+        />
+      )}
       {commenting && (
         <CommentDialog
           about={commenting.about}
