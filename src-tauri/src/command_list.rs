@@ -28,6 +28,7 @@ pub const COMMANDS: &[&str] = &[
     "import_package",
     "export_package",
     "export_pdf",
+    "pdf_preview",
     "review",
     "decide",
     "decide_all",

@@ -204,6 +204,17 @@ pub fn export_package(
     Ok(Some(path.display().to_string()))
 }
 
+/// The first pages of the PDF the export dialog describes, as it will draw them.
+#[tauri::command(async)]
+pub fn pdf_preview(
+    backend: State<'_, Backend>,
+    id: String,
+    request: PdfRequest,
+    paper: PaperSize,
+) -> Result<sla_api::Preview, ApiError> {
+    backend.pdf_preview(&id, &request, paper, Timestamp::now())
+}
+
 /// Asks where to save the PDF (the system's save dialog) and writes it there. Resolves to the
 /// path written, or nothing when the user cancelled.
 #[tauri::command(async)]

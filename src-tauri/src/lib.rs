@@ -42,6 +42,7 @@ pub fn run() {
             commands::import_package,
             commands::export_package,
             commands::export_pdf,
+            commands::pdf_preview,
             commands::review,
             commands::decide,
             commands::decide_all,

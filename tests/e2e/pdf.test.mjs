@@ -37,6 +37,14 @@ test("export a round as a PDF through the system's save dialog", async () => {
     await button.click();
     await byTestId(browser, "export-pdf-dialog");
     await (await byTestId(browser, "pdf-version")).selectByAttribute("value", "1");
+    // The preview: the first two pages as the PDF will draw them, the fingerprint in the footer.
+    await browser.waitUntil(
+      async () =>
+        (await browser.execute(() => document.querySelectorAll('[data-testid="pdf-preview-page"]').length)) === 2,
+      { timeout: 15_000, timeoutMsg: "the preview should show two pages" },
+    );
+    const previewText = await browser.execute(() => document.querySelector('[data-testid="pdf-preview"]').textContent);
+    assert.ok(previewText.includes(hash), "the preview's footer carries round 1's fingerprint");
     await screenshot(browser, "60-export-pdf-dialog");
     await (await byTestId(browser, "pdf-submit")).click();
     await answerSaveDialog("Save the PDF", file);

@@ -382,6 +382,18 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
         if (!found) throw { code: "not_found", message: "gone" };
         return { ...view(found), history: { undo: "add clause Escalation", redo: null } };
       }
+      case "pdf_preview":
+        return {
+          width: 595.28,
+          height: 841.89,
+          total_pages: 6,
+          pages: [1, 2].map((n) => ({
+            items: [
+              { kind: "text", x: 72, baseline: 100, width: 120, text: `Page ${n} text`, size: 11, bold: false, italic: false, color: "#000000", underline: n === 2, strike: false },
+              { kind: "line", x1: 72, y1: 780, x2: 523, y2: 780, width: 0.4, color: "#5a5a5a" },
+            ],
+          })),
+        };
       case "export_pdf":
         return "/home/dana/SaaS Availability SLA - redline round 1 to round 2.pdf";
       default:
@@ -883,7 +895,24 @@ describe("the PDF export", () => {
     await userEvent.click(await screen.findByTestId("open-agreement"));
     await userEvent.click(await screen.findByTestId("export-pdf"));
     const dialog = await screen.findByTestId("export-pdf-dialog");
+    // The first two pages as the core lays them out, redrawn for each choice.
+    const preview = await within(dialog).findByTestId("pdf-preview");
+    expect(preview).toHaveTextContent("First 2 of 6 pages");
+    expect(within(preview).getAllByTestId("pdf-preview-page")).toHaveLength(2);
+    expect(fake.calls.filter((c) => c.cmd === "pdf_preview").at(-1)?.args).toEqual({
+      id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
+      request: { document: "agreement", round: null },
+      paper: "a4",
+    });
     await userEvent.click(within(dialog).getByTestId("pdf-kind-redline"));
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.cmd === "pdf_preview").at(-1)?.args.request).toEqual({
+        document: "redline",
+        from: 1,
+        to: 2,
+        include_unchanged: false,
+      }),
+    );
     expect(within(dialog).getByTestId("pdf-from")).toHaveValue("1");
     expect(within(dialog).getByTestId("pdf-to")).toHaveValue("2");
     await userEvent.click(within(dialog).getByTestId("pdf-unchanged"));

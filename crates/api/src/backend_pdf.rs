@@ -1,6 +1,7 @@
-//! PDFs from the workspace: an agreement's round, its agreed version or its working draft.
+//! PDFs from the workspace — an agreement's round, its agreed version or its working draft; a
+//! redline; the negotiation history — and a preview of their first pages.
 
-use sla_pdf::{HistoryDocument, Paper, RedlineDocument, RoundInfo, Side, Version};
+use sla_pdf::{Document, HistoryDocument, Paper, Preview, RedlineDocument, RoundInfo, Side, Version};
 use sla_store::AgreementStatus;
 
 use crate::backend::parse_id;
@@ -9,130 +10,6 @@ use crate::{ApiError, Backend, ErrorCode};
 impl From<sla_pdf::PdfError> for ApiError {
     fn from(error: sla_pdf::PdfError) -> Self {
         ApiError::new(ErrorCode::Internal, error.to_string())
-    }
-}
-
-impl Backend {
-    /// The agreement as a PDF: round `round`; without one, the agreed version when there is
-    /// one, else the working draft.
-    pub fn agreement_pdf(
-        &self,
-        id: &str,
-        round: Option<u32>,
-        paper: Paper,
-        now: jiff::Timestamp,
-    ) -> Result<Vec<u8>, ApiError> {
-        let agreement_id = parse_id(id)?;
-        let (record, rounds) = {
-            let workspace = self.workspace()?;
-            (
-                workspace.agreement(agreement_id)?,
-                workspace.rounds(agreement_id)?,
-            )
-        };
-        let agreed = record.summary.status == AgreementStatus::Agreed;
-        let chosen = match round {
-            Some(number) => Some(rounds.iter().find(|r| r.number == number).ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("The agreement has no round {number}."),
-                )
-            })?),
-            None if agreed => rounds.last(),
-            None => None,
-        };
-        let last = rounds.last().map(|r| r.number);
-        let info = chosen.map(|r| RoundInfo {
-            number: r.number,
-            author: r.author,
-            proposed_at: r.proposed_at,
-            hash: r.hash().to_string(),
-            agreed: agreed && Some(r.number) == last,
-        });
-        let agreement = chosen.map_or(&record.agreement, |r| &r.snapshot);
-        Ok(sla_pdf::agreement_pdf(
-            &Version {
-                agreement,
-                round: info,
-                printed_at: now,
-            },
-            paper,
-        )?)
-    }
-}
-
-impl Backend {
-    /// How a PDF names one version of an agreement: a round (with its fingerprint) or the
-    /// working draft (`None`).
-    pub fn version_side(&self, id: &str, round: Option<u32>) -> Result<Side, ApiError> {
-        let Some(number) = round else {
-            return Ok(Side {
-                label: "the working draft".to_owned(),
-                fingerprint: None,
-            });
-        };
-        let found = self
-            .workspace()?
-            .round(parse_id(id)?, number)
-            .map_err(|e| match e {
-                sla_store::StoreError::NotFound(_) => ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("The agreement has no round {number}."),
-                ),
-                other => other.into(),
-            })?;
-        Ok(Side {
-            label: format!(
-                "round {}, proposed by the {} on {}",
-                found.number,
-                found.author.as_str(),
-                found.proposed_at.strftime("%-d %B %Y")
-            ),
-            fingerprint: Some(found.hash().to_string()),
-        })
-    }
-
-    /// The redline from one version to another as a PDF (round numbers; `None` is the draft).
-    pub fn redline_pdf(
-        &self,
-        id: &str,
-        from: Option<u32>,
-        to: Option<u32>,
-        include_unchanged: bool,
-        paper: Paper,
-        now: jiff::Timestamp,
-    ) -> Result<Vec<u8>, ApiError> {
-        let redline = self.redline(id, from, to)?;
-        let title = self.version(id, to)?.title.as_str().to_owned();
-        let document = RedlineDocument {
-            title,
-            from: self.version_side(id, from)?,
-            to: self.version_side(id, to)?,
-            redline: &redline,
-            include_unchanged,
-            printed_at: now,
-        };
-        Ok(sla_pdf::redline_pdf(&document, paper)?)
-    }
-
-    /// The negotiation history (every round, message, comment and fingerprint) as a PDF.
-    pub fn history_pdf(&self, id: &str, paper: Paper, now: jiff::Timestamp) -> Result<Vec<u8>, ApiError> {
-        let agreement_id = parse_id(id)?;
-        let (record, rounds) = {
-            let workspace = self.workspace()?;
-            (
-                workspace.agreement(agreement_id)?,
-                workspace.rounds(agreement_id)?,
-            )
-        };
-        let document = HistoryDocument {
-            title: record.agreement.title.as_str().to_owned(),
-            agreement_id: agreement_id.to_string(),
-            rounds: &rounds,
-            agreed: record.summary.status == AgreementStatus::Agreed,
-            printed_at: now,
-        };
-        Ok(sla_pdf::history_pdf(&document, paper)?)
     }
 }
 
@@ -168,8 +45,83 @@ impl From<PaperSize> for Paper {
     }
 }
 
+/// How many pages the export dialog previews.
+pub const PREVIEW_PAGES: usize = 2;
+
 impl Backend {
-    /// The PDF the export dialog asks for.
+    /// Builds the requested document from the workspace and hands it to `make`.
+    fn with_document<T>(
+        &self,
+        id: &str,
+        request: &PdfRequest,
+        now: jiff::Timestamp,
+        make: impl FnOnce(&Document<'_>) -> Result<T, sla_pdf::PdfError>,
+    ) -> Result<T, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let (record, rounds) = {
+            let workspace = self.workspace()?;
+            (
+                workspace.agreement(agreement_id)?,
+                workspace.rounds(agreement_id)?,
+            )
+        };
+        let agreed = record.summary.status == AgreementStatus::Agreed;
+        match *request {
+            PdfRequest::Agreement { round } => {
+                let chosen = match round {
+                    Some(number) => Some(rounds.iter().find(|r| r.number == number).ok_or_else(|| {
+                        ApiError::new(
+                            ErrorCode::NotFound,
+                            format!("The agreement has no round {number}."),
+                        )
+                    })?),
+                    None if agreed => rounds.last(),
+                    None => None,
+                };
+                let last = rounds.last().map(|r| r.number);
+                let version = Version {
+                    agreement: chosen.map_or(&record.agreement, |r| &r.snapshot),
+                    round: chosen.map(|r| RoundInfo {
+                        number: r.number,
+                        author: r.author,
+                        proposed_at: r.proposed_at,
+                        hash: r.hash().to_string(),
+                        agreed: agreed && Some(r.number) == last,
+                    }),
+                    printed_at: now,
+                };
+                Ok(make(&Document::Agreement(version))?)
+            }
+            PdfRequest::Redline {
+                from,
+                to,
+                include_unchanged,
+            } => {
+                let redline = self.redline(id, from, to)?;
+                let document = RedlineDocument {
+                    title: self.version(id, to)?.title.as_str().to_owned(),
+                    from: self.version_side(id, from)?,
+                    to: self.version_side(id, to)?,
+                    redline: &redline,
+                    include_unchanged,
+                    printed_at: now,
+                };
+                Ok(make(&Document::Redline(document))?)
+            }
+            PdfRequest::History => {
+                let document = HistoryDocument {
+                    title: record.agreement.title.as_str().to_owned(),
+                    agreement_id: agreement_id.to_string(),
+                    rounds: &rounds,
+                    agreed,
+                    printed_at: now,
+                };
+                Ok(make(&Document::History(document))?)
+            }
+        }
+    }
+
+    /// The PDF the export dialog (or `sla pdf`) asks for.
     pub fn pdf(
         &self,
         id: &str,
@@ -177,15 +129,50 @@ impl Backend {
         paper: PaperSize,
         now: jiff::Timestamp,
     ) -> Result<Vec<u8>, ApiError> {
-        match *request {
-            PdfRequest::Agreement { round } => self.agreement_pdf(id, round, paper.into(), now),
-            PdfRequest::Redline {
-                from,
-                to,
-                include_unchanged,
-            } => self.redline_pdf(id, from, to, include_unchanged, paper.into(), now),
-            PdfRequest::History => self.history_pdf(id, paper.into(), now),
-        }
+        self.with_document(id, request, now, |document| document.pdf(paper.into()))
+    }
+
+    /// The first pages of that PDF, as it will draw them.
+    pub fn pdf_preview(
+        &self,
+        id: &str,
+        request: &PdfRequest,
+        paper: PaperSize,
+        now: jiff::Timestamp,
+    ) -> Result<Preview, ApiError> {
+        self.with_document(id, request, now, |document| {
+            document.preview(paper.into(), PREVIEW_PAGES)
+        })
+    }
+
+    /// How a PDF names one version of an agreement: a round (with its fingerprint) or the
+    /// working draft (`None`).
+    pub fn version_side(&self, id: &str, round: Option<u32>) -> Result<Side, ApiError> {
+        let Some(number) = round else {
+            return Ok(Side {
+                label: "the working draft".to_owned(),
+                fingerprint: None,
+            });
+        };
+        let found = self
+            .workspace()?
+            .round(parse_id(id)?, number)
+            .map_err(|e| match e {
+                sla_store::StoreError::NotFound(_) => ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("The agreement has no round {number}."),
+                ),
+                other => other.into(),
+            })?;
+        Ok(Side {
+            label: format!(
+                "round {}, proposed by the {} on {}",
+                found.number,
+                found.author.as_str(),
+                found.proposed_at.strftime("%-d %B %Y")
+            ),
+            fingerprint: Some(found.hash().to_string()),
+        })
     }
 
     /// The file name the save dialog suggests: "SaaS Availability SLA - round 2.pdf".

@@ -23,7 +23,7 @@ mod review_properties;
 mod view;
 
 pub use backend::Backend;
-pub use backend_pdf::{PaperSize, PdfRequest};
+pub use backend_pdf::{PREVIEW_PAGES, PaperSize, PdfRequest};
 pub use backend_rounds::{PackageCheck, PackagedRoundInfo};
 pub use editing::{AddClause, LibraryClause, MoveDirection};
 pub use error::{ApiError, ErrorCode};
@@ -33,6 +33,7 @@ pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use parties::{PartiesUpdate, PartyInput};
 pub use requests::{ImportRequest, NewAgreement, WorkspaceInfo};
 pub use review::{ChangeRef, ChangeState, Decision, Review, RoundComment};
+pub use sla_pdf::{Preview, PreviewItem, PreviewPage};
 pub use view::{
     AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, KeyTerm,
     PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermTable, TextSegment,

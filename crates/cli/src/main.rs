@@ -258,11 +258,11 @@ enum PaperArg {
     Letter,
 }
 
-impl From<PaperArg> for sla_pdf::Paper {
+impl From<PaperArg> for sla_api::PaperSize {
     fn from(paper: PaperArg) -> Self {
         match paper {
-            PaperArg::A4 => sla_pdf::Paper::A4,
-            PaperArg::Letter => sla_pdf::Paper::Letter,
+            PaperArg::A4 => sla_api::PaperSize::A4,
+            PaperArg::Letter => sla_api::PaperSize::Letter,
         }
     }
 }
@@ -456,7 +456,7 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             paper,
             out,
         } => {
-            let paper = paper.into();
+            let paper: sla_api::PaperSize = paper.into();
             let bytes = match (agreement, redline, history) {
                 (_, Some(versions), _) => {
                     if round.is_some() {
@@ -467,7 +467,11 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
                     }
                     redline_pdf(context, &versions, unchanged, paper, now)?
                 }
-                (_, None, Some(id)) => context.backend()?.history_pdf(&id, paper, now)?,
+                (_, None, Some(id)) => {
+                    context
+                        .backend()?
+                        .pdf(&id, &sla_api::PdfRequest::History, paper, now)?
+                }
                 (Some(agreement), None, None) => agreement_pdf(context, &agreement, round, paper, now)?,
                 (None, None, None) => {
                     return Err(ApiError::new(
@@ -567,7 +571,7 @@ fn agreement_pdf(
     context: &Context,
     agreement: &str,
     round: Option<u32>,
-    paper: sla_pdf::Paper,
+    paper: sla_api::PaperSize,
     now: Timestamp,
 ) -> Result<Vec<u8>, ApiError> {
     if Path::new(agreement).exists() || AgreementId::parse(agreement).is_err() {
@@ -583,9 +587,11 @@ fn agreement_pdf(
             round: None,
             printed_at: now,
         };
-        return Ok(sla_pdf::agreement_pdf(&version, paper)?);
+        return Ok(sla_pdf::agreement_pdf(&version, paper.into())?);
     }
-    context.backend()?.agreement_pdf(agreement, round, paper, now)
+    context
+        .backend()?
+        .pdf(agreement, &sla_api::PdfRequest::Agreement { round }, paper, now)
 }
 
 /// How the redline PDF names a version given as `sla redline` takes it.
@@ -613,7 +619,7 @@ fn redline_pdf(
     context: &Context,
     versions: &[String],
     unchanged: bool,
-    paper: sla_pdf::Paper,
+    paper: sla_api::PaperSize,
     now: Timestamp,
 ) -> Result<Vec<u8>, ApiError> {
     let [old, new] = versions else {
@@ -632,7 +638,7 @@ fn redline_pdf(
         include_unchanged: unchanged,
         printed_at: now,
     };
-    Ok(sla_pdf::redline_pdf(&document, paper)?)
+    Ok(sla_pdf::redline_pdf(&document, paper.into())?)
 }
 
 fn new(context: &Context, args: NewArgs, now: Timestamp) -> Result<String, ApiError> {

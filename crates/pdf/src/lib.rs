@@ -6,10 +6,12 @@
 
 mod agreement;
 mod blocks;
+mod decorate;
 mod fonts;
 mod history;
 mod lines;
 mod paginate;
+mod preview;
 mod redline;
 mod write;
 
@@ -17,6 +19,7 @@ use sla_model::{Agreement, PartyRole};
 
 pub use history::HistoryDocument;
 pub use paginate::Paper;
+pub use preview::{Preview, PreviewItem, PreviewPage};
 pub use redline::{RedlineDocument, Side};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -51,11 +54,41 @@ pub struct Version<'a> {
     pub printed_at: jiff::Timestamp,
 }
 
-fn render(blocks: &[blocks::Block], info: &write::Info, paper: Paper) -> Result<Vec<u8>, PdfError> {
-    let fonts = fonts::Fonts::load().ok_or(PdfError::Fonts)?;
-    let geometry = paginate::Geometry::of(paper);
-    let layout = paginate::layout(blocks, geometry, &fonts);
-    write::write(&layout, info, geometry, &fonts)
+/// One of the three documents.
+#[derive(Clone, Debug)]
+pub enum Document<'a> {
+    Agreement(Version<'a>),
+    Redline(RedlineDocument<'a>),
+    History(HistoryDocument<'a>),
+}
+
+impl Document<'_> {
+    fn parts(&self) -> (Vec<blocks::Block>, decorate::Info) {
+        match self {
+            Document::Agreement(version) => (agreement::blocks(version), agreement_info(version)),
+            Document::Redline(redline) => (redline::blocks(redline), redline_info(redline)),
+            Document::History(history) => (history::blocks(history), history_info(history)),
+        }
+    }
+
+    /// The document as a PDF on `paper`.
+    pub fn pdf(&self, paper: Paper) -> Result<Vec<u8>, PdfError> {
+        let fonts = fonts::Fonts::load().ok_or(PdfError::Fonts)?;
+        let geometry = paginate::Geometry::of(paper);
+        let (blocks, info) = self.parts();
+        let layout = paginate::layout(&blocks, geometry, &fonts);
+        write::write(&layout, &info, geometry, &fonts)
+    }
+
+    /// The first `pages` pages as the PDF draws them.
+    pub fn preview(&self, paper: Paper, pages: usize) -> Result<Preview, PdfError> {
+        let fonts = fonts::Fonts::load().ok_or(PdfError::Fonts)?;
+        let geometry = paginate::Geometry::of(paper);
+        let (blocks, info) = self.parts();
+        let layout = paginate::layout(&blocks, geometry, &fonts);
+        let finished = decorate::finished_pages(&layout, &info, geometry, &fonts);
+        Ok(preview::preview(&finished, geometry, pages))
+    }
 }
 
 /// The first characters of a fingerprint, enough to tell rounds apart in a footer.
@@ -65,6 +98,10 @@ fn short(hash: &str) -> &str {
 
 /// The redline between two versions as a PDF on `paper`.
 pub fn redline_pdf(document: &RedlineDocument<'_>, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    Document::Redline(document.clone()).pdf(paper)
+}
+
+fn redline_info(document: &RedlineDocument<'_>) -> decorate::Info {
     // The footer names each side briefly: "round 1 (07ecc9708b1b45c4…)".
     let side = |s: &Side| {
         let name = s.label.split(',').next().unwrap_or(&s.label);
@@ -73,7 +110,7 @@ pub fn redline_pdf(document: &RedlineDocument<'_>, paper: Paper) -> Result<Vec<u
             None => name.to_owned(),
         }
     };
-    let info = write::Info {
+    decorate::Info {
         title: format!("Redline: {}", document.title),
         header: format!("Redline: {}", document.title),
         footer: format!("From {} to {}", side(&document.from), side(&document.to)),
@@ -86,14 +123,17 @@ pub fn redline_pdf(document: &RedlineDocument<'_>, paper: Paper) -> Result<Vec<u
             .collect(),
         created: document.printed_at,
         document_id: format!("redline-{}-{}", document.from.label, document.to.label),
-    };
-    render(&redline::blocks(document), &info, paper)
+    }
 }
 
 /// The negotiation history as a PDF on `paper`.
 pub fn history_pdf(document: &HistoryDocument<'_>, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    Document::History(document.clone()).pdf(paper)
+}
+
+fn history_info(document: &HistoryDocument<'_>) -> decorate::Info {
     let last = document.rounds.last();
-    let info = write::Info {
+    decorate::Info {
         title: format!("Negotiation history: {}", document.title),
         header: format!("Negotiation history: {}", document.title),
         footer: last.map_or_else(
@@ -109,16 +149,19 @@ pub fn history_pdf(document: &HistoryDocument<'_>, paper: Paper) -> Result<Vec<u
             document.agreement_id,
             last.map_or(0, |r| r.number)
         ),
-    };
-    render(&history::blocks(document), &info, paper)
+    }
 }
 
 /// The agreement as a signature-ready PDF on `paper`.
 pub fn agreement_pdf(version: &Version<'_>, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    Document::Agreement(version.clone()).pdf(paper)
+}
+
+fn agreement_info(version: &Version<'_>) -> decorate::Info {
     let agreement = version.agreement;
     let round = version.round.as_ref();
     let title = agreement.title.as_str().to_owned();
-    let info = write::Info {
+    decorate::Info {
         header: format!("{title} — {}", agreement::version_line(round)),
         footer: agreement::fingerprint_line(round),
         authors: [PartyRole::Customer, PartyRole::Provider]
@@ -133,6 +176,5 @@ pub fn agreement_pdf(version: &Version<'_>, paper: Paper) -> Result<Vec<u8>, Pdf
         created: round.map_or(version.printed_at, |r| r.proposed_at),
         document_id: format!("{}-{}", agreement.id, round.map_or(0, |r| r.number)),
         title,
-    };
-    render(&agreement::blocks(version), &info, paper)
+    }
 }

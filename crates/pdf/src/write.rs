@@ -17,26 +17,11 @@ use krilla::surface::Surface;
 use krilla::text::KrillaGlyph;
 
 use crate::PdfError;
-use crate::blocks::{Color, GREY, Mark, Style};
-use crate::fonts::{Face, Fonts};
+use crate::blocks::{Color, Mark};
+use crate::decorate::{Info, finished_pages};
+use crate::fonts::Fonts;
 use crate::lines::Fragment;
 use crate::paginate::{Geometry, Heading, Item, Layout};
-
-/// What the writer puts around the laid-out pages and into the metadata.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Info {
-    pub title: String,
-    /// Shown at the top of every page but the first.
-    pub header: String,
-    /// Shown at the bottom left of every page (the fingerprint).
-    pub footer: String,
-    pub authors: Vec<String>,
-    pub description: String,
-    pub keywords: Vec<String>,
-    /// The document's date (the round's time), which also makes the bytes repeatable.
-    pub created: jiff::Timestamp,
-    pub document_id: String,
-}
 
 fn fill(color: Color) -> Fill {
     Fill {
@@ -114,62 +99,6 @@ fn shade(surface: &mut Surface<'_>, x: f32, y: f32, width: f32, height: f32, col
     }
 }
 
-/// A fragment of one line of text at `x`.
-fn fragment(text: String, x: f32, style: Style, fonts: &Fonts) -> Fragment {
-    Fragment {
-        x,
-        width: fonts.face(style.face).width(&text, style.size),
-        text,
-        style,
-        word_spacing: 0.0,
-    }
-}
-
-/// `text`, cut short with "…" if it is wider than `width`.
-fn fitted(text: &str, width: f32, style: Style, fonts: &Fonts) -> String {
-    let face = fonts.face(style.face);
-    if face.width(text, style.size) <= width {
-        return text.to_owned();
-    }
-    let room = width - face.width("…", style.size);
-    let mut used = 0.0;
-    let kept: String = text
-        .chars()
-        .take_while(|c| {
-            used += face.glyph(*c).1 * style.size;
-            used <= room
-        })
-        .collect();
-    format!("{}…", kept.trim_end())
-}
-
-fn page_number(
-    surface: &mut Surface<'_>,
-    fonts: &Fonts,
-    headings: &[Heading],
-    (heading, right, leader_from, baseline, style): (usize, f32, f32, f32, Style),
-) {
-    let Some(target) = headings.get(heading) else {
-        return;
-    };
-    let number = fragment((target.page + 1).to_string(), 0.0, style, fonts);
-    let x = right - number.width;
-    let leader_style = style.colored(GREY, Mark::None);
-    let dot = fonts.face(Face::Regular).width(". ", style.size);
-    let room = x - 6.0 - leader_from;
-    if room > dot * 2.0 {
-        let count = (room / dot).floor() as usize;
-        let dots = fragment(
-            ". ".repeat(count).trim_end().to_owned(),
-            x - 6.0 - dot * count as f32,
-            leader_style,
-            fonts,
-        );
-        draw_text(surface, fonts, &dots, baseline);
-    }
-    draw_text(surface, fonts, &Fragment { x, ..number }, baseline);
-}
-
 fn outline(headings: &[Heading], left: f32) -> Outline {
     let mut outline = Outline::new();
     let mut current: Option<OutlineNode> = None;
@@ -218,9 +147,7 @@ pub fn write(layout: &Layout, info: &Info, geometry: Geometry, fonts: &Fonts) ->
     };
     let mut document = Document::new_with(settings);
     let size = Size::from_wh(geometry.width, geometry.height).ok_or(PdfError::Layout("page size"))?;
-    let total = layout.pages.len();
-    let small = Style::new(Face::Regular, 8.0).colored(GREY, Mark::None);
-    for (index, page) in layout.pages.iter().enumerate() {
+    for page in finished_pages(layout, info, geometry, fonts) {
         let mut pdf_page = document.start_page_with(PageSettings::new(size));
         let mut surface = pdf_page.surface();
         for item in &page.items {
@@ -239,59 +166,10 @@ pub fn write(layout: &Layout, info: &Info, geometry: Geometry, fonts: &Fonts) ->
                     height,
                     color,
                 } => shade(&mut surface, *x, *y, *width, *height, *color),
-                Item::PageOf {
-                    heading,
-                    right,
-                    leader_from,
-                    baseline,
-                    style,
-                } => page_number(
-                    &mut surface,
-                    fonts,
-                    &layout.headings,
-                    (*heading, *right, *leader_from, *baseline, *style),
-                ),
+                // Resolved into text by `finished_pages`.
+                Item::PageOf { .. } => {}
             }
         }
-        let left = geometry.left;
-        let right = geometry.width - geometry.right;
-        if index > 0 {
-            let header = fragment(
-                fitted(&info.header, right - left, small, fonts),
-                left,
-                small,
-                fonts,
-            );
-            draw_text(&mut surface, fonts, &header, geometry.top - 30.0);
-            rule(
-                &mut surface,
-                (left, geometry.top - 24.0),
-                (right, geometry.top - 24.0),
-                0.4,
-                GREY,
-            );
-        }
-        let footer_y = geometry.height - geometry.bottom + 36.0;
-        rule(
-            &mut surface,
-            (left, footer_y - 12.0),
-            (right, footer_y - 12.0),
-            0.4,
-            GREY,
-        );
-        let number = fragment(format!("Page {} of {total}", index + 1), 0.0, small, fonts);
-        let footer = fitted(&info.footer, right - left - number.width - 12.0, small, fonts);
-        draw_text(
-            &mut surface,
-            fonts,
-            &fragment(footer, left, small, fonts),
-            footer_y,
-        );
-        let number = Fragment {
-            x: right - number.width,
-            ..number
-        };
-        draw_text(&mut surface, fonts, &number, footer_y);
         surface.finish();
         pdf_page.finish();
     }

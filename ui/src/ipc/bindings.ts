@@ -424,6 +424,27 @@ export type Position = "customer" | "balanced" | "provider";
 
 export type PositionDefaults = { customer: string, balanced: string, provider: string, };
 
+export type Preview = { 
+/**
+ * The page size in points.
+ */
+width: number, height: number, 
+/**
+ * How many pages the whole document has.
+ */
+total_pages: number, 
+/**
+ * The first pages.
+ */
+pages: Array<PreviewPage>, };
+
+/**
+ * Something drawn on a page (points from the top left; colours as `#rrggbb`).
+ */
+export type PreviewItem = { "kind": "text", x: number, baseline: number, width: number, text: string, size: number, bold: boolean, italic: boolean, color: string, underline: boolean, strike: boolean, } | { "kind": "line", x1: number, y1: number, x2: number, y2: number, width: number, color: string, } | { "kind": "rect", x: number, y: number, width: number, height: number, color: string, };
+
+export type PreviewPage = { items: Array<PreviewItem>, };
+
 /**
  * Response and resolution times by priority, most urgent first.
  */

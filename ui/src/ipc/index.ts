@@ -21,6 +21,7 @@ import type {
   PaperSize,
   PartiesUpdate,
   PdfRequest,
+  Preview,
   TemplateInfo,
   TemplateRequest,
   WorkspaceInfo,
@@ -99,6 +100,9 @@ export const exportPackage = (id: string, suggestedName: string) =>
 /** Opens the system's save dialog and writes the PDF there; null when cancelled. */
 export const exportPdf = (id: string, request: PdfRequest, paper: PaperSize) =>
   call<string | null>("export_pdf", { id, request, paper });
+/** The first pages of that PDF, as the core lays them out. */
+export const pdfPreview = (id: string, request: PdfRequest, paper: PaperSize) =>
+  call<Preview>("pdf_preview", { id, request, paper });
 /** The redline with what the draft holds for each change. */
 export const review = (id: string, from: number | null, to: number | null) =>
   call<Review>("review", { id, from, to });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Modal } from "../components/Modal";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatTimestamp, roleLabel, roundLabel } from "../format";
@@ -16,6 +16,7 @@ import {
   deleteAgreement,
   exportPackage,
   exportPdf,
+  pdfPreview,
   type MoveDirection,
   moveClause,
   proposeRound,
@@ -28,6 +29,8 @@ import {
   setTerm,
   setTermTable,
   undo,
+  type PaperSize,
+  type PdfRequest,
 } from "../ipc";
 import { AddClauseDialog } from "./AddClauseDialog";
 import { PartiesPanel, RoundsPanel } from "./AgreementPanels";
@@ -61,6 +64,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   const [mode, setMode] = useState<"document" | "redline">("document");
   const [exported, setExported] = useState<string | null>(null);
   const [exportingPdf, setExportingPdf] = useState(false);
+  const previewPdf = useCallback((request: PdfRequest, paper: PaperSize) => pdfPreview(id, request, paper), [id]);
   const [accepting, setAccepting] = useState(false);
   const [commenting, setCommenting] = useState<{ target: CommentTarget; about: string } | null>(null);
   const historyRef = useRef<(walk: "undo" | "redo") => void>(() => {});
@@ -383,6 +387,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
           rounds={view.record.rounds}
           agreed={summary.status === "agreed"}
           onExport={(request, paper) => exportPdf(id, request, paper)}
+          onPreview={previewPdf}
           onClose={() => setExportingPdf(false)}
         />
       )}

@@ -1,13 +1,16 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Modal } from "../components/Modal";
 import { roleLabel } from "../format";
-import type { PaperSize, PdfRequest, RoundSummary } from "../ipc";
+import type { PaperSize, PdfRequest, Preview, RoundSummary } from "../ipc";
+import { PdfPreview } from "./PdfPreview";
 
 type Props = {
   rounds: RoundSummary[];
   agreed: boolean;
   /** Makes the PDF and asks where to save it; resolves to the path, null when cancelled. */
   onExport: (request: PdfRequest, paper: PaperSize) => Promise<string | null>;
+  /** The first pages of that PDF, as the core lays them out. */
+  onPreview: (request: PdfRequest, paper: PaperSize) => Promise<Preview>;
   onClose: () => void;
 };
 
@@ -18,7 +21,7 @@ type VersionValue = string;
 const toRound = (value: VersionValue): number | null => (value === "draft" ? null : Number(value));
 
 /** Which PDF to make — the agreement, a redline or the negotiation history — and on which paper. */
-export function ExportPdfDialog({ rounds, agreed, onExport, onClose }: Props) {
+export function ExportPdfDialog({ rounds, agreed, onExport, onPreview, onClose }: Props) {
   const last = rounds.at(-1)?.number;
   const [kind, setKind] = useState<Kind>("agreement");
   const [version, setVersion] = useState<VersionValue>("current");
@@ -29,6 +32,7 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onClose }: Props) {
   const [working, setWorking] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
 
   const request = (): PdfRequest => {
     switch (kind) {
@@ -40,6 +44,19 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onClose }: Props) {
         return { document: "history" };
     }
   };
+
+  const requestKey = JSON.stringify([request(), paper]);
+  useEffect(() => {
+    let current = true;
+    setPreview(null);
+    onPreview(...(JSON.parse(requestKey) as [PdfRequest, PaperSize])).then(
+      (made) => current && setPreview(made),
+      (error: { message?: string }) => current && setProblem(error.message ?? String(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [requestKey, onPreview]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -145,6 +162,7 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onClose }: Props) {
             <option value="letter">US Letter</option>
           </select>
         </div>
+        {preview ? <PdfPreview preview={preview} /> : <p className="muted">Laying out the preview…</p>}
         {working && (
           <p className="muted" role="status">
             <progress data-testid="pdf-progress" aria-label="Making the PDF" /> Making the PDF…
