@@ -68,17 +68,19 @@ impl Backend {
         let agreed = record.summary.status == AgreementStatus::Agreed;
         match *request {
             PdfRequest::Agreement { round } => {
-                let chosen = match round {
+                // Once agreed, the last round is the acceptance: it repeats the round before,
+                // which is the agreed version.
+                let acceptance = rounds.last().filter(|_| agreed);
+                let agreed_round = acceptance.and_then(|a| a.number.checked_sub(1));
+                let chosen = match round.or(agreed_round) {
                     Some(number) => Some(rounds.iter().find(|r| r.number == number).ok_or_else(|| {
                         ApiError::new(
                             ErrorCode::NotFound,
                             format!("The agreement has no round {number}."),
                         )
                     })?),
-                    None if agreed => rounds.last(),
                     None => None,
                 };
-                let last = rounds.last().map(|r| r.number);
                 let version = Version {
                     agreement: chosen.map_or(&record.agreement, |r| &r.snapshot),
                     round: chosen.map(|r| RoundInfo {
@@ -86,7 +88,9 @@ impl Backend {
                         author: r.author,
                         proposed_at: r.proposed_at,
                         hash: r.hash().to_string(),
-                        agreed: agreed && Some(r.number) == last,
+                        agreed_at: acceptance
+                            .filter(|_| Some(r.number) == agreed_round)
+                            .map(|a| a.proposed_at),
                     }),
                     printed_at: now,
                 };

@@ -382,4 +382,34 @@ fn accepting_the_other_sides_round_agrees_and_locks_the_agreement_on_both_sides(
         customer.version(&id, None).unwrap(),
         customer.version(&id, Some(1)).unwrap()
     );
+
+    // The agreed version's PDF is round 1's text, with round 1's fingerprint, on both sides.
+    let round_1 = customer.agreement_view(&id).unwrap().record.rounds[0]
+        .hash
+        .clone();
+    let agreed = sla_api::PdfRequest::Agreement { round: None };
+    for side in [&customer, &provider] {
+        let preview = side
+            .pdf_preview(&id, &agreed, sla_api::PaperSize::A4, at(8))
+            .unwrap();
+        let texts: Vec<&str> = preview.pages[0]
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                sla_api::PreviewItem::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("Agreed version: round 1, accepted as final on")),
+            "{texts:?}"
+        );
+        assert!(texts.iter().any(|t| t.contains(&round_1)), "{texts:?}");
+    }
+    assert_eq!(
+        customer.pdf_file_name(&id, &agreed).unwrap(),
+        "SaaS Availability SLA - agreed.pdf"
+    );
 }

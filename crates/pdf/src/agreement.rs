@@ -55,10 +55,13 @@ fn party_name(agreement: &Agreement, role: PartyRole) -> String {
 /// The line under the title saying which text this is.
 pub fn version_line(round: Option<&RoundInfo>) -> String {
     match round {
-        Some(r) if r.agreed => format!(
-            "Agreed version: round {}, agreed on {}",
-            r.number,
-            r.proposed_at.strftime("%-d %B %Y")
+        Some(RoundInfo {
+            number,
+            agreed_at: Some(at),
+            ..
+        }) => format!(
+            "Agreed version: round {number}, accepted as final on {}",
+            at.strftime("%-d %B %Y")
         ),
         Some(r) => format!(
             "Round {}, proposed by the {} on {}",

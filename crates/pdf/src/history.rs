@@ -76,7 +76,11 @@ pub fn blocks(document: &HistoryDocument<'_>) -> Vec<Block> {
         ),
     ];
     let status = match (document.rounds.last(), document.agreed) {
-        (Some(last), true) => format!("Agreed: both parties hold round {}.", last.number),
+        (Some(last), true) => format!(
+            "Agreed: both parties hold round {} (round {} accepted it as final).",
+            last.number.saturating_sub(1),
+            last.number
+        ),
         (Some(last), false) => format!(
             "Negotiating: round {} is the latest, proposed by the {}.",
             last.number,

@@ -40,8 +40,8 @@ pub struct RoundInfo {
     pub proposed_at: jiff::Timestamp,
     /// The round's fingerprint (hex SHA-256).
     pub hash: String,
-    /// This round is the agreed version (both parties hold it).
-    pub agreed: bool,
+    /// When the other party accepted this round as final: it is then the agreed version.
+    pub agreed_at: Option<jiff::Timestamp>,
 }
 
 /// One version of an agreement: a round (or the agreed round), or the working draft.
@@ -173,7 +173,7 @@ fn agreement_info(version: &Version<'_>) -> decorate::Info {
         keywords: std::iter::once(agreement.id.to_string())
             .chain(round.map(|r| r.hash.clone()))
             .collect(),
-        created: round.map_or(version.printed_at, |r| r.proposed_at),
+        created: round.map_or(version.printed_at, |r| r.agreed_at.unwrap_or(r.proposed_at)),
         document_id: format!("{}-{}", agreement.id, round.map_or(0, |r| r.number)),
         title,
     }

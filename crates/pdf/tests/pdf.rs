@@ -37,7 +37,7 @@ fn round_pdf(agreement: &Agreement, paper: Paper) -> (Vec<u8>, String) {
             author: PartyRole::Customer,
             proposed_at: at(),
             hash: hash.clone(),
-            agreed: false,
+            agreed_at: None,
         }),
         printed_at: at(),
     };
