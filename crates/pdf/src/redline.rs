@@ -4,7 +4,7 @@
 //! deleted clauses marked, unchanged clauses collapsed unless asked for.
 
 use sla_model::PartyRole;
-use sla_redline::{ClauseChange, ClauseChangeKind, PieceKind, Redline};
+use sla_redline::{ClauseChange, ClauseChangeKind, PieceKind, Redline, RowChangeKind, TermChange};
 
 use crate::blocks::{Align, Block, DELETED, GREY, INSERTED, Mark, Paragraph, Span, Style, Table};
 use crate::fonts::Face;
@@ -73,7 +73,11 @@ fn terms_table(redline: &Redline) -> Block {
         .terms
         .iter()
         .map(|term| {
-            let value = |v: &Option<String>, style| cell(v.clone().unwrap_or_else(|| "—".into()), style);
+            // A table's values are compared row by row below the summary.
+            let value = |v: &Option<String>, style| match (&term.table, v) {
+                (Some(_), Some(_)) => cell("the table below", Style::new(Face::Italic, 9.0)),
+                _ => cell(v.clone().unwrap_or_else(|| "—".into()), style),
+            };
             let mut impact = Vec::new();
             if let Some(old) = &term.old_meaning {
                 impact.push(Span::new(format!("{old} → "), meaning));
@@ -98,6 +102,58 @@ fn terms_table(redline: &Redline) -> Block {
         widths: vec![1.3, 1.5, 1.5, 2.2, 0.9],
         indent: 0.0,
     })
+}
+
+/// A table term's rows: removed rows struck through in red, added rows underlined in blue,
+/// and in a changed row each changed cell as old → new.
+fn table_rows(term: &TermChange) -> Vec<Block> {
+    let Some(table) = &term.table else {
+        return Vec::new();
+    };
+    let deleted = CELL.colored(DELETED, Mark::Strike);
+    let inserted = CELL.colored(INSERTED, Mark::Underline);
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.cells
+                .iter()
+                .map(|c| {
+                    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+                    match row.kind {
+                        RowChangeKind::Deleted => cell(text(&c.old), deleted),
+                        RowChangeKind::Inserted => cell(text(&c.new), inserted),
+                        _ if c.old == c.new => cell(text(&c.new), CELL),
+                        _ => vec![
+                            Span::new(text(&c.old), deleted),
+                            Span::new(" ", CELL),
+                            Span::new(text(&c.new), inserted),
+                        ],
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let widths = if table.header.len() == 4 {
+        vec![1.1, 2.4, 1.3, 1.3]
+    } else {
+        vec![1.0; table.header.len()]
+    };
+    vec![
+        Block::Paragraph(Paragraph {
+            align: Align::Left,
+            space_before: 8.0,
+            space_after: 2.0,
+            keep_with_next: true,
+            ..Paragraph::plain(term.label.clone(), Style::new(Face::Bold, 10.5))
+        }),
+        Block::Table(Table {
+            header: table.header.clone(),
+            rows,
+            widths,
+            indent: 0.0,
+        }),
+    ]
 }
 
 fn kind_note(change: &ClauseChange) -> Option<String> {
@@ -218,6 +274,7 @@ pub fn blocks(document: &RedlineDocument<'_>) -> Vec<Block> {
         blocks.push(Block::Paragraph(Paragraph::plain("No term changed.", BODY)));
     } else {
         blocks.push(terms_table(redline));
+        blocks.extend(redline.terms.iter().flat_map(table_rows));
     }
     blocks.push(heading(
         vec![Span::new("Clauses", Style::new(Face::Bold, 14.0))],

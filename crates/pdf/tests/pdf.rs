@@ -295,6 +295,12 @@ fn a_redline_shows_term_changes_first_then_the_marked_clauses() {
     let value = sla_templates::term_value_from_text(spec, "99.5").unwrap();
     let id = sla_model::TermId::new("availability.target").unwrap();
     new.terms.get_mut(&id).unwrap().value = value;
+    let (tiers_spec, _) = library.term("credits.tiers").unwrap();
+    let tiers =
+        "[{ below = 99.9, credit = 5 }, { below = 99.0, credit = 25 }, { below = 95.0, credit = 50 }]";
+    let tiers = sla_templates::term_value_from_text(tiers_spec, tiers).unwrap();
+    let tiers_id = sla_model::TermId::new("credits.tiers").unwrap();
+    new.terms.get_mut(&tiers_id).unwrap().value = tiers;
     new.sections[0].clauses[0].text =
         new.sections[0].clauses[0]
             .text
@@ -323,6 +329,15 @@ fn a_redline_shows_term_changes_first_then_the_marked_clauses() {
     let clauses = text.find("Clauses").unwrap();
     assert!(terms < target && target < clauses);
     assert!(text.contains("the provider"), "whom the change favours");
+    // The credit tiers, row by row under the summary: only the changed credit is marked.
+    assert!(
+        text.contains("Service credit tiers the table below the table below"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Achieved level below Service credit 99.9 % 10 % 5 % 99 % 25 %"),
+        "{text}"
+    );
     assert!(text.contains("1.1 Definitions — modified"), "{text}");
     assert!(
         text.contains("unchanged clauses]"),
