@@ -1,8 +1,11 @@
 //! The typefaces shipped with the app (Liberation Serif, OFL: `fonts/LICENSE-OFL.txt`): the
-//! same bytes on every machine, embedded and subset in every PDF. Widths come from the fonts'
-//! own advance widths, so what is measured is exactly what is drawn.
+//! same bytes on every machine, embedded and subset in every PDF. Text is shaped with
+//! rustybuzz (kerning, the font's own positioning), each distinct run once, and drawn with
+//! exactly the glyphs and advances it was measured with.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use krilla::text::{Font, GlyphId};
 use skrifa::MetadataProvider;
@@ -19,9 +22,26 @@ pub enum Face {
     Italic,
 }
 
-/// One typeface: its krilla font and, per character, the glyph and its advance (in ems).
+/// One glyph of shaped text: its id, advance (in ems) and the byte where its text starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ShapedGlyph {
+    pub id: GlyphId,
+    pub advance: f32,
+    pub cluster: usize,
+}
+
+/// Words up to this many bytes are shaped, and kept once shaped; longer runs (web addresses,
+/// the pieces of a hostile 1,000,000-character word) are set glyph by glyph from the
+/// character map, where kerning hardly shows.
+const MAX_SHAPED_BYTES: usize = 64;
+
+/// One typeface: its krilla font, its shaper, and per character the glyph and its advance
+/// (in ems) for text too long to shape.
 pub struct Typeface {
     pub font: Font,
+    shaper: rustybuzz::Face<'static>,
+    units_per_em: f32,
+    shaped: RefCell<HashMap<String, Rc<Vec<ShapedGlyph>>>>,
     glyphs: HashMap<char, (u32, f32)>,
     /// The glyph drawn for a character the font lacks.
     missing: (u32, f32),
@@ -43,6 +63,9 @@ impl Typeface {
         let font = Font::new(bytes.to_vec().into(), 0)?;
         Some(Typeface {
             font,
+            shaper: rustybuzz::Face::from_slice(bytes, 0)?,
+            units_per_em: units,
+            shaped: RefCell::new(HashMap::new()),
             glyphs,
             missing: (0, advance(skrifa::GlyphId::new(0))),
             ascent: metrics.ascent / units,
@@ -55,9 +78,71 @@ impl Typeface {
         (GlyphId::new(id), advance)
     }
 
-    /// The width of `text` at `size` points.
+    /// `text` shaped left to right, word by word (kerning within words; a space is its own
+    /// glyph, which justification widens). Each distinct word is shaped once.
+    pub fn shape(&self, text: &str) -> Vec<ShapedGlyph> {
+        let mut glyphs = Vec::with_capacity(text.len());
+        let mut start = 0;
+        for (at, c) in text.char_indices().filter(|(_, c)| *c == ' ') {
+            self.shape_run(&text[start..at], start, &mut glyphs);
+            let (id, advance) = self.glyph(c);
+            glyphs.push(ShapedGlyph {
+                id,
+                advance,
+                cluster: at,
+            });
+            start = at + c.len_utf8();
+        }
+        self.shape_run(&text[start..], start, &mut glyphs);
+        glyphs
+    }
+
+    /// One word's glyphs, their clusters offset by `offset`, appended to `out`.
+    fn shape_run(&self, run: &str, offset: usize, out: &mut Vec<ShapedGlyph>) {
+        if run.is_empty() {
+            return;
+        }
+        let shift = |g: &ShapedGlyph| ShapedGlyph {
+            cluster: g.cluster + offset,
+            ..*g
+        };
+        if let Some(done) = self.shaped.borrow().get(run) {
+            out.extend(done.iter().map(shift));
+            return;
+        }
+        let glyphs: Vec<ShapedGlyph> = if run.len() > MAX_SHAPED_BYTES {
+            run.char_indices()
+                .map(|(cluster, c)| {
+                    let (id, advance) = self.glyph(c);
+                    ShapedGlyph { id, advance, cluster }
+                })
+                .collect()
+        } else {
+            let mut buffer = rustybuzz::UnicodeBuffer::new();
+            buffer.push_str(run);
+            buffer.guess_segment_properties();
+            buffer.set_direction(rustybuzz::Direction::LeftToRight);
+            let output = rustybuzz::shape(&self.shaper, &[], buffer);
+            output
+                .glyph_infos()
+                .iter()
+                .zip(output.glyph_positions())
+                .map(|(info, position)| ShapedGlyph {
+                    id: GlyphId::new(info.glyph_id),
+                    advance: position.x_advance as f32 / self.units_per_em,
+                    cluster: info.cluster as usize,
+                })
+                .collect()
+        };
+        out.extend(glyphs.iter().map(shift));
+        if run.len() <= MAX_SHAPED_BYTES {
+            self.shaped.borrow_mut().insert(run.to_owned(), Rc::new(glyphs));
+        }
+    }
+
+    /// The width of `text` at `size` points, as shaped.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.glyph(c).1).sum::<f32>() * size
+        self.shape(text).iter().map(|g| g.advance).sum::<f32>() * size
     }
 }
 

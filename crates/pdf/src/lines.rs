@@ -40,6 +40,16 @@ fn shown(c: char) -> bool {
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
 }
 
+/// A finished word's width as shaped (kerning included), piece by piece.
+fn measured(mut word: Word, fonts: &Fonts) -> Word {
+    word.width = word
+        .pieces
+        .iter()
+        .map(|(text, style)| fonts.face(style.face).width(text, style.size))
+        .sum();
+    word
+}
+
 fn words(spans: &[Span], fonts: &Fonts) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut current = Word {
@@ -53,14 +63,15 @@ fn words(spans: &[Span], fonts: &Fonts) -> Vec<Word> {
             if c.is_whitespace() {
                 if !current.pieces.is_empty() {
                     current.space = Some((span.style, face.width(" ", span.style.size)));
-                    words.push(std::mem::replace(
+                    let done = std::mem::replace(
                         &mut current,
                         Word {
                             pieces: Vec::new(),
                             width: 0.0,
                             space: None,
                         },
-                    ));
+                    );
+                    words.push(measured(done, fonts));
                 } else if let Some(last) = words.last_mut()
                     && last.space.is_none()
                 {
@@ -79,7 +90,7 @@ fn words(spans: &[Span], fonts: &Fonts) -> Vec<Word> {
         }
     }
     if !current.pieces.is_empty() {
-        words.push(current);
+        words.push(measured(current, fonts));
     }
     words
 }

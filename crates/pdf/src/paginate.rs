@@ -99,6 +99,8 @@ pub struct Layout {
 }
 
 const CELL_PADDING: f32 = 4.0;
+/// The gap above a table.
+const TABLE_SPACE_BEFORE: f32 = 2.0;
 /// The deepest heading level the table of contents lists.
 const CONTENTS_DEPTH: u8 = 2;
 
@@ -169,7 +171,7 @@ impl<'a> Paginator<'a> {
         if keep < 2 { 0 } else { keep }
     }
 
-    fn paragraph(&mut self, paragraph: &Paragraph, next: Option<&Block>) {
+    fn paragraph(&mut self, paragraph: &Paragraph, following: &[Block]) {
         let x = self.geometry.left + paragraph.indent;
         let width = self.geometry.text_width() - paragraph.indent;
         let lines = break_lines(&paragraph.spans, width, paragraph.align, self.fonts);
@@ -178,7 +180,7 @@ impl<'a> Paginator<'a> {
         }
         if paragraph.keep_with_next && !self.at_top() {
             let own: f32 = lines.iter().map(|l| l.height).sum();
-            let following = next.map_or(0.0, |b| self.start_height(b));
+            let following = self.start_height(following);
             if own + following > self.room() {
                 self.new_page();
             }
@@ -211,8 +213,13 @@ impl<'a> Paginator<'a> {
         self.y += paragraph.space_after;
     }
 
-    /// The height the start of a block needs on the page where a heading before it stands.
-    fn start_height(&self, block: &Block) -> f32 {
+    /// The height the start of the blocks in `rest` needs on the page where a heading before
+    /// them stands: two lines of a paragraph (all of it, and the start of what follows, when it
+    /// is itself kept with the next block), a table's header and first row, a signature block.
+    fn start_height(&self, rest: &[Block]) -> f32 {
+        let Some(block) = rest.first() else {
+            return 0.0;
+        };
         match block {
             Block::Paragraph(p) => {
                 let lines = break_lines(
@@ -221,11 +228,18 @@ impl<'a> Paginator<'a> {
                     p.align,
                     self.fonts,
                 );
-                p.space_before + lines.iter().take(2).map(|l| l.height).sum::<f32>()
+                if p.keep_with_next {
+                    p.space_before
+                        + lines.iter().map(|l| l.height).sum::<f32>()
+                        + p.space_after
+                        + self.start_height(&rest[1..])
+                } else {
+                    p.space_before + lines.iter().take(2).map(|l| l.height).sum::<f32>()
+                }
             }
             Block::Table(table) => {
                 let rows = self.table_rows(table);
-                rows.iter().take(2).map(|r| r.0).sum()
+                TABLE_SPACE_BEFORE + rows.iter().take(2).map(|r| r.0).sum::<f32>()
             }
             Block::Signatures(signatories) => self.signatures_height(signatories),
             Block::Contents | Block::PageBreak => 0.0,
@@ -273,7 +287,7 @@ impl<'a> Paginator<'a> {
             return;
         };
         let left = self.geometry.left + table.indent;
-        self.y += 2.0;
+        self.y += TABLE_SPACE_BEFORE;
         if header.0 + body.first().map_or(0.0, |r| r.0) > self.room() && !self.at_top() {
             self.new_page();
         }
@@ -492,7 +506,7 @@ pub fn layout(blocks: &[Block], geometry: Geometry, fonts: &Fonts) -> Layout {
     };
     for (i, block) in blocks.iter().enumerate() {
         match block {
-            Block::Paragraph(p) => paginator.paragraph(p, blocks.get(i + 1)),
+            Block::Paragraph(p) => paginator.paragraph(p, &blocks[i + 1..]),
             Block::Table(t) => paginator.table(t),
             Block::Signatures(s) => paginator.signatures(s),
             Block::Contents => {

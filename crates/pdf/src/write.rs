@@ -35,14 +35,20 @@ fn draw_text(surface: &mut Surface<'_>, fonts: &Fonts, fragment: &Fragment, base
     let style = fragment.style;
     let face = fonts.face(style.face);
     let text = fragment.text.as_str();
-    let glyphs: Vec<KrillaGlyph> = text
-        .char_indices()
-        .map(|(at, c)| {
-            let (glyph, mut advance) = face.glyph(c);
-            if c == ' ' {
+    let shaped = face.shape(text);
+    let glyphs: Vec<KrillaGlyph> = shaped
+        .iter()
+        .enumerate()
+        .map(|(i, glyph)| {
+            let end = shaped
+                .get(i + 1)
+                .map_or(text.len(), |next| next.cluster.max(glyph.cluster));
+            let range = glyph.cluster..end.max(glyph.cluster);
+            let mut advance = glyph.advance;
+            if text[range.clone()].starts_with(' ') {
                 advance += fragment.word_spacing / style.size;
             }
-            KrillaGlyph::new(glyph, advance, 0.0, 0.0, 0.0, at..at + c.len_utf8(), None)
+            KrillaGlyph::new(glyph.id, advance, 0.0, 0.0, 0.0, range, None)
         })
         .collect();
     surface.set_fill(Some(fill(style.color)));
