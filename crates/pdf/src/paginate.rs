@@ -3,6 +3,10 @@
 //! repeated, signature blocks kept whole, and a table of contents whose page numbers are
 //! filled in once every heading has its page.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use crate::blocks::{Align, BLACK, Block, Color, GREY, Paragraph, Signatory, Span, Style, Table};
 use crate::fonts::{Face, Fonts};
 use crate::lines::{Fragment, Line, break_lines};
@@ -109,6 +113,8 @@ struct Paginator<'a> {
     fonts: &'a Fonts,
     layout: Layout,
     y: f32,
+    /// Each paragraph's lines, broken once (keeping a heading with what follows looks ahead).
+    broken: RefCell<HashMap<usize, Rc<Vec<Line>>>>,
 }
 
 impl<'a> Paginator<'a> {
@@ -171,10 +177,21 @@ impl<'a> Paginator<'a> {
         if keep < 2 { 0 } else { keep }
     }
 
+    /// A paragraph's lines (the paragraph is identified by where it lies in the blocks).
+    fn lines_of(&self, paragraph: &Paragraph) -> Rc<Vec<Line>> {
+        let key = std::ptr::from_ref(paragraph) as usize;
+        if let Some(lines) = self.broken.borrow().get(&key) {
+            return Rc::clone(lines);
+        }
+        let width = self.geometry.text_width() - paragraph.indent;
+        let lines = Rc::new(break_lines(&paragraph.spans, width, paragraph.align, self.fonts));
+        self.broken.borrow_mut().insert(key, Rc::clone(&lines));
+        lines
+    }
+
     fn paragraph(&mut self, paragraph: &Paragraph, following: &[Block]) {
         let x = self.geometry.left + paragraph.indent;
-        let width = self.geometry.text_width() - paragraph.indent;
-        let lines = break_lines(&paragraph.spans, width, paragraph.align, self.fonts);
+        let lines = self.lines_of(paragraph);
         if !self.at_top() {
             self.y += paragraph.space_before;
         }
@@ -222,12 +239,7 @@ impl<'a> Paginator<'a> {
         };
         match block {
             Block::Paragraph(p) => {
-                let lines = break_lines(
-                    &p.spans,
-                    self.geometry.text_width() - p.indent,
-                    p.align,
-                    self.fonts,
-                );
+                let lines = self.lines_of(p);
                 if p.keep_with_next {
                     p.space_before
                         + lines.iter().map(|l| l.height).sum::<f32>()
@@ -493,6 +505,7 @@ pub fn layout(blocks: &[Block], geometry: Geometry, fonts: &Fonts) -> Layout {
         fonts,
         layout: Layout::default(),
         y: geometry.top,
+        broken: RefCell::new(HashMap::new()),
     };
     paginator.page();
     let headings_in = |blocks: &[Block]| -> Vec<(u8, String)> {
