@@ -5,6 +5,7 @@ import { applyStoredTheme } from "./theme";
 import "./styles/tokens.css";
 import "./styles/base.css";
 import "./styles/app.css";
+import "./styles/pdf-fonts.css";
 
 applyStoredTheme();
 
