@@ -146,20 +146,24 @@ impl Typeface {
     }
 }
 
-/// The three faces a document uses.
+/// The three faces a document uses, and the English hyphenation patterns that break words
+/// at line ends in justified text.
 pub struct Fonts {
     pub regular: Typeface,
     pub bold: Typeface,
     pub italic: Typeface,
+    pub hyphenation: hyphenation::Standard,
 }
 
 impl Fonts {
     /// Loads the shipped fonts; `None` only if the files in the binary were damaged.
     pub fn load() -> Option<Self> {
+        use hyphenation::Load;
         Some(Fonts {
             regular: Typeface::load(REGULAR)?,
             bold: Typeface::load(BOLD)?,
             italic: Typeface::load(ITALIC)?,
+            hyphenation: hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).ok()?,
         })
     }
 

@@ -129,6 +129,42 @@ fn split_long(word: Word, width: f32, fonts: &Fonts) -> Vec<Word> {
     out
 }
 
+/// Splits a one-style word at the last hyphenation point whose first part, with a hyphen,
+/// fits in `room`: (first part with its hyphen, the rest). Only plain words of six letters or
+/// more in lower case (punctuation around them kept): never numbers, capitalised defined
+/// terms or web addresses.
+fn hyphenated(word: &Word, room: f32, fonts: &Fonts) -> Option<(Word, Word)> {
+    use hyphenation::Hyphenator;
+    let [(text, style)] = word.pieces.as_slice() else {
+        return None;
+    };
+    let lead = text.len() - text.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+    let core = text[lead..].trim_end_matches(|c: char| !c.is_alphabetic());
+    if core.chars().count() < 6 || !core.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let face = fonts.face(style.face);
+    let breaks = fonts.hyphenation.hyphenate(core).breaks;
+    let at = breaks
+        .into_iter()
+        .rev()
+        .map(|b| lead + b)
+        .find(|at| face.width(&format!("{}-", &text[..*at]), style.size) <= room)?;
+    let head_text = format!("{}-", &text[..at]);
+    let head = Word {
+        width: face.width(&head_text, style.size),
+        pieces: vec![(head_text, *style)],
+        space: None,
+    };
+    let tail_text = text[at..].to_owned();
+    let tail = Word {
+        width: face.width(&tail_text, style.size),
+        pieces: vec![(tail_text, *style)],
+        space: word.space,
+    };
+    Some((head, tail))
+}
+
 /// How tall a line of text in these styles is, and where its baseline sits.
 fn line_metrics(styles: impl Iterator<Item = Style>, fonts: &Fonts) -> (f32, f32) {
     let size = styles.map(|s| s.size).fold(0.0_f32, f32::max);
@@ -157,6 +193,19 @@ pub fn break_lines(spans: &[Span], width: f32, align: Align, fonts: &Fonts) -> V
         while end < all.len() {
             let gap = all[end - 1].space.map_or(0.0, |(_, w)| w);
             if used + gap + all[end].width > width {
+                // A justified line that would stretch its spaces to more than one and a half
+                // times their width takes the first syllables of the next word, hyphenated.
+                let spare = width - used;
+                let loose = spare > 0.5 * gap * (end - start - 1).max(1) as f32;
+                if align == Align::Justify
+                    && loose
+                    && let Some((head, tail)) = hyphenated(&all[end], spare - gap, fonts)
+                {
+                    used += gap + head.width;
+                    all[end] = tail;
+                    all.insert(end, head);
+                    end += 1;
+                }
                 break;
             }
             used += gap + all[end].width;
@@ -249,5 +298,43 @@ fn line(words: &[Word], width: f32, used: f32, align: Align, fonts: &Fonts) -> L
         fragments,
         height,
         ascent,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::fonts::Face;
+
+    #[test]
+    fn a_loose_justified_line_takes_a_hyphenated_syllable() {
+        let fonts = Fonts::load().unwrap();
+        let style = Style::new(Face::Regular, 11.0);
+        let text = "It is agreed that responsibilities remain with the Provider.";
+        let lines = break_lines(&[Span::new(text, style)], 120.0, Align::Justify, &fonts);
+        let shown: Vec<String> = lines
+            .iter()
+            .map(|l| l.fragments.iter().map(|f| f.text.as_str()).collect())
+            .collect();
+        assert!(shown.iter().any(|l| l.trim_end().ends_with('-')), "{shown:#?}");
+        let joined: String = shown
+            .iter()
+            .map(|l| l.trim_end().trim_end_matches('-').to_owned())
+            .collect::<Vec<_>>()
+            .join("");
+        assert!(joined.contains("responsibilities"), "{joined}");
+        // Capitalised defined terms are never broken.
+        let terms = break_lines(
+            &[Span::new("It is agreed that Responsibilities remain.", style)],
+            120.0,
+            Align::Justify,
+            &fonts,
+        );
+        assert!(
+            terms
+                .iter()
+                .all(|l| !l.fragments.iter().any(|f| f.text.trim_end().ends_with('-')))
+        );
     }
 }
