@@ -13,11 +13,7 @@ const BODY: Style = Style::new(Face::Regular, 11.0);
 const CELL: Style = Style::new(Face::Regular, 9.5);
 
 fn centered(text: impl Into<String>, style: Style, space_after: f32) -> Block {
-    Block::Paragraph(Paragraph {
-        align: Align::Center,
-        space_after,
-        ..Paragraph::plain(text, style)
-    })
+    Paragraph::centered(text, style, space_after)
 }
 
 fn heading(text: String, level: u8) -> Block {
@@ -26,14 +22,12 @@ fn heading(text: String, level: u8) -> Block {
     } else {
         (11.0, 8.0, 3.0)
     };
-    Block::Paragraph(Paragraph {
-        align: Align::Left,
-        space_before: before,
-        space_after: after,
-        outline: Some(level),
-        keep_with_next: true,
-        ..Paragraph::plain(text, Style::new(Face::Bold, size))
-    })
+    Paragraph::heading(
+        vec![Span::new(text, Style::new(Face::Bold, size))],
+        level,
+        before,
+        after,
+    )
 }
 
 fn role_name(role: PartyRole) -> &'static str {

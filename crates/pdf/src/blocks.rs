@@ -102,6 +102,27 @@ impl Paragraph {
     pub fn text(&self) -> String {
         self.spans.iter().map(|s| s.text.as_str()).collect()
     }
+
+    /// A centred line (title pages).
+    pub fn centered(text: impl Into<String>, style: Style, space_after: f32) -> Block {
+        Block::Paragraph(Paragraph {
+            align: Align::Center,
+            space_after,
+            ..Paragraph::plain(text, style)
+        })
+    }
+
+    /// A heading at `level` of the outline, kept with what follows.
+    pub fn heading(spans: Vec<Span>, level: u8, space_before: f32, space_after: f32) -> Block {
+        Block::Paragraph(Paragraph {
+            align: Align::Left,
+            space_before,
+            space_after,
+            outline: Some(level),
+            keep_with_next: true,
+            ..Paragraph::new(spans)
+        })
+    }
 }
 
 /// A table whose rows may split across pages, its header row repeated on each.

@@ -34,23 +34,12 @@ pub struct RedlineDocument<'a> {
 }
 
 fn centered(text: impl Into<String>, style: Style, space_after: f32) -> Block {
-    Block::Paragraph(Paragraph {
-        align: Align::Center,
-        space_after,
-        ..Paragraph::plain(text, style)
-    })
+    Paragraph::centered(text, style, space_after)
 }
 
 fn heading(spans: Vec<Span>, level: u8) -> Block {
     let (before, after) = if level == 1 { (16.0, 8.0) } else { (10.0, 3.0) };
-    Block::Paragraph(Paragraph {
-        align: Align::Left,
-        space_before: before,
-        space_after: after,
-        outline: Some(level),
-        keep_with_next: true,
-        ..Paragraph::new(spans)
-    })
+    Paragraph::heading(spans, level, before, after)
 }
 
 fn favours(role: Option<PartyRole>) -> &'static str {

@@ -87,6 +87,24 @@ pub struct TermTable {
     pub rows: Vec<Vec<String>>,
 }
 
+/// The columns of a response and resolution matrix.
+pub const PRIORITY_COLUMNS: [&str; 4] = ["Priority", "Description", "Response", "Resolution"];
+
+/// A priority matrix's rows as cells, in [`PRIORITY_COLUMNS`] order.
+pub fn priority_cells(m: &PriorityMatrix) -> Vec<Vec<String>> {
+    m.rows()
+        .iter()
+        .map(|r| {
+            vec![
+                r.priority.clone(),
+                r.description.clone().unwrap_or_default(),
+                r.response.to_string(),
+                r.resolution.to_string(),
+            ]
+        })
+        .collect()
+}
+
 /// The cells of a table-valued term; `None` for the other types.
 pub fn term_table(value: &TermValue) -> Option<TermTable> {
     match value {
@@ -99,24 +117,8 @@ pub fn term_table(value: &TermValue) -> Option<TermTable> {
                 .collect(),
         }),
         TermValue::PriorityMatrix(m) => Some(TermTable {
-            header: vec![
-                "Priority".into(),
-                "Description".into(),
-                "Response".into(),
-                "Resolution".into(),
-            ],
-            rows: m
-                .rows()
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.priority.clone(),
-                        r.description.clone().unwrap_or_default(),
-                        r.response.to_string(),
-                        r.resolution.to_string(),
-                    ]
-                })
-                .collect(),
+            header: PRIORITY_COLUMNS.map(str::to_owned).to_vec(),
+            rows: priority_cells(m),
         }),
         _ => None,
     }

@@ -23,7 +23,7 @@ pub struct TableInput {
 }
 
 const TIER_HEADER: [&str; 2] = ["Achieved level below (%)", "Service credit (%)"];
-const PRIORITY_HEADER: [&str; 4] = ["Priority", "Description", "Response", "Resolution"];
+const PRIORITY_HEADER: [&str; 4] = format::PRIORITY_COLUMNS;
 
 /// The cells of a credit-tier table or priority matrix; `None` for other values.
 pub fn table_input(value: &TermValue) -> Option<TableInput> {
@@ -39,18 +39,7 @@ pub fn table_input(value: &TermValue) -> Option<TableInput> {
         }),
         TermValue::PriorityMatrix(m) => Some(TableInput {
             header: PRIORITY_HEADER.map(str::to_owned).to_vec(),
-            rows: m
-                .rows()
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.priority.clone(),
-                        r.description.clone().unwrap_or_default(),
-                        r.response.to_string(),
-                        r.resolution.to_string(),
-                    ]
-                })
-                .collect(),
+            rows: format::priority_cells(m),
         }),
         _ => None,
     }
