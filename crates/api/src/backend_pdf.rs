@@ -9,7 +9,11 @@ use crate::{ApiError, Backend, ErrorCode};
 
 impl From<sla_pdf::PdfError> for ApiError {
     fn from(error: sla_pdf::PdfError) -> Self {
-        ApiError::new(ErrorCode::Internal, error.to_string())
+        let code = match error {
+            sla_pdf::PdfError::MissingGlyphs { .. } => ErrorCode::InvalidInput,
+            _ => ErrorCode::Internal,
+        };
+        ApiError::new(code, error.to_string())
     }
 }
 

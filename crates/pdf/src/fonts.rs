@@ -72,6 +72,11 @@ impl Typeface {
         })
     }
 
+    /// Whether the font can draw `c`.
+    pub fn has(&self, c: char) -> bool {
+        self.glyphs.contains_key(&c)
+    }
+
     /// The glyph for `c` and its advance in ems.
     pub fn glyph(&self, c: char) -> (GlyphId, f32) {
         let (id, advance) = self.glyphs.get(&c).copied().unwrap_or(self.missing);

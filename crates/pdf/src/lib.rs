@@ -6,6 +6,7 @@
 
 mod agreement;
 mod blocks;
+mod coverage;
 mod decorate;
 mod fonts;
 mod history;
@@ -30,6 +31,10 @@ pub enum PdfError {
     Layout(&'static str),
     #[error("the PDF could not be written: {0}")]
     Write(String),
+    #[error(
+        "The text holds characters the PDF's font cannot show ({characters}), first in “{context}”. Replace them, then make the PDF again."
+    )]
+    MissingGlyphs { characters: String, context: String },
 }
 
 /// The round a text is, for the title page, the footer and the metadata.
@@ -76,6 +81,7 @@ impl Document<'_> {
         let fonts = fonts::Fonts::load().ok_or(PdfError::Fonts)?;
         let geometry = paginate::Geometry::of(paper);
         let (blocks, info) = self.parts();
+        coverage::check(&blocks, &info, &fonts)?;
         let layout = paginate::layout(&blocks, geometry, &fonts);
         write::write(&layout, &info, geometry, &fonts)
     }
@@ -85,6 +91,7 @@ impl Document<'_> {
         let fonts = fonts::Fonts::load().ok_or(PdfError::Fonts)?;
         let geometry = paginate::Geometry::of(paper);
         let (blocks, info) = self.parts();
+        coverage::check(&blocks, &info, &fonts)?;
         let layout = paginate::layout(&blocks, geometry, &fonts);
         let finished = decorate::finished_pages(&layout, &info, geometry, &fonts);
         Ok(preview::preview(&finished, geometry, pages))

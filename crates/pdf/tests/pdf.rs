@@ -388,3 +388,27 @@ fn the_history_lists_every_round_with_its_fingerprint() {
         "{text}"
     );
 }
+
+#[test]
+fn characters_the_font_lacks_are_a_clear_error_not_a_box() {
+    let mut agreement = saas();
+    agreement.sections[0].clauses[0]
+        .text
+        .push_str(" The parties sign 服务水平协议 ✓ today.");
+    let version = Version {
+        agreement: &agreement,
+        round: None,
+        printed_at: at(),
+    };
+    let error = agreement_pdf(&version, Paper::A4).unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("服 U+670D"), "{message}");
+    assert!(message.contains("✓ U+2713"), "{message}");
+    assert!(
+        message.contains("The parties sign 服务"),
+        "names where: {message}"
+    );
+    assert!(matches!(error, sla_pdf::PdfError::MissingGlyphs { .. }));
+    let preview = sla_pdf::Document::Agreement(version).preview(Paper::A4, 2);
+    assert!(preview.is_err(), "the preview says so before anything is saved");
+}
