@@ -46,6 +46,15 @@ test("export a round as a PDF through the system's save dialog", async () => {
     const previewText = await browser.execute(() => document.querySelector('[data-testid="pdf-preview"]').textContent);
     assert.ok(previewText.includes(hash), "the preview's footer carries round 1's fingerprint");
     await screenshot(browser, "60-export-pdf-dialog");
+    // A page clicked is shown alone, larger; clicked again, both come back.
+    await (await browser.$$('[data-testid="pdf-preview-page"]'))[0].click();
+    await browser.waitUntil(
+      async () =>
+        (await browser.execute(() => document.querySelectorAll('[data-testid="pdf-preview-page"]').length)) === 1,
+      { timeout: 5_000, timeoutMsg: "the clicked page should be shown alone" },
+    );
+    await screenshot(browser, "60b-export-pdf-preview-enlarged");
+    await (await byTestId(browser, "pdf-preview-page")).click();
     await (await byTestId(browser, "pdf-submit")).click();
     await answerSaveDialog("Save the PDF", file);
     const saved = await byTestId(browser, "pdf-saved");

@@ -899,6 +899,11 @@ describe("the PDF export", () => {
     const preview = await within(dialog).findByTestId("pdf-preview");
     expect(preview).toHaveTextContent("First 2 of 6 pages");
     expect(within(preview).getAllByTestId("pdf-preview-page")).toHaveLength(2);
+    await userEvent.click(within(preview).getAllByTestId("pdf-preview-page")[1] as HTMLElement);
+    expect(within(preview).getAllByTestId("pdf-preview-page")).toHaveLength(1);
+    expect(within(preview).getByRole("img", { name: "Page 2" })).toBeInTheDocument();
+    await userEvent.click(within(preview).getByTestId("pdf-preview-page"));
+    expect(within(preview).getAllByTestId("pdf-preview-page")).toHaveLength(2);
     expect(fake.calls.filter((c) => c.cmd === "pdf_preview").at(-1)?.args).toEqual({
       id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
       request: { document: "agreement", round: null },

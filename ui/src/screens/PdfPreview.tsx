@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { Preview, PreviewItem } from "../ipc";
 
 /** One item of a laid-out page, in page points. Text is stretched to the width the core measured. */
@@ -44,28 +45,36 @@ function Item({ item }: { item: PreviewItem }) {
   }
 }
 
-/** The first pages of a PDF as the core laid them out, drawn as SVG. */
+/** The first pages of a PDF as the core laid them out, drawn as SVG; a page clicked is shown
+ * alone at the dialog's width, and clicked again goes back to both. */
 export function PdfPreview({ preview }: { preview: Preview }) {
+  const [enlarged, setEnlarged] = useState<number | null>(null);
+  const shown = enlarged === null ? preview.pages.map((page, index) => ({ page, index })) : [];
+  if (enlarged !== null && preview.pages[enlarged]) shown.push({ page: preview.pages[enlarged], index: enlarged });
   return (
     <div className="pdf-preview" data-testid="pdf-preview">
       <p className="muted">
         First {preview.pages.length} of {preview.total_pages} page{preview.total_pages === 1 ? "" : "s"}
+        {" · "}
+        {enlarged === null ? "click a page to enlarge it" : "click the page to see both again"}
       </p>
-      <div className="pdf-preview__pages">
-        {preview.pages.map((page, index) => (
-          <svg
+      <div className={`pdf-preview__pages${enlarged === null ? "" : " pdf-preview__pages--one"}`}>
+        {shown.map(({ page, index }) => (
+          <button
             key={index}
-            className="pdf-preview__page"
-            viewBox={`0 0 ${preview.width} ${preview.height}`}
-            role="img"
-            aria-label={`Page ${index + 1}`}
+            type="button"
+            className="pdf-preview__button"
+            aria-label={enlarged === null ? `Enlarge page ${index + 1}` : "Show both pages"}
             data-testid="pdf-preview-page"
+            onClick={() => setEnlarged(enlarged === null ? index : null)}
           >
-            <rect width={preview.width} height={preview.height} fill="#ffffff" />
-            {page.items.map((item, i) => (
-              <Item key={i} item={item} />
-            ))}
-          </svg>
+            <svg className="pdf-preview__page" viewBox={`0 0 ${preview.width} ${preview.height}`} role="img" aria-label={`Page ${index + 1}`}>
+              <rect width={preview.width} height={preview.height} fill="#ffffff" />
+              {page.items.map((item, i) => (
+                <Item key={i} item={item} />
+              ))}
+            </svg>
+          </button>
         ))}
       </div>
     </div>
