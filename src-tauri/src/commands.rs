@@ -4,8 +4,8 @@
 use jiff::Timestamp;
 use sla_api::{
     AddClause, AgreementView, ApiError, Backend, ChangeRef, CreditOwed, Decision, ImportRequest,
-    LibraryClause, MoveDirection, NewAgreement, PaperSize, PartiesUpdate, PdfRequest, Review, TemplateInfo,
-    TemplateRequest, WorkspaceInfo,
+    LibraryClause, MoveDirection, NewAgreement, PaperSize, PartiesUpdate, PdfProgress, PdfRequest, Review,
+    TemplateInfo, TemplateRequest, WorkspaceInfo,
 };
 use sla_model::CommentTarget;
 use sla_store::{AgreementRecord, AgreementSummary, ImportedRounds};
@@ -224,6 +224,7 @@ pub fn export_pdf(
     id: String,
     request: PdfRequest,
     paper: PaperSize,
+    on_progress: tauri::ipc::Channel<PdfProgress>,
 ) -> Result<Option<String>, ApiError> {
     use tauri_plugin_dialog::DialogExt;
     let chosen = app
@@ -236,7 +237,13 @@ pub fn export_pdf(
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    backend.write_pdf(&id, &request, paper, &path, Timestamp::now())?;
+    // Every tenth page and the last, so a long document moves the bar without flooding it.
+    let mut progress = |p: PdfProgress| {
+        if p.pages_done.is_multiple_of(10) || p.pages_done == p.pages_total {
+            let _ = on_progress.send(p);
+        }
+    };
+    backend.write_pdf(&id, &request, paper, &path, Timestamp::now(), &mut progress)?;
     Ok(Some(path.display().to_string()))
 }
 

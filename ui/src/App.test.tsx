@@ -394,8 +394,16 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
             ],
           })),
         };
-      case "export_pdf":
-        return "/home/dana/SaaS Availability SLA - redline round 1 to round 2.pdf";
+      case "export_pdf": {
+        // Rust reports pages through the channel the call carries.
+        const channel = args.onProgress as { id: number };
+        const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } })
+          .__TAURI_INTERNALS__;
+        internals.runCallback(channel.id, { index: 0, message: { pages_done: 10, pages_total: 12 } });
+        return new Promise((resolve) =>
+          setTimeout(() => resolve("/home/dana/SaaS Availability SLA - redline round 1 to round 2.pdf"), 100),
+        );
+      }
       default:
         throw { code: "internal", message: `unexpected command ${cmd}` };
     }
@@ -923,8 +931,10 @@ describe("the PDF export", () => {
     await userEvent.click(within(dialog).getByTestId("pdf-unchanged"));
     await userEvent.selectOptions(within(dialog).getByTestId("pdf-paper"), "letter");
     await userEvent.click(within(dialog).getByTestId("pdf-submit"));
+    expect(await within(dialog).findByText(/Page 10 of 12/)).toBeInTheDocument();
+    expect(within(dialog).getByTestId("pdf-progress")).toHaveAttribute("value", "10");
     expect(await within(dialog).findByTestId("pdf-saved")).toHaveTextContent("redline round 1 to round 2.pdf");
-    expect(fake.calls.find((c) => c.cmd === "export_pdf")?.args).toEqual({
+    expect(fake.calls.find((c) => c.cmd === "export_pdf")?.args).toMatchObject({
       id: "6f1c1f38-3c1c-4b59-9d0e-4b8f1b0f0a11",
       request: { document: "redline", from: 1, to: 2, include_unchanged: true },
       paper: "letter",

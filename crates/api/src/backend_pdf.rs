@@ -49,6 +49,13 @@ impl From<PaperSize> for Paper {
     }
 }
 
+/// How far making a PDF has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct PdfProgress {
+    pub pages_done: u32,
+    pub pages_total: u32,
+}
+
 /// How many pages the export dialog previews.
 pub const PREVIEW_PAGES: usize = 2;
 
@@ -211,7 +218,8 @@ impl Backend {
         Ok(format!("{title} - {what}.pdf"))
     }
 
-    /// Makes the PDF and writes it to `path` (atomically).
+    /// Makes the PDF, telling `progress` as pages are drawn, and writes it to `path`
+    /// (atomically).
     pub fn write_pdf(
         &self,
         id: &str,
@@ -219,8 +227,17 @@ impl Backend {
         paper: PaperSize,
         path: &std::path::Path,
         now: jiff::Timestamp,
+        progress: &mut dyn FnMut(PdfProgress),
     ) -> Result<(), ApiError> {
-        let bytes = self.pdf(id, request, paper, now)?;
+        let mut report = |done: usize, total: usize| {
+            progress(PdfProgress {
+                pages_done: u32::try_from(done).unwrap_or(u32::MAX),
+                pages_total: u32::try_from(total).unwrap_or(u32::MAX),
+            });
+        };
+        let bytes = self.with_document(id, request, now, |document| {
+            document.pdf_with_progress(paper.into(), &mut report)
+        })?;
         crate::write_file_atomically(path, &bytes)
     }
 }

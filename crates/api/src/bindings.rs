@@ -102,6 +102,7 @@ pub fn typescript() -> String {
         declaration::<sla_redline::TermChange>(&cfg),
         declaration::<crate::PdfRequest>(&cfg),
         declaration::<crate::PaperSize>(&cfg),
+        declaration::<crate::PdfProgress>(&cfg),
         declaration::<sla_pdf::Preview>(&cfg),
         declaration::<sla_pdf::PreviewPage>(&cfg),
         declaration::<sla_pdf::PreviewItem>(&cfg),

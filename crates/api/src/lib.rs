@@ -23,7 +23,7 @@ mod review_properties;
 mod view;
 
 pub use backend::Backend;
-pub use backend_pdf::{PREVIEW_PAGES, PaperSize, PdfRequest};
+pub use backend_pdf::{PREVIEW_PAGES, PaperSize, PdfProgress, PdfRequest};
 pub use backend_rounds::{PackageCheck, PackagedRoundInfo};
 pub use editing::{AddClause, LibraryClause, MoveDirection};
 pub use error::{ApiError, ErrorCode};

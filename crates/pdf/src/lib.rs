@@ -78,12 +78,21 @@ impl Document<'_> {
 
     /// The document as a PDF on `paper`.
     pub fn pdf(&self, paper: Paper) -> Result<Vec<u8>, PdfError> {
+        self.pdf_with_progress(paper, &mut |_, _| {})
+    }
+
+    /// The same, calling `progress(pages done, pages in all)` as each page is drawn.
+    pub fn pdf_with_progress(
+        &self,
+        paper: Paper,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Vec<u8>, PdfError> {
         let fonts = fonts::Fonts::load().ok_or(PdfError::Fonts)?;
         let geometry = paginate::Geometry::of(paper);
         let (blocks, info) = self.parts();
         coverage::check(&blocks, &info, &fonts)?;
         let layout = paginate::layout(&blocks, geometry, &fonts);
-        write::write(&layout, &info, geometry, &fonts)
+        write::write(&layout, &info, geometry, &fonts, progress)
     }
 
     /// The first `pages` pages as the PDF draws them.

@@ -145,7 +145,14 @@ fn date_time(timestamp: jiff::Timestamp) -> DateTime {
 }
 
 /// Writes the pages. The first page (the title page) carries no running header.
-pub fn write(layout: &Layout, info: &Info, geometry: Geometry, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+/// `progress(pages done, pages in all)` is called as each page is drawn.
+pub fn write(
+    layout: &Layout,
+    info: &Info,
+    geometry: Geometry,
+    fonts: &Fonts,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<u8>, PdfError> {
     let settings = krilla::SerializeSettings {
         configuration: Configuration::new_with_validator(Validator::A2_B),
         enable_tagging: false,
@@ -153,7 +160,9 @@ pub fn write(layout: &Layout, info: &Info, geometry: Geometry, fonts: &Fonts) ->
     };
     let mut document = Document::new_with(settings);
     let size = Size::from_wh(geometry.width, geometry.height).ok_or(PdfError::Layout("page size"))?;
-    for page in finished_pages(layout, info, geometry, fonts) {
+    let pages = finished_pages(layout, info, geometry, fonts);
+    let total = pages.len();
+    for (index, page) in pages.into_iter().enumerate() {
         let mut pdf_page = document.start_page_with(PageSettings::new(size));
         let mut surface = pdf_page.surface();
         for item in &page.items {
@@ -178,6 +187,7 @@ pub fn write(layout: &Layout, info: &Info, geometry: Geometry, fonts: &Fonts) ->
         }
         surface.finish();
         pdf_page.finish();
+        progress(index + 1, total);
     }
     document.set_outline(outline(&layout.headings, geometry.left));
     let metadata = Metadata::new()

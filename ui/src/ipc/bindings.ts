@@ -391,6 +391,11 @@ export type PartyInput = { name: string, signatory_name: string, signatory_title
 export type PartyRole = "customer" | "provider";
 
 /**
+ * How far making a PDF has come.
+ */
+export type PdfProgress = { pages_done: number, pages_total: number, };
+
+/**
  * Which PDF the export dialog asks for.
  */
 export type PdfRequest = { "document": "agreement", round: number | null, } | { "document": "redline", from: number | null, to: number | null, include_unchanged: boolean, } | { "document": "history" };

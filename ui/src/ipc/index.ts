@@ -1,6 +1,6 @@
 // The only module that talks to Tauri. One typed function per command; a rejected call
 // always becomes an ApiError {code, message}.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   AddClause,
   AgreementRecord,
@@ -20,6 +20,7 @@ import type {
   NewAgreement,
   PaperSize,
   PartiesUpdate,
+  PdfProgress,
   PdfRequest,
   Preview,
   TemplateInfo,
@@ -97,9 +98,18 @@ export const importPackage = (text: string) => call<ImportedRounds>("import_pack
 /** Opens the system's save dialog and writes the package there; null when cancelled. */
 export const exportPackage = (id: string, suggestedName: string) =>
   call<string | null>("export_package", { id, suggestedName });
-/** Opens the system's save dialog and writes the PDF there; null when cancelled. */
-export const exportPdf = (id: string, request: PdfRequest, paper: PaperSize) =>
-  call<string | null>("export_pdf", { id, request, paper });
+/** Opens the system's save dialog and writes the PDF there, telling `onProgress` as pages are
+ * drawn; null when cancelled. */
+export const exportPdf = (
+  id: string,
+  request: PdfRequest,
+  paper: PaperSize,
+  onProgress: (progress: PdfProgress) => void = () => {},
+) => {
+  const channel = new Channel<PdfProgress>();
+  channel.onmessage = onProgress;
+  return call<string | null>("export_pdf", { id, request, paper, onProgress: channel });
+};
 /** The first pages of that PDF, as the core lays them out. */
 export const pdfPreview = (id: string, request: PdfRequest, paper: PaperSize) =>
   call<Preview>("pdf_preview", { id, request, paper });

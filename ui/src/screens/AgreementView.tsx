@@ -386,7 +386,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
         <ExportPdfDialog
           rounds={view.record.rounds}
           agreed={summary.status === "agreed"}
-          onExport={(request, paper) => exportPdf(id, request, paper)}
+          onExport={(request, paper, onProgress) => exportPdf(id, request, paper, onProgress)}
           onPreview={previewPdf}
           onClose={() => setExportingPdf(false)}
         />

@@ -1,14 +1,18 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { Modal } from "../components/Modal";
 import { roleLabel } from "../format";
-import type { PaperSize, PdfRequest, Preview, RoundSummary } from "../ipc";
+import type { PaperSize, PdfProgress, PdfRequest, Preview, RoundSummary } from "../ipc";
 import { PdfPreview } from "./PdfPreview";
 
 type Props = {
   rounds: RoundSummary[];
   agreed: boolean;
   /** Makes the PDF and asks where to save it; resolves to the path, null when cancelled. */
-  onExport: (request: PdfRequest, paper: PaperSize) => Promise<string | null>;
+  onExport: (
+    request: PdfRequest,
+    paper: PaperSize,
+    onProgress: (progress: PdfProgress) => void,
+  ) => Promise<string | null>;
   /** The first pages of that PDF, as the core lays them out. */
   onPreview: (request: PdfRequest, paper: PaperSize) => Promise<Preview>;
   onClose: () => void;
@@ -33,6 +37,7 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onPreview, onClose }
   const [saved, setSaved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [progress, setProgress] = useState<PdfProgress | null>(null);
 
   const request = (): PdfRequest => {
     switch (kind) {
@@ -62,8 +67,9 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onPreview, onClose }
     event.preventDefault();
     setWorking(true);
     setProblem(null);
+    setProgress(null);
     try {
-      const path = await onExport(request(), paper);
+      const path = await onExport(request(), paper, setProgress);
       if (path) setSaved(path);
     } catch (error) {
       setProblem((error as { message?: string }).message ?? String(error));
@@ -165,7 +171,21 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onPreview, onClose }
         {preview ? <PdfPreview preview={preview} /> : <p className="muted">Laying out the preview…</p>}
         {working && (
           <p className="muted" role="status">
-            <progress data-testid="pdf-progress" aria-label="Making the PDF" /> Making the PDF…
+            {progress ? (
+              <>
+                <progress
+                  data-testid="pdf-progress"
+                  aria-label="Making the PDF"
+                  value={progress.pages_done}
+                  max={progress.pages_total}
+                />{" "}
+                Page {progress.pages_done} of {progress.pages_total}…
+              </>
+            ) : (
+              <>
+                <progress data-testid="pdf-progress" aria-label="Making the PDF" /> Making the PDF…
+              </>
+            )}
           </p>
         )}
         {saved && !working && (
