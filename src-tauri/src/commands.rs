@@ -237,11 +237,9 @@ pub fn export_pdf(
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    // Every tenth page and the last, so a long document moves the bar without flooding it.
+    // A closed window no longer listens; the PDF is still written.
     let mut progress = |p: PdfProgress| {
-        if p.pages_done.is_multiple_of(10) || p.pages_done == p.pages_total {
-            let _ = on_progress.send(p);
-        }
+        let _ = on_progress.send(p);
     };
     backend.write_pdf(&id, &request, paper, &path, Timestamp::now(), &mut progress)?;
     Ok(Some(path.display().to_string()))

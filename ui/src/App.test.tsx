@@ -161,7 +161,7 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
     if (failure) throw failure;
     switch (cmd) {
       case "workspace_info":
-        return { path: "/home/dana/.local/share/app.slastudio.desktop" };
+        return { path: "sample-data/app.slastudio.desktop" };
       case "list_agreements":
         return agreements;
       case "create_agreement": {
@@ -401,7 +401,7 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
           .__TAURI_INTERNALS__;
         internals.runCallback(channel.id, { index: 0, message: { pages_done: 10, pages_total: 12 } });
         return new Promise((resolve) =>
-          setTimeout(() => resolve("/home/dana/SaaS Availability SLA - redline round 1 to round 2.pdf"), 100),
+          setTimeout(() => resolve("exports/SaaS Availability SLA - redline round 1 to round 2.pdf"), 100),
         );
       }
       default:
@@ -419,7 +419,7 @@ describe("home screen", () => {
     expect(empty).toHaveTextContent("No agreements yet");
     expect(within(empty).getByRole("button", { name: "New agreement" })).toBeTruthy();
     await waitFor(() =>
-      expect(screen.getByTestId("workspace-path")).toHaveTextContent("/home/dana/.local/share/app.slastudio.desktop"),
+      expect(screen.getByTestId("workspace-path")).toHaveTextContent("sample-data/app.slastudio.desktop"),
     );
     expect(fake.names()).toEqual(expect.arrayContaining(["workspace_info", "list_agreements"]));
   });

@@ -218,8 +218,8 @@ impl Backend {
         Ok(format!("{title} - {what}.pdf"))
     }
 
-    /// Makes the PDF, telling `progress` as pages are drawn, and writes it to `path`
-    /// (atomically).
+    /// Makes the PDF, telling `progress` every tenth page drawn and at the last, and writes it
+    /// to `path` (atomically).
     pub fn write_pdf(
         &self,
         id: &str,
@@ -229,11 +229,15 @@ impl Backend {
         now: jiff::Timestamp,
         progress: &mut dyn FnMut(PdfProgress),
     ) -> Result<(), ApiError> {
+        // Every tenth page and the last: a long document moves a progress bar without
+        // flooding the window with messages.
         let mut report = |done: usize, total: usize| {
-            progress(PdfProgress {
-                pages_done: u32::try_from(done).unwrap_or(u32::MAX),
-                pages_total: u32::try_from(total).unwrap_or(u32::MAX),
-            });
+            if done.is_multiple_of(10) || done == total {
+                progress(PdfProgress {
+                    pages_done: u32::try_from(done).unwrap_or(u32::MAX),
+                    pages_total: u32::try_from(total).unwrap_or(u32::MAX),
+                });
+            }
         };
         let bytes = self.with_document(id, request, now, |document| {
             document.pdf_with_progress(paper.into(), &mut report)

@@ -153,11 +153,7 @@ impl Backend {
         let package = sla_exchange::read_package(bytes)?;
         let id = package.agreement_id;
         let mut workspace = self.workspace()?;
-        let held = match workspace.agreement(id) {
-            Ok(_) => workspace.rounds(id)?,
-            Err(sla_store::StoreError::NotFound(_)) => Vec::new(),
-            Err(other) => return Err(other.into()),
-        };
+        let held = held_rounds(&workspace, id)?.unwrap_or_default();
         let new = sla_exchange::new_rounds(&held, &package)?;
         let their_role = new.last().map_or(sla_model::PartyRole::Customer, |r| r.author);
         let imported = workspace.import_rounds(id, &new, their_role.other(), now)?;
@@ -175,11 +171,7 @@ impl Backend {
         let package = sla_exchange::read_package(bytes)?;
         let id = package.agreement_id;
         let workspace = self.workspace()?;
-        let held = match workspace.agreement(id) {
-            Ok(_) => Some(workspace.rounds(id)?),
-            Err(sla_store::StoreError::NotFound(_)) => None,
-            Err(other) => return Err(other.into()),
-        };
+        let held = held_rounds(&workspace, id)?;
         let new_rounds = match &held {
             Some(rounds) => match sla_exchange::new_rounds(rounds, &package) {
                 Ok(new) => new.len(),
@@ -308,6 +300,18 @@ impl Backend {
     pub fn redline(&self, id: &str, from: Option<u32>, to: Option<u32>) -> Result<Redline, ApiError> {
         let (old, new) = (self.version(id, from)?, self.version(id, to)?);
         Ok(sla_redline::redline(&old, &new, Some(self.library()?)))
+    }
+}
+
+/// The rounds this workspace holds of an agreement; `None` when it does not hold the agreement.
+fn held_rounds(
+    workspace: &sla_store::Workspace,
+    id: sla_model::AgreementId,
+) -> Result<Option<Vec<sla_model::Round>>, ApiError> {
+    match workspace.agreement(id) {
+        Ok(_) => Ok(Some(workspace.rounds(id)?)),
+        Err(sla_store::StoreError::NotFound(_)) => Ok(None),
+        Err(other) => Err(other.into()),
     }
 }
 

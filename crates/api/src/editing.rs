@@ -60,17 +60,6 @@ fn not_found(clause: &str) -> ApiError {
     )
 }
 
-/// Where a clause is: (section index, clause index).
-fn locate(agreement: &Agreement, clause: &str) -> Option<(usize, usize)> {
-    agreement.sections.iter().enumerate().find_map(|(s, section)| {
-        section
-            .clauses
-            .iter()
-            .position(|c| c.id.as_str() == clause)
-            .map(|c| (s, c))
-    })
-}
-
 /// Replaces a clause's heading and text. `text` is paragraphs separated by blank lines, with
 /// term references as `{{term.id}}`; every reference must name a term of the agreement.
 pub fn set_clause_text(
@@ -79,7 +68,9 @@ pub fn set_clause_text(
     heading: &str,
     text: &str,
 ) -> Result<String, ApiError> {
-    let (s, c) = locate(agreement, clause_id).ok_or_else(|| not_found(clause_id))?;
+    let (s, c) = agreement
+        .locate_clause(clause_id)
+        .ok_or_else(|| not_found(clause_id))?;
     let heading = heading.trim();
     let invalid =
         |what: &str, reason: String| ApiError::new(ErrorCode::InvalidInput, format!("{what}: {reason}"));
@@ -132,7 +123,7 @@ pub fn add_clause(
     library: &Library,
     request: &AddClause,
 ) -> Result<String, ApiError> {
-    if locate(agreement, &request.clause).is_some() {
+    if agreement.locate_clause(&request.clause).is_some() {
         return Err(ApiError::new(
             ErrorCode::Conflict,
             format!("The draft already has the clause `{}`.", request.clause),
@@ -199,7 +190,9 @@ fn new_section_id(agreement: &Agreement, heading: &str) -> Result<SectionId, Api
 
 /// Removes a clause, and the terms only it quoted; a section left empty goes too.
 pub fn remove_clause(agreement: &mut Agreement, clause_id: &str) -> Result<String, ApiError> {
-    let (s, c) = locate(agreement, clause_id).ok_or_else(|| not_found(clause_id))?;
+    let (s, c) = agreement
+        .locate_clause(clause_id)
+        .ok_or_else(|| not_found(clause_id))?;
     let removed = agreement.sections[s].clauses.remove(c);
     if agreement.sections[s].clauses.is_empty() {
         agreement.sections.remove(s);
@@ -227,7 +220,9 @@ pub fn move_clause(
     clause_id: &str,
     direction: MoveDirection,
 ) -> Result<String, ApiError> {
-    let (s, c) = locate(agreement, clause_id).ok_or_else(|| not_found(clause_id))?;
+    let (s, c) = agreement
+        .locate_clause(clause_id)
+        .ok_or_else(|| not_found(clause_id))?;
     let last_section = agreement.sections.len() - 1;
     let edge = |what: &str| {
         ApiError::new(
@@ -252,7 +247,8 @@ pub fn move_clause(
         MoveDirection::Down => return Err(edge("last clause")),
     }
     agreement.sections.retain(|section| !section.clauses.is_empty());
-    let heading = locate(agreement, clause_id)
+    let heading = agreement
+        .locate_clause(clause_id)
         .map(|(s, c)| agreement.sections[s].clauses[c].heading.clone())
         .unwrap_or_default();
     Ok(match direction {

@@ -81,23 +81,12 @@ pub fn round_comments(rounds: &[sla_model::Round]) -> Vec<RoundComment> {
         .collect()
 }
 
-/// Where a clause stands: (section index, clause index).
-fn position(agreement: &Agreement, clause: &str) -> Option<(usize, usize)> {
-    agreement.sections.iter().enumerate().find_map(|(s, section)| {
-        section
-            .clauses
-            .iter()
-            .position(|c| c.id.as_str() == clause)
-            .map(|c| (s, c))
-    })
-}
-
 /// A clause as one version has it: heading, text, section, and the clause before it (enough
 /// to tell a move).
 type Placed<'a> = (&'a str, &'a str, &'a str, Option<&'a str>);
 
 fn clause_as_in<'a>(agreement: &'a Agreement, clause: &str) -> Option<Placed<'a>> {
-    let (s, c) = position(agreement, clause)?;
+    let (s, c) = agreement.locate_clause(clause)?;
     let section = &agreement.sections[s];
     let found = &section.clauses[c];
     let before = c.checked_sub(1).map(|b| section.clauses[b].id.as_str());
@@ -220,14 +209,17 @@ pub fn adopt(
         ChangeRef::Clause(id) => {
             let heading = [source, &*draft]
                 .into_iter()
-                .find_map(|a| position(a, id).map(|(s, c)| a.sections[s].clauses[c].heading.clone()))
+                .find_map(|a| {
+                    a.locate_clause(id)
+                        .map(|(s, c)| a.sections[s].clauses[c].heading.clone())
+                })
                 .ok_or_else(|| {
                     ApiError::new(ErrorCode::NotFound, format!("No version has the clause `{id}`."))
                 })?;
-            if let Some((s, c)) = position(draft, id) {
+            if let Some((s, c)) = draft.locate_clause(id) {
                 draft.sections[s].clauses.remove(c);
             }
-            if let Some((s, c)) = position(source, id) {
+            if let Some((s, c)) = source.locate_clause(id) {
                 let section = &source.sections[s];
                 let clause = section.clauses[c].clone();
                 let target = match draft.sections.iter().position(|d| d.id == section.id) {

@@ -357,7 +357,7 @@ impl Context {
         if path.exists() && is_text_document(path) {
             return read_markdown(path, PartyRole::Customer, None);
         }
-        if path.exists() || AgreementId::parse(name).is_err() {
+        if names_a_file(name) {
             return sla_api::read_agreement_file(path);
         }
         Ok(self.backend()?.open_agreement(name)?.agreement)
@@ -498,21 +498,20 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             role,
         }) => {
             let backend = context.backend()?;
-            let id = match AgreementId::parse(&agreement) {
-                Ok(_) if !Path::new(&agreement).exists() => agreement,
-                _ => {
-                    let file = sla_api::read_agreement_file(Path::new(&agreement))?;
-                    match backend.open_agreement(&file.id.to_string()) {
-                        Ok(_) => {
-                            backend.replace_draft(&file, now)?;
-                        }
-                        Err(e) if e.code == ErrorCode::NotFound => {
-                            backend.insert_agreement(&file, role.into(), now)?;
-                        }
-                        Err(e) => return Err(e),
+            let id = if names_a_file(&agreement) {
+                let file = sla_api::read_agreement_file(Path::new(&agreement))?;
+                match backend.open_agreement(&file.id.to_string()) {
+                    Ok(_) => {
+                        backend.replace_draft(&file, now)?;
                     }
-                    file.id.to_string()
+                    Err(e) if e.code == ErrorCode::NotFound => {
+                        backend.insert_agreement(&file, role.into(), now)?;
+                    }
+                    Err(e) => return Err(e),
                 }
+                file.id.to_string()
+            } else {
+                agreement
             };
             let view = backend.propose_round(&id, &message, now)?;
             let round = view
@@ -574,7 +573,7 @@ fn agreement_pdf(
     paper: sla_api::PaperSize,
     now: Timestamp,
 ) -> Result<Vec<u8>, ApiError> {
-    if Path::new(agreement).exists() || AgreementId::parse(agreement).is_err() {
+    if names_a_file(agreement) {
         if round.is_some() {
             return Err(ApiError::new(
                 ErrorCode::InvalidInput,
@@ -602,7 +601,7 @@ fn side(context: &Context, name: &str) -> Result<sla_pdf::Side, ApiError> {
     {
         return context.backend()?.version_side(id, Some(number));
     }
-    if !Path::new(name).exists() && AgreementId::parse(name).is_ok() {
+    if !names_a_file(name) {
         return context.backend()?.version_side(name, None);
     }
     let file = Path::new(name)
@@ -705,6 +704,12 @@ fn new(context: &Context, args: NewArgs, now: Timestamp) -> Result<String, ApiEr
             })
         }
     }
+}
+
+/// Whether a command's argument names a file rather than an agreement of the workspace: it
+/// does when such a file exists or it is not an agreement id.
+fn names_a_file(name: &str) -> bool {
+    Path::new(name).exists() || AgreementId::parse(name).is_err()
 }
 
 /// Whether a file is a text document to read as Markdown rather than an agreement file: by

@@ -219,6 +219,17 @@ impl Agreement {
     pub fn clause_count(&self) -> usize {
         self.sections.iter().map(|s| s.clauses.len()).sum()
     }
+
+    /// Where the clause with id `clause` stands: (section index, clause index).
+    pub fn locate_clause(&self, clause: &str) -> Option<(usize, usize)> {
+        self.sections.iter().enumerate().find_map(|(s, section)| {
+            section
+                .clauses
+                .iter()
+                .position(|c| c.id.as_str() == clause)
+                .map(|c| (s, c))
+        })
+    }
 }
 
 #[cfg(test)]

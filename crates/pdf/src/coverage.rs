@@ -10,10 +10,9 @@ use crate::fonts::Fonts;
 /// How many distinct missing characters the error lists.
 const LISTED: usize = 8;
 
+/// A character the PDF draws (the rest are spaces, or dropped as `lines::shown` says).
 fn drawn(c: char) -> bool {
-    !(c.is_whitespace()
-        || c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
+    !c.is_whitespace() && crate::lines::shown(c)
 }
 
 /// Every text of the document with the face it is set in.

@@ -1,7 +1,7 @@
 //! The negotiation history as a document: every round with who proposed it and when, its
 //! message, the comments it carried, and its fingerprint chained to the round before.
 
-use sla_model::{CommentTarget, PartyRole, Round};
+use sla_model::{CommentTarget, Round};
 
 use crate::blocks::{Align, Block, GREY, Mark, Paragraph, Span, Style};
 use crate::fonts::Face;
@@ -36,23 +36,18 @@ fn target(agreement_round: &Round, target: &CommentTarget) -> String {
             .iter()
             .find(|(k, _)| k.as_str() == id)
             .map_or_else(|| format!("term {id}"), |(_, t)| format!("the term {}", t.label)),
-        CommentTarget::Clause(id) => snapshot
-            .sections
-            .iter()
-            .enumerate()
-            .find_map(|(s, section)| {
-                section
-                    .clauses
-                    .iter()
-                    .position(|c| c.id.as_str() == id)
-                    .map(|c| format!("clause {}.{} {}", s + 1, c + 1, section.clauses[c].heading))
-            })
-            .unwrap_or_else(|| format!("clause {id}")),
+        CommentTarget::Clause(id) => snapshot.locate_clause(id).map_or_else(
+            || format!("clause {id}"),
+            |(s, c)| {
+                format!(
+                    "clause {}.{} {}",
+                    s + 1,
+                    c + 1,
+                    snapshot.sections[s].clauses[c].heading
+                )
+            },
+        ),
     }
-}
-
-fn role(role: PartyRole) -> &'static str {
-    role.as_str()
 }
 
 /// Every block of the history document.
@@ -84,7 +79,7 @@ pub fn blocks(document: &HistoryDocument<'_>) -> Vec<Block> {
         (Some(last), false) => format!(
             "Negotiating: round {} is the latest, proposed by the {}.",
             last.number,
-            role(last.author)
+            last.author.as_str()
         ),
         (None, _) => "No round has been proposed yet.".to_owned(),
     };
@@ -100,7 +95,7 @@ pub fn blocks(document: &HistoryDocument<'_>) -> Vec<Block> {
                 format!(
                     "Round {}: the {}, {}",
                     round.number,
-                    role(round.author),
+                    round.author.as_str(),
                     round.proposed_at.strftime("%-d %B %Y, %H:%M UTC")
                 ),
                 Style::new(Face::Bold, 13.0),

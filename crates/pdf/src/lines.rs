@@ -33,11 +33,11 @@ struct Word {
     space: Option<(Style, f32)>,
 }
 
-/// Text a PDF should not carry: control characters and the invisible marks that reorder
-/// text (bidi overrides and isolates), which hostile clause text may hold.
-fn shown(c: char) -> bool {
+/// Text a PDF should not carry: control characters, zero-width characters and the invisible
+/// marks that reorder text (bidi overrides and isolates), which hostile clause text may hold.
+pub fn shown(c: char) -> bool {
     !(c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
 }
 
 /// A finished word's width as shaped (kerning included), piece by piece.
@@ -82,7 +82,6 @@ fn words(spans: &[Span], fonts: &Fonts) -> Vec<Word> {
             if !shown(c) {
                 continue;
             }
-            current.width += face.glyph(c).1 * span.style.size;
             match current.pieces.last_mut() {
                 Some((text, style)) if *style == span.style => text.push(c),
                 _ => current.pieces.push((c.to_string(), span.style)),

@@ -202,23 +202,21 @@ impl<'a> Paginator<'a> {
                 self.new_page();
             }
         }
-        if let Some(level) = paragraph.outline {
-            let page = self.layout.pages.len().max(1) - 1;
-            let (page, y) = if lines.first().is_some_and(|l| l.height > self.room()) {
-                (page + 1, self.geometry.top)
-            } else {
-                (page, self.y)
-            };
-            self.layout.headings.push(Heading {
-                level,
-                title: paragraph.text(),
-                page,
-                y,
-            });
-        }
         let mut rest: &[Line] = &lines;
         while !rest.is_empty() {
             let here = self.lines_here(rest);
+            // A heading is where its first line lands.
+            if let Some(level) = paragraph.outline
+                && here > 0
+                && rest.len() == lines.len()
+            {
+                self.layout.headings.push(Heading {
+                    level,
+                    title: paragraph.text(),
+                    page: self.layout.pages.len() - 1,
+                    y: self.y,
+                });
+            }
             for line in &rest[..here] {
                 self.place_line(line, x);
             }

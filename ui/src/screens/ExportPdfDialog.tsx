@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { Modal } from "../components/Modal";
 import { roleLabel } from "../format";
 import type { PaperSize, PdfProgress, PdfRequest, Preview, RoundSummary } from "../ipc";
@@ -39,7 +39,7 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onPreview, onClose }
   const [preview, setPreview] = useState<Preview | null>(null);
   const [progress, setProgress] = useState<PdfProgress | null>(null);
 
-  const request = (): PdfRequest => {
+  const request = useMemo((): PdfRequest => {
     switch (kind) {
       case "agreement":
         return { document: "agreement", round: version === "current" ? null : toRound(version) };
@@ -48,20 +48,21 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onPreview, onClose }
       case "history":
         return { document: "history" };
     }
-  };
+  }, [kind, version, from, to, unchanged]);
 
-  const requestKey = JSON.stringify([request(), paper]);
+  // The preview follows every choice; the latest answer wins.
   useEffect(() => {
     let current = true;
     setPreview(null);
-    onPreview(...(JSON.parse(requestKey) as [PdfRequest, PaperSize])).then(
+    setProblem(null);
+    onPreview(request, paper).then(
       (made) => current && setPreview(made),
       (error: { message?: string }) => current && setProblem(error.message ?? String(error)),
     );
     return () => {
       current = false;
     };
-  }, [requestKey, onPreview]);
+  }, [request, paper, onPreview]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,7 +70,7 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onPreview, onClose }
     setProblem(null);
     setProgress(null);
     try {
-      const path = await onExport(request(), paper, setProgress);
+      const path = await onExport(request, paper, setProgress);
       if (path) setSaved(path);
     } catch (error) {
       setProblem((error as { message?: string }).message ?? String(error));
