@@ -176,8 +176,12 @@ pub fn propose_round(
 }
 
 #[tauri::command(async)]
-pub fn import_package(backend: State<'_, Backend>, text: String) -> Result<ImportedRounds, ApiError> {
-    backend.import_package_text(&text, Timestamp::now())
+pub fn import_package(
+    backend: State<'_, Backend>,
+    text: String,
+    trusted_key: Option<String>,
+) -> Result<ImportedRounds, ApiError> {
+    backend.import_package_text(&text, trusted_key.as_deref(), Timestamp::now())
 }
 
 /// Asks where to save the agreement's package (the system's save dialog) and writes it there.

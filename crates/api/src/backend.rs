@@ -179,11 +179,12 @@ impl Backend {
         let record = workspace.agreement(id)?;
         let pending = workspace.pending_comments(id)?;
         let comments = crate::review::round_comments(&workspace.rounds(id)?);
+        let keys = party_keys(&workspace, id)?;
         drop(workspace);
         let history = self.histories()?.state(id);
-        Ok(crate::view::agreement_view(
-            record, library, history, pending, comments,
-        ))
+        let mut view = crate::view::agreement_view(record, library, history, pending, comments);
+        view.party_keys = keys;
+        Ok(view)
     }
 
     /// Sets one term of the draft from what the user typed, saves the draft, and returns the
@@ -253,9 +254,10 @@ impl Backend {
     }
 
     pub fn workspace_info(&self) -> Result<WorkspaceInfo, ApiError> {
-        drop(self.workspace()?);
+        let key_fingerprint = self.workspace()?.public_key().fingerprint();
         Ok(WorkspaceInfo {
             path: self.folder.display().to_string(),
+            key_fingerprint,
         })
     }
 
@@ -332,6 +334,21 @@ fn workspace_argument(args: impl IntoIterator<Item = OsString>) -> Option<PathBu
 
 pub(crate) fn parse_id(id: &str) -> Result<AgreementId, ApiError> {
     AgreementId::parse(id).map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))
+}
+
+/// The key each party of an agreement signs with, as fingerprints.
+pub(crate) fn party_keys(
+    workspace: &Workspace,
+    id: AgreementId,
+) -> Result<Vec<crate::view::PartyKey>, ApiError> {
+    Ok(workspace
+        .party_keys(id)?
+        .into_iter()
+        .map(|(role, key)| crate::view::PartyKey {
+            role,
+            fingerprint: key.fingerprint(),
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -102,6 +102,16 @@ impl Backend {
                         agreed_at: acceptance
                             .filter(|_| Some(r.number) == agreed_round)
                             .map(|a| a.proposed_at),
+                        signers: std::iter::once(r)
+                            .chain(acceptance.filter(|_| Some(r.number) == agreed_round))
+                            .filter_map(|signed| {
+                                signed.signature.map(|s| sla_pdf::Signer {
+                                    role: signed.author,
+                                    fingerprint: s.key.fingerprint(),
+                                    round: signed.number,
+                                })
+                            })
+                            .collect(),
                     }),
                     printed_at: now,
                 };

@@ -138,7 +138,15 @@ impl Backend {
                 "There is no round to send yet; propose a round first.",
             ));
         }
-        Ok(sla_exchange::write_package(agreement_id, &rounds))
+        sla_exchange::write_package(agreement_id, &rounds).map_err(|e| match e {
+            sla_exchange::ExchangeError::Unsigned { round } => ApiError::new(
+                ErrorCode::Conflict,
+                format!(
+                    "Round {round} was proposed before SLA Studio signed rounds, so it cannot be sent; start a new agreement from its text."
+                ),
+            ),
+            other => other.into(),
+        })
     }
 
     /// Writes the agreement's package to a file (atomically).
@@ -148,15 +156,23 @@ impl Backend {
     }
 
     /// Imports the other side's package: verified whole, then its new rounds stored in one
-    /// transaction (creating the agreement on first contact). Nothing changes on an error.
-    pub fn import_package(&self, bytes: &[u8], now: Timestamp) -> Result<ImportedRounds, ApiError> {
+    /// transaction (creating the agreement on first contact). Every round must be signed, and
+    /// by the key its author used before, unless the user trusts the new key (`trusted_key`,
+    /// 64 hex digits, from a `KeyChanged` error). Nothing changes on an error.
+    pub fn import_package(
+        &self,
+        bytes: &[u8],
+        trusted_key: Option<&str>,
+        now: Timestamp,
+    ) -> Result<ImportedRounds, ApiError> {
+        let trusted_key = parse_trusted_key(trusted_key)?;
         let package = sla_exchange::read_package(bytes)?;
         let id = package.agreement_id;
         let mut workspace = self.workspace()?;
         let held = held_rounds(&workspace, id)?.unwrap_or_default();
         let new = sla_exchange::new_rounds(&held, &package)?;
         let their_role = new.last().map_or(sla_model::PartyRole::Customer, |r| r.author);
-        let imported = workspace.import_rounds(id, &new, their_role.other(), now)?;
+        let imported = workspace.import_rounds(id, &new, their_role.other(), trusted_key, now)?;
         drop(workspace);
         if imported.draft_replaced {
             self.forget_history(id);
@@ -172,13 +188,23 @@ impl Backend {
         let id = package.agreement_id;
         let workspace = self.workspace()?;
         let held = held_rounds(&workspace, id)?;
-        let new_rounds = match &held {
+        let new = match &held {
             Some(rounds) => match sla_exchange::new_rounds(rounds, &package) {
-                Ok(new) => new.len(),
-                Err(sla_exchange::ExchangeError::NothingNew { .. }) => 0,
+                Ok(new) => new,
+                Err(sla_exchange::ExchangeError::NothingNew { .. }) => Vec::new(),
                 Err(other) => return Err(other.into()),
             },
-            None => package.rounds.len(),
+            None => package.rounds.iter().map(|p| p.round.clone()).collect(),
+        };
+        let key_change = match workspace.check_round_keys(id, &new, None) {
+            Ok(()) => None,
+            Err(error) => match ApiError::from(error) {
+                ApiError {
+                    key_change: Some(change),
+                    ..
+                } => Some(change),
+                other => return Err(other),
+            },
         };
         Ok(PackageCheck {
             agreement_id: id.to_string(),
@@ -197,16 +223,23 @@ impl Backend {
                     message: p.round.message.clone(),
                     fingerprint: p.hash.to_string(),
                     comments: p.round.comments.len(),
+                    signed_by: p.round.signature.map(|s| s.key.fingerprint()).unwrap_or_default(),
                 })
                 .collect(),
             known: held.is_some(),
-            new_rounds,
+            new_rounds: new.len(),
+            key_change,
         })
     }
 
     /// Imports a package the user picked in the app (its text).
-    pub fn import_package_text(&self, text: &str, now: Timestamp) -> Result<ImportedRounds, ApiError> {
-        self.import_package(text.as_bytes(), now)
+    pub fn import_package_text(
+        &self,
+        text: &str,
+        trusted_key: Option<&str>,
+        now: Timestamp,
+    ) -> Result<ImportedRounds, ApiError> {
+        self.import_package(text.as_bytes(), trusted_key, now)
     }
 
     /// One version of an agreement: a round's snapshot, or the working draft (`None`).
@@ -315,6 +348,11 @@ fn held_rounds(
     }
 }
 
+fn parse_trusted_key(key: Option<&str>) -> Result<Option<sla_model::PublicKey>, ApiError> {
+    key.map(|hex| sla_model::PublicKey::parse(hex).map_err(|e| ApiError::invalid("Trusted key", &e)))
+        .transpose()
+}
+
 /// Our comments not yet sent, as the next round of ours carries them.
 fn unsent_comments(
     workspace: &sla_store::Workspace,
@@ -342,6 +380,9 @@ pub struct PackageCheck {
     pub known: bool,
     /// The rounds an import would add.
     pub new_rounds: usize,
+    /// A party signing with another key than before: an import would be refused unless the
+    /// user trusts the new key.
+    pub key_change: Option<crate::KeyChange>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -352,4 +393,6 @@ pub struct PackagedRoundInfo {
     pub message: String,
     pub fingerprint: String,
     pub comments: usize,
+    /// The fingerprint of the key that signed the round.
+    pub signed_by: String,
 }

@@ -17,9 +17,9 @@ use sla_templates::{Position, Structure};
 
 use crate::{
     AddClause, AgreementView, ApiError, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection,
-    EditHistory, ErrorCode, ImportRequest, KeyTerm, LibraryClause, MoveDirection, NewAgreement,
-    PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermRow, TermTable, TextSegment,
-    WorkspaceInfo,
+    EditHistory, ErrorCode, ImportRequest, KeyChange, KeyTerm, LibraryClause, MoveDirection, NewAgreement,
+    PartyKey, PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermRow, TermTable,
+    TextSegment, WorkspaceInfo,
 };
 
 /// The path of the bindings file, relative to the repository root.
@@ -63,6 +63,8 @@ pub fn typescript() -> String {
         declaration::<Weekday>(&cfg),
         declaration::<ApiError>(&cfg),
         declaration::<ErrorCode>(&cfg),
+        declaration::<KeyChange>(&cfg),
+        declaration::<PartyKey>(&cfg),
         declaration::<NewAgreement>(&cfg),
         declaration::<WorkspaceInfo>(&cfg),
         declaration::<TemplateInfo>(&cfg),

@@ -18,6 +18,9 @@ pub enum ErrorCode {
     Storage,
     /// The workspace could not be opened at all.
     WorkspaceUnavailable,
+    /// A round is signed with a key other than the one that party used before; `key_change`
+    /// says which, for the user to check with the other side before trusting it.
+    KeyChanged,
     /// A fault in SLA Studio itself.
     Internal,
 }
@@ -28,6 +31,23 @@ pub enum ErrorCode {
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    /// With `KeyChanged`: the pinned key and the new one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub key_change: Option<KeyChange>,
+}
+
+/// A party signing with a new key: what the user compares with the other side by phone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct KeyChange {
+    /// The first round signed with the new key.
+    pub round: u32,
+    pub role: sla_model::PartyRole,
+    /// The fingerprint of the key that party signed with so far (eight groups of five digits).
+    pub pinned_fingerprint: String,
+    pub new_fingerprint: String,
+    /// The new key itself, to pass back when the user trusts it.
+    pub new_key: String,
 }
 
 impl ApiError {
@@ -35,6 +55,7 @@ impl ApiError {
         Self {
             code,
             message: message.into(),
+            key_change: None,
         }
     }
 
@@ -46,9 +67,27 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
+        if let StoreError::KeyChanged {
+            round,
+            role,
+            pinned,
+            found,
+        } = &error
+        {
+            let mut api = Self::new(ErrorCode::KeyChanged, capitalised(&error.to_string()));
+            api.key_change = Some(KeyChange {
+                round: *round,
+                role: *role,
+                pinned_fingerprint: pinned.fingerprint(),
+                new_fingerprint: found.fingerprint(),
+                new_key: found.to_hex(),
+            });
+            return api;
+        }
         let code = match &error {
             StoreError::NotFound(_) => ErrorCode::NotFound,
-            StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::Invalid(_) | StoreError::Signature(_) => ErrorCode::InvalidInput,
+            StoreError::KeyChanged { .. } => ErrorCode::KeyChanged,
             StoreError::RoundOutOfOrder { .. } | StoreError::Locked(_) | StoreError::BrokenChain { .. } => {
                 ErrorCode::Conflict
             }
@@ -77,14 +116,16 @@ impl From<sla_exchange::ExchangeError> for ApiError {
             E::Fork { .. } | E::Stale { .. } | E::NothingNew { .. } => ErrorCode::Conflict,
             _ => ErrorCode::InvalidInput,
         };
-        let message = error.to_string();
-        let mut chars = message.chars();
-        let message: String = chars
-            .next()
-            .map(|first| first.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        ApiError::new(code, message)
+        ApiError::new(code, capitalised(&error.to_string()))
     }
+}
+
+fn capitalised(message: &str) -> String {
+    let mut chars = message.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

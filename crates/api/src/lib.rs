@@ -26,7 +26,7 @@ pub use backend::Backend;
 pub use backend_pdf::{PREVIEW_PAGES, PaperSize, PdfProgress, PdfRequest};
 pub use backend_rounds::{PackageCheck, PackagedRoundInfo};
 pub use editing::{AddClause, LibraryClause, MoveDirection};
-pub use error::{ApiError, ErrorCode};
+pub use error::{ApiError, ErrorCode, KeyChange};
 pub use files::{read_agreement_file, read_package_file, write_file_atomically};
 pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
@@ -35,6 +35,6 @@ pub use requests::{ImportRequest, NewAgreement, WorkspaceInfo};
 pub use review::{ChangeRef, ChangeState, Decision, Review, RoundComment};
 pub use sla_pdf::{Preview, PreviewItem, PreviewPage};
 pub use view::{
-    AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, KeyTerm,
+    AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, KeyTerm, PartyKey,
     PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermTable, TextSegment,
 };

@@ -16,6 +16,9 @@ pub struct NewAgreement {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WorkspaceInfo {
     pub path: String,
+    /// The fingerprint of this workspace's signing key (eight groups of five digits), which
+    /// the other side compares when they first import a round from us.
+    pub key_fingerprint: String,
 }
 
 /// A Markdown SLA the user picked in the app, to import as a new agreement.

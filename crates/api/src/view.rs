@@ -88,6 +88,15 @@ pub struct AgreementView {
     pub pending_comments: Vec<sla_store::PendingComment>,
     /// The comments every round carried, oldest first.
     pub comments: Vec<crate::RoundComment>,
+    /// The key each party signs its rounds with (pinned at first contact).
+    pub party_keys: Vec<PartyKey>,
+}
+
+/// A party's signing key, as the fingerprint people compare.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct PartyKey {
+    pub role: sla_model::PartyRole,
+    pub fingerprint: String,
 }
 
 /// The data of the credit-against-availability chart: the target, the cap and each tier as
@@ -242,6 +251,7 @@ pub fn agreement_view(
         history,
         pending_comments,
         comments,
+        party_keys: Vec::new(),
         document,
         record,
     }

@@ -79,7 +79,7 @@ fn customer_and_provider_exchange_rounds_and_read_the_redline() {
     );
 
     // The provider receives it: the agreement appears in their workspace, with them as provider.
-    let imported = provider.import_package(package1.as_bytes(), at(3)).unwrap();
+    let imported = provider.import_package(package1.as_bytes(), None, at(3)).unwrap();
     assert!(imported.created);
     assert_eq!(imported.summary.our_role, PartyRole::Provider);
     assert_eq!(imported.summary.counterparty, "Acme Retail plc");
@@ -95,7 +95,9 @@ fn customer_and_provider_exchange_rounds_and_read_the_redline() {
     // A rewritten round is refused, naming it, and changes nothing.
     let before = customer.open_agreement(&id).unwrap();
     let tampered = package2.replace("Our opening position", "Whatever you like");
-    let refused = customer.import_package(tampered.as_bytes(), at(6)).unwrap_err();
+    let refused = customer
+        .import_package(tampered.as_bytes(), None, at(6))
+        .unwrap_err();
     assert_eq!(refused.code, ErrorCode::InvalidInput);
     assert_eq!(
         refused.message,
@@ -104,14 +106,16 @@ fn customer_and_provider_exchange_rounds_and_read_the_redline() {
     assert_eq!(customer.open_agreement(&id).unwrap(), before);
     let oversized = vec![b' '; sla_exchange::MAX_PACKAGE_BYTES + 1];
     assert_eq!(
-        customer.import_package(&oversized, at(6)).unwrap_err().code,
+        customer.import_package(&oversized, None, at(6)).unwrap_err().code,
         ErrorCode::InvalidInput
     );
 
-    let imported = customer.import_package(package2.as_bytes(), at(7)).unwrap();
+    let imported = customer.import_package(package2.as_bytes(), None, at(7)).unwrap();
     assert!(!imported.created && imported.draft_replaced);
     assert_eq!(imported.summary.latest_round, Some(2));
-    let again = customer.import_package(package2.as_bytes(), at(8)).unwrap_err();
+    let again = customer
+        .import_package(package2.as_bytes(), None, at(8))
+        .unwrap_err();
     assert_eq!(again.code, ErrorCode::Conflict);
 
     let review = customer.review(&id, Some(1), Some(2)).unwrap();
@@ -173,7 +177,7 @@ fn customer_and_provider_exchange_rounds_and_read_the_redline() {
     provider.set_term(&id, "credits.cap", "15", at(9)).unwrap();
     provider.propose_round(&id, "A revised counter", at(10)).unwrap();
     let fork = customer
-        .import_package(provider.export_package(&id).unwrap().as_bytes(), at(11))
+        .import_package(provider.export_package(&id).unwrap().as_bytes(), None, at(11))
         .unwrap_err();
     assert_eq!(fork.code, ErrorCode::Conflict);
     assert!(
@@ -193,7 +197,7 @@ fn each_change_of_a_counter_proposal_is_accepted_or_rejected_in_the_draft() {
     let id = customers_draft(&customer, Position::Customer);
     customer.propose_round(&id, "Opening", at(1)).unwrap();
     provider
-        .import_package(customer.export_package(&id).unwrap().as_bytes(), at(2))
+        .import_package(customer.export_package(&id).unwrap().as_bytes(), None, at(2))
         .unwrap();
     // The provider's counter: a lower target, a reworded clause, one clause removed, one
     // added, one moved.
@@ -228,7 +232,7 @@ fn each_change_of_a_counter_proposal_is_accepted_or_rejected_in_the_draft() {
         .unwrap();
     provider.propose_round(&id, "Counter", at(4)).unwrap();
     customer
-        .import_package(provider.export_package(&id).unwrap().as_bytes(), at(5))
+        .import_package(provider.export_package(&id).unwrap().as_bytes(), None, at(5))
         .unwrap();
 
     let review = customer.review(&id, Some(1), Some(2)).unwrap();
@@ -341,7 +345,7 @@ fn accepting_the_other_sides_round_agrees_and_locks_the_agreement_on_both_sides(
         "not one's own round"
     );
     provider
-        .import_package(customer.export_package(&id).unwrap().as_bytes(), at(3))
+        .import_package(customer.export_package(&id).unwrap().as_bytes(), None, at(3))
         .unwrap();
     provider
         .add_comment(
@@ -365,7 +369,7 @@ fn accepting_the_other_sides_round_agrees_and_locks_the_agreement_on_both_sides(
     assert!(locked.message.contains("agreed and locked"), "{}", locked.message);
 
     let imported = customer
-        .import_package(provider.export_package(&id).unwrap().as_bytes(), at(6))
+        .import_package(provider.export_package(&id).unwrap().as_bytes(), None, at(6))
         .unwrap();
     assert_eq!(imported.summary.status, sla_store::AgreementStatus::Agreed);
     let comments = customer.agreement_view(&id).unwrap().comments;
@@ -407,9 +411,109 @@ fn accepting_the_other_sides_round_agrees_and_locks_the_agreement_on_both_sides(
             "{texts:?}"
         );
         assert!(texts.iter().any(|t| t.contains(&round_1)), "{texts:?}");
+        // Both parties' keys: the customer signed round 1, the provider's acceptance round 2.
+        let customer_key = customer.workspace_info().unwrap().key_fingerprint;
+        let provider_key = provider.workspace_info().unwrap().key_fingerprint;
+        let signed = format!("Signed by the Customer (round 1) with the key {customer_key}");
+        let accepted = format!("Accepted as final by the Provider (round 2) with the key {provider_key}");
+        assert!(texts.contains(&signed.as_str()), "{texts:?}");
+        assert!(texts.contains(&accepted.as_str()), "{texts:?}");
     }
     assert_eq!(
         customer.pdf_file_name(&id, &agreed).unwrap(),
         "SaaS Availability SLA - agreed.pdf"
+    );
+}
+
+#[test]
+fn a_round_signed_with_a_new_key_is_refused_until_the_user_trusts_that_key() {
+    let dirs = [(); 3].map(|()| tempfile::tempdir().unwrap());
+    let customer = Backend::open(dirs[0].path());
+    let provider = Backend::open(dirs[1].path());
+    let id = customers_draft(&customer, Position::Customer);
+    customer.propose_round(&id, "Opening", at(1)).unwrap();
+    provider
+        .import_package(customer.export_package(&id).unwrap().as_bytes(), None, at(2))
+        .unwrap();
+    provider
+        .set_term(&id, "availability.target", "99.9", at(3))
+        .unwrap();
+    provider.propose_round(&id, "Counter", at(3)).unwrap();
+    customer
+        .import_package(provider.export_package(&id).unwrap().as_bytes(), None, at(4))
+        .unwrap();
+    let customer_key = customer.workspace_info().unwrap().key_fingerprint;
+    let provider_key = provider.workspace_info().unwrap().key_fingerprint;
+    let keys = customer.agreement_view(&id).unwrap().party_keys;
+    assert_eq!(
+        keys.iter()
+            .map(|k| (k.role, k.fingerprint.as_str()))
+            .collect::<Vec<_>>(),
+        vec![
+            (PartyRole::Customer, customer_key.as_str()),
+            (PartyRole::Provider, provider_key.as_str())
+        ]
+    );
+    let rounds = customer.agreement_view(&id).unwrap().record.rounds;
+    assert_eq!(rounds[1].signed_by.as_deref(), Some(provider_key.as_str()));
+
+    customer
+        .set_term(&id, "availability.target", "99.95", at(5))
+        .unwrap();
+    customer.propose_round(&id, "Round 3", at(5)).unwrap();
+
+    // The provider's counsel moves to a new laptop: a new workspace, a new key, and the
+    // customer's package imported there.
+    let laptop = Backend::open(dirs[2].path());
+    let new_key = laptop.workspace_info().unwrap().key_fingerprint;
+    assert_ne!(new_key, provider_key);
+    laptop
+        .import_package(customer.export_package(&id).unwrap().as_bytes(), None, at(5))
+        .unwrap();
+    laptop
+        .set_term(&id, "availability.target", "99.8", at(6))
+        .unwrap();
+    laptop.propose_round(&id, "From my new laptop", at(6)).unwrap();
+    let package = laptop.export_package(&id).unwrap();
+
+    let check = customer.verify_package(package.as_bytes()).unwrap();
+    let change = check.key_change.clone().unwrap();
+    assert_eq!(
+        (
+            change.round,
+            change.role,
+            change.pinned_fingerprint.as_str(),
+            change.new_fingerprint.as_str()
+        ),
+        (4, PartyRole::Provider, provider_key.as_str(), new_key.as_str())
+    );
+    assert_eq!(check.rounds[3].signed_by, new_key);
+
+    let before = customer.open_agreement(&id).unwrap();
+    let refused = customer
+        .import_package(package.as_bytes(), None, at(7))
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::KeyChanged);
+    assert_eq!(refused.key_change, Some(change.clone()));
+    assert!(refused.message.contains(&new_key), "{}", refused.message);
+    assert_eq!(customer.open_agreement(&id).unwrap(), before, "nothing changed");
+    let json = serde_json::to_string(&refused).unwrap();
+    assert!(json.contains("\"key_change\":{\"round\":4"), "{json}");
+
+    assert_eq!(
+        customer
+            .import_package(package.as_bytes(), Some("not a key"), at(7))
+            .unwrap_err()
+            .code,
+        ErrorCode::InvalidInput
+    );
+    let imported = customer
+        .import_package(package.as_bytes(), Some(&change.new_key), at(8))
+        .unwrap();
+    assert_eq!(imported.summary.latest_round, Some(4));
+    let keys = customer.agreement_view(&id).unwrap().party_keys;
+    assert!(
+        keys.iter()
+            .any(|k| k.role == PartyRole::Provider && k.fingerprint == new_key)
     );
 }

@@ -41,8 +41,15 @@ enum PackageCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Import the other side's package: verified whole, then its new rounds stored.
-    Import { file: PathBuf },
+    /// Import the other side's package: verified whole (every round signed), then its new
+    /// rounds stored. A party signing with a new key is refused unless you pass that key.
+    Import {
+        file: PathBuf,
+        /// Trust this new key of the other side (64 hex digits, as the refusal names it) after
+        /// checking its fingerprint with them.
+        #[arg(long, value_name = "KEY")]
+        trust_key: Option<String>,
+    },
     /// Verify a package without importing it: its chain of fingerprints, and what importing
     /// it would add to this workspace. Exits with an error naming the round when it is unsound.
     Verify {
@@ -184,6 +191,8 @@ enum Command {
     Delete { id: String },
     /// Print the workspace folder in use.
     Workspace,
+    /// Print the fingerprint of this workspace's signing key, to read to the other side.
+    Key,
 }
 
 #[derive(Debug, clap::Args)]
@@ -304,6 +313,14 @@ fn main() -> ExitCode {
         }
         Err(error) => {
             eprintln!("sla: {}", error.message);
+            if let Some(change) = &error.key_change {
+                eprintln!(
+                    "sla: if the {} confirms the fingerprint {}, import again with --trust-key {}",
+                    change.role.as_str(),
+                    change.new_fingerprint,
+                    change.new_key
+                );
+            }
             ExitCode::from(exit_code(error.code))
         }
     }
@@ -314,7 +331,7 @@ fn exit_code(code: ErrorCode) -> u8 {
     match code {
         ErrorCode::InvalidInput => 2,
         ErrorCode::NotFound => 3,
-        ErrorCode::Conflict => 4,
+        ErrorCode::Conflict | ErrorCode::KeyChanged => 4,
         ErrorCode::Storage | ErrorCode::WorkspaceUnavailable => 5,
         ErrorCode::Internal => 70,
     }
@@ -492,6 +509,10 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             Ok(format!("deleted {id}\n"))
         }
         Command::Workspace => Ok(format!("{}\n", context.backend()?.workspace_info()?.path)),
+        Command::Key => Ok(format!(
+            "{}\n",
+            context.backend()?.workspace_info()?.key_fingerprint
+        )),
         Command::Round(RoundCommand::Propose {
             agreement,
             message,
@@ -546,9 +567,11 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             }
             Ok(render::package_check(&check))
         }
-        Command::Package(PackageCommand::Import { file }) => {
+        Command::Package(PackageCommand::Import { file, trust_key }) => {
             let bytes = sla_api::read_package_file(&file)?;
-            let imported = context.backend()?.import_package(&bytes, now)?;
+            let imported = context
+                .backend()?
+                .import_package(&bytes, trust_key.as_deref(), now)?;
             let mut text = format!(
                 "{} {} \"{}\": now at round {}\n",
                 if imported.created { "created" } else { "updated" },

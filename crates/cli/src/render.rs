@@ -223,11 +223,24 @@ pub fn package_check(check: &sla_api::PackageCheck) -> String {
         };
         let _ = writeln!(
             out,
-            "  round {} by the {} at {}{message}{comments}\n    fingerprint {}",
+            "  round {} by the {} at {}{message}{comments}\n    fingerprint {}\n    signed with key {}",
             round.number,
             round.author.as_str(),
             round.proposed_at,
-            round.fingerprint
+            round.fingerprint,
+            round.signed_by
+        );
+    }
+    if let Some(change) = &check.key_change {
+        let _ = writeln!(
+            out,
+            "WARNING: round {} is signed by the {} with a new key {}; until now they signed with {}. \
+             Importing it needs --trust-key {} after you have checked the new fingerprint with them.",
+            change.round,
+            change.role.as_str(),
+            change.new_fingerprint,
+            change.pinned_fingerprint,
+            change.new_key
         );
     }
     out.push_str(&match (check.known, check.new_rounds) {

@@ -2,14 +2,17 @@
 //! schema-versioned, carrying every round of the agreement with its fingerprint. Reading a
 //! package checks it whole before anything is stored: its size, its format, each round's
 //! content against its fingerprint, and the chain (each round names the fingerprint of the
-//! one before); then [`new_rounds`] checks that it extends what this workspace holds.
+//! one before), and each round's signature by its author's key; then [`new_rounds`] checks
+//! that it extends what this workspace holds. Whether each key is the one that party signed
+//! with before (key pinning) is the workspace's to judge.
 
 use serde::{Deserialize, Serialize};
-use sla_model::{AgreementId, ModelError, Round, RoundHash};
+use sla_model::{AgreementId, ModelError, Round, RoundHash, SignatureError};
 use thiserror::Error;
 
 /// The package format this build reads and writes.
-pub const PACKAGE_FORMAT: u32 = 1;
+/// Format 2 added a signature to every round.
+pub const PACKAGE_FORMAT: u32 = 2;
 /// The largest package accepted, checked before parsing.
 pub const MAX_PACKAGE_BYTES: usize = 64 * 1024 * 1024;
 /// The most rounds one package may carry.
@@ -55,6 +58,12 @@ pub enum ExchangeError {
     InvalidRound { round: u32, reason: String },
     #[error("round {round} does not match its fingerprint: it was changed after it was proposed")]
     Tampered { round: u32 },
+    #[error("round {round} is not signed; every round must carry its author's signature")]
+    Unsigned { round: u32 },
+    #[error(
+        "round {round}'s signature does not match its content and key: it was changed or signed by someone else"
+    )]
+    BadSignature { round: u32 },
     #[error(
         "round {round} does not name the fingerprint of round {previous}: a round was replaced or reordered"
     )]
@@ -71,8 +80,14 @@ pub enum ExchangeError {
     NothingNew { held: u32 },
 }
 
-/// The package for an agreement's rounds (oldest first), as pretty JSON.
-pub fn write_package(agreement_id: AgreementId, rounds: &[Round]) -> String {
+/// The package for an agreement's rounds (oldest first), as pretty JSON. Every round must be
+/// signed (rounds stored before rounds were signed cannot be sent).
+pub fn write_package(agreement_id: AgreementId, rounds: &[Round]) -> Result<String, ExchangeError> {
+    if let Some(unsigned) = rounds.iter().find(|r| r.signature.is_none()) {
+        return Err(ExchangeError::Unsigned {
+            round: unsigned.number,
+        });
+    }
     let package = Package {
         package_format: PACKAGE_FORMAT,
         agreement_id,
@@ -84,7 +99,7 @@ pub fn write_package(agreement_id: AgreementId, rounds: &[Round]) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&package).unwrap_or_default() + "\n"
+    Ok(serde_json::to_string_pretty(&package).unwrap_or_default() + "\n")
 }
 
 /// Reads and verifies a package: size, format, round numbering, agreement, each round's
@@ -145,6 +160,10 @@ pub fn read_package(bytes: &[u8]) -> Result<Package, ExchangeError> {
         if round.hash() != packaged.hash {
             return Err(ExchangeError::Tampered { round: round.number });
         }
+        round.verify_signature().map_err(|e| match e {
+            SignatureError::Unsigned { round } => ExchangeError::Unsigned { round },
+            SignatureError::Invalid { round } => ExchangeError::BadSignature { round },
+        })?;
         if round.previous != previous {
             return Err(ExchangeError::BrokenLink {
                 round: round.number,

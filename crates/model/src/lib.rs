@@ -10,6 +10,7 @@
 
 mod agreement;
 mod error;
+mod identity;
 mod ids;
 mod party;
 mod round;
@@ -23,6 +24,7 @@ pub mod agreement_limits {
     pub use crate::agreement::MAX_JSON_BYTES;
 }
 pub use error::{ModelError, ValueError};
+pub use identity::{Identity, PublicKey, RoundSignature, SignatureBytes, SignatureError};
 pub use ids::{AgreementId, ClauseId, SectionId, TermId};
 pub use party::{Parties, Party, PartyRole, Signatory};
 pub use round::{Comment, CommentTarget, Round, RoundHash};

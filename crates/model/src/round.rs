@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::{Agreement, ModelError, PartyRole, ValueError, check_free_text};
+use crate::{Agreement, ModelError, PartyRole, RoundSignature, ValueError, check_free_text};
 
 /// A round's fingerprint: the SHA-256 of its canonical serialisation, written as 64
 /// lowercase hexadecimal digits. Each round names the one before it, so the rounds form a
@@ -33,7 +33,11 @@ impl RoundHash {
     }
 
     pub fn to_hex(self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
+        crate::identity::to_hex(&self.0)
+    }
+
+    pub fn to_bytes(self) -> [u8; 32] {
+        self.0
     }
 
     /// The first 16 digits in groups of four (`1a2b 3c4d 5e6f 7a8b`), for people to compare.
@@ -118,6 +122,10 @@ pub struct Round {
     /// Comments the author sends with the round.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<Comment>,
+    /// The author's signature over the fingerprint (not part of it). Rounds proposed before
+    /// rounds were signed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<RoundSignature>,
 }
 
 /// What a round's fingerprint is computed over: every field, typed, in a fixed order, with a
@@ -158,6 +166,7 @@ impl Round {
             previous,
             snapshot,
             comments: Vec::new(),
+            signature: None,
         };
         round.validate()?;
         Ok(round)

@@ -7,7 +7,7 @@ use sla_templates::RenderFormat;
 
 use crate::blocks::{Align, Block, GREY, Mark, Paragraph, Signatory, Span, Style, Table};
 use crate::fonts::Face;
-use crate::{RoundInfo, Version};
+use crate::{RoundInfo, Signer, Version};
 
 const BODY: Style = Style::new(Face::Regular, 11.0);
 const CELL: Style = Style::new(Face::Regular, 9.5);
@@ -75,6 +75,34 @@ pub fn fingerprint_line(round: Option<&RoundInfo>) -> String {
     }
 }
 
+/// One line per electronic signature: who signed the text, with which key, in which round.
+pub fn signer_lines(round: Option<&RoundInfo>) -> Vec<String> {
+    let Some(round) = round else {
+        return Vec::new();
+    };
+    round
+        .signers
+        .iter()
+        .map(
+            |Signer {
+                 role,
+                 fingerprint,
+                 round: signed,
+             }| {
+                let verb = if *signed == round.number {
+                    "Signed"
+                } else {
+                    "Accepted as final"
+                };
+                format!(
+                    "{verb} by the {} (round {signed}) with the key {fingerprint}",
+                    role_name(*role)
+                )
+            },
+        )
+        .collect()
+}
+
 fn title_page(version: &Version<'_>) -> Vec<Block> {
     let agreement = version.agreement;
     let small = Style::new(Face::Regular, 10.0);
@@ -113,6 +141,9 @@ fn title_page(version: &Version<'_>) -> Vec<Block> {
             small.colored(GREY, Mark::None),
             6.0,
         ));
+    }
+    for line in signer_lines(version.round.as_ref()) {
+        blocks.push(centered(line, small.colored(GREY, Mark::None), 4.0));
     }
     blocks.push(Block::PageBreak);
     blocks
@@ -212,6 +243,16 @@ pub fn blocks(version: &Version<'_>) -> Vec<Block> {
         "Signed by the authorised representatives of the parties.",
         BODY,
     )));
+    let signed = signer_lines(version.round.as_ref());
+    if !signed.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::plain(
+            format!(
+                "Electronic signatures in SLA Studio (ed25519; each key's fingerprint as its holder reads it): {}.",
+                signed.join("; ")
+            ),
+            Style::new(Face::Regular, 9.5).colored(GREY, Mark::None),
+        )));
+    }
     blocks.push(Block::Signatures(vec![
         signatory(agreement, PartyRole::Customer),
         signatory(agreement, PartyRole::Provider),

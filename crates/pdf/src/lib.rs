@@ -47,6 +47,19 @@ pub struct RoundInfo {
     pub hash: String,
     /// When the other party accepted this round as final: it is then the agreed version.
     pub agreed_at: Option<jiff::Timestamp>,
+    /// Who signed this text with which key: the round's author, and for the agreed version
+    /// also the party whose acceptance repeated it.
+    pub signers: Vec<Signer>,
+}
+
+/// A party's electronic signature on a round, by the fingerprint of the key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signer {
+    pub role: PartyRole,
+    /// The key's fingerprint (eight groups of five digits).
+    pub fingerprint: String,
+    /// The round the party signed.
+    pub round: u32,
 }
 
 /// One version of an agreement: a round (or the agreed round), or the working draft.

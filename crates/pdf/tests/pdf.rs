@@ -38,6 +38,11 @@ fn round_pdf(agreement: &Agreement, paper: Paper) -> (Vec<u8>, String) {
             proposed_at: at(),
             hash: hash.clone(),
             agreed_at: None,
+            signers: vec![sla_pdf::Signer {
+                role: PartyRole::Customer,
+                fingerprint: "12345 67890 12345 67890 12345 67890 12345 67890".into(),
+                round: 1,
+            }],
         }),
         printed_at: at(),
     };

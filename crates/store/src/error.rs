@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use sla_model::{AgreementId, ModelError};
+use sla_model::{AgreementId, ModelError, PartyRole, PublicKey, SignatureError};
 use thiserror::Error;
 
 /// Why a workspace operation failed. Nothing is changed when one is returned.
@@ -38,6 +38,22 @@ pub enum StoreError {
         "round {round} names a previous round whose fingerprint is not that of round {previous} in this workspace"
     )]
     BrokenChain { round: u32, previous: u32 },
+
+    #[error("{0}")]
+    Signature(#[from] SignatureError),
+
+    #[error(
+        "round {round} is signed by the {role} with a key you have not seen before (fingerprint {found}); the {role}'s rounds so far were signed with the key {pinned}. Check the new fingerprint with them by phone before you accept it",
+        role = role.as_str(),
+        found = found.fingerprint(),
+        pinned = pinned.fingerprint()
+    )]
+    KeyChanged {
+        round: u32,
+        role: PartyRole,
+        pinned: PublicKey,
+        found: PublicKey,
+    },
 
     #[error("the agreement {0} is agreed and locked; it can no longer change")]
     Locked(AgreementId),

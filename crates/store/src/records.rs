@@ -63,6 +63,9 @@ pub struct RoundSummary {
     pub message: String,
     /// The round's fingerprint (64 hexadecimal digits).
     pub hash: String,
+    /// The fingerprint of the key that signed the round (eight groups of five digits); none
+    /// for rounds proposed before rounds were signed.
+    pub signed_by: Option<String>,
 }
 
 /// An agreement as stored: its summary, draft and rounds.

@@ -47,12 +47,29 @@ pub fn migrations() -> Migrations<'static> {
                  created_at_ms INTEGER NOT NULL
              ) STRICT;",
         ),
+        // Signed rounds: this workspace's key pair, each round's signature, and the key each
+        // party of an agreement signed with first (pinned; a different one needs the user's
+        // explicit acceptance).
+        M::up(
+            "CREATE TABLE identity (
+                 only_row   INTEGER PRIMARY KEY CHECK (only_row = 1),
+                 secret_key BLOB NOT NULL CHECK (length(secret_key) = 32)
+             ) STRICT;
+             ALTER TABLE rounds ADD COLUMN signature_json TEXT;
+             CREATE TABLE party_keys (
+                 agreement_id TEXT NOT NULL REFERENCES agreements (id) ON DELETE CASCADE,
+                 role         TEXT NOT NULL CHECK (role IN ('customer', 'provider')),
+                 public_key   TEXT NOT NULL,
+                 pinned_at_ms INTEGER NOT NULL,
+                 PRIMARY KEY (agreement_id, role)
+             ) STRICT;",
+        ),
     ])
 }
 
 /// The schema version the migrations above lead to.
 pub fn latest_version() -> i64 {
-    3
+    4
 }
 
 #[cfg(test)]

@@ -2,7 +2,10 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
-use sla_model::{Agreement, AgreementId, ModelError, PartyRole, Round, RoundHash, Title};
+use sla_model::{
+    Agreement, AgreementId, Identity, ModelError, PartyRole, PublicKey, Round, RoundHash, RoundSignature,
+    Title,
+};
 
 use crate::records::{
     AgreementRecord, AgreementStatus, AgreementSummary, ImportedRounds, PendingComment, RoundSummary,
@@ -17,6 +20,8 @@ use crate::{DATABASE_FILE, StoreError};
 pub struct Workspace {
     conn: Connection,
     folder: PathBuf,
+    /// This workspace's key pair: made on first open, kept in the database.
+    identity: Identity,
 }
 
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.our_role, a.counterparty, a.status, \
@@ -50,10 +55,22 @@ impl Workspace {
         migrations()
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migration(e.to_string()))?;
+        let identity = load_or_create_identity(&mut conn)?;
         Ok(Self {
             conn,
             folder: folder.to_path_buf(),
+            identity,
         })
+    }
+
+    /// The public half of this workspace's key pair, which signs every round it proposes.
+    pub fn public_key(&self) -> PublicKey {
+        self.identity.public_key()
+    }
+
+    /// The key each party of an agreement signs its rounds with (pinned on first contact).
+    pub fn party_keys(&self, id: AgreementId) -> Result<Vec<(PartyRole, PublicKey)>, StoreError> {
+        party_keys(&self.conn, id)
     }
 
     pub fn folder(&self) -> &Path {
@@ -188,10 +205,17 @@ impl Workspace {
         Ok(())
     }
 
-    /// Appends a round to an agreement; it must be numbered one after the latest.
+    /// Appends a round proposed here, signed with this workspace's key; it must be numbered
+    /// one after the latest. Our key becomes the one our side is known by in this agreement.
     pub fn append_round(&mut self, id: AgreementId, round: &Round) -> Result<AgreementSummary, StoreError> {
+        let mut signed = round.clone();
+        self.identity.sign(&mut signed);
+        let public_key = self.identity.public_key();
         let tx = self.write()?;
-        insert_round(&tx, id, round)?;
+        insert_round(&tx, id, &signed)?;
+        if summary_of(&tx, id)?.our_role == signed.author {
+            pin_key(&tx, id, signed.author, public_key, signed.proposed_at)?;
+        }
         let summary = summary_of(&tx, id)?;
         tx.commit()?;
         Ok(summary)
@@ -282,11 +306,16 @@ impl Workspace {
     /// is created first, with the given side as ours. The working draft becomes the last
     /// round's snapshot unless it holds edits not yet proposed (then it is kept, and `false`
     /// is returned for `draft_replaced`).
+    ///
+    /// Every round must carry a valid signature. The first key each party signs with is
+    /// pinned; a round signed with another key is refused ([`StoreError::KeyChanged`]) unless
+    /// it is `trusted_key`, which the user accepted after seeing that error.
     pub fn import_rounds(
         &mut self,
         id: AgreementId,
         rounds: &[Round],
         our_role_if_new: PartyRole,
+        trusted_key: Option<PublicKey>,
         now: Timestamp,
     ) -> Result<ImportedRounds, StoreError> {
         let Some(last) = rounds.last() else {
@@ -333,6 +362,9 @@ impl Workspace {
             )?;
             created = true;
         }
+        for (role, key) in keys_to_pin(party_keys(&tx, id)?, rounds, trusted_key)? {
+            pin_key(&tx, id, role, key, now)?;
+        }
         for round in rounds {
             insert_round(&tx, id, round)?;
         }
@@ -365,9 +397,20 @@ impl Workspace {
         })
     }
 
+    /// Checks what [`Workspace::import_rounds`] would check of the rounds' signatures and
+    /// keys, changing nothing.
+    pub fn check_round_keys(
+        &self,
+        id: AgreementId,
+        rounds: &[Round],
+        trusted_key: Option<PublicKey>,
+    ) -> Result<(), StoreError> {
+        keys_to_pin(party_keys(&self.conn, id)?, rounds, trusted_key).map(drop)
+    }
+
     fn round_summaries(&self, id: AgreementId) -> Result<Vec<RoundSummary>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT number, author, proposed_at_ms, message, COALESCE(hash, '') FROM rounds WHERE agreement_id = ?1 ORDER BY number",
+            "SELECT number, author, proposed_at_ms, message, COALESCE(hash, ''), signature_json FROM rounds WHERE agreement_id = ?1 ORDER BY number",
         )?;
         let rows = statement.query_map([id.to_string()], |r| {
             Ok((
@@ -376,11 +419,13 @@ impl Workspace {
                 r.get::<_, i64>(2)?,
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
             ))
         })?;
         rows.map(|row| {
-            let (number, author, proposed_at_ms, message, hash) = row?;
+            let (number, author, proposed_at_ms, message, hash, signature) = row?;
             let what = format!("{id} round {number}");
+            let signature = parse_signature(signature.as_deref(), &what)?;
             Ok(RoundSummary {
                 number,
                 author: PartyRole::parse(&author).ok_or_else(|| StoreError::Corrupt {
@@ -390,6 +435,7 @@ impl Workspace {
                 proposed_at: timestamp(proposed_at_ms, &what)?,
                 message,
                 hash,
+                signed_by: signature.map(|s| s.key.fingerprint()),
             })
         })
         .collect()
@@ -474,6 +520,8 @@ fn timestamp(milliseconds: i64, what: &str) -> Result<Timestamp, StoreError> {
 /// be the next number and name the stored fingerprint of the round before.
 fn insert_round(tx: &Transaction<'_>, id: AgreementId, round: &Round) -> Result<(), StoreError> {
     round.validate()?;
+    round.verify_signature()?;
+    let signature_json = serde_json::to_string(&round.signature).unwrap_or_default();
     if round.snapshot.id != id {
         return Err(ModelError::invalid("snapshot.id", "belongs to another agreement").into());
     }
@@ -502,8 +550,8 @@ fn insert_round(tx: &Transaction<'_>, id: AgreementId, round: &Round) -> Result<
         }
     }
     tx.execute(
-        "INSERT INTO rounds (agreement_id, number, author, proposed_at_ms, message, snapshot_json, previous_hash, hash, comments_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO rounds (agreement_id, number, author, proposed_at_ms, message, snapshot_json, previous_hash, hash, comments_json, signature_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             id.to_string(),
             round.number,
@@ -514,6 +562,7 @@ fn insert_round(tx: &Transaction<'_>, id: AgreementId, round: &Round) -> Result<
             round.previous.map(|h| h.to_hex()),
             round.hash().to_hex(),
             serde_json::to_string(&round.comments).unwrap_or_else(|_| "[]".into()),
+            signature_json,
         ],
     )?;
     // Our own round carries the comments written since the last one.
@@ -548,7 +597,7 @@ fn insert_round(tx: &Transaction<'_>, id: AgreementId, round: &Round) -> Result<
 fn read_round(conn: &Connection, id: AgreementId, number: u32) -> Result<Round, StoreError> {
     let row = conn
         .query_row(
-            "SELECT author, proposed_at_ms, message, snapshot_json, previous_hash, hash, comments_json FROM rounds WHERE agreement_id = ?1 AND number = ?2",
+            "SELECT author, proposed_at_ms, message, snapshot_json, previous_hash, hash, comments_json, signature_json FROM rounds WHERE agreement_id = ?1 AND number = ?2",
             params![id.to_string(), number],
             |r| {
                 Ok((
@@ -559,6 +608,7 @@ fn read_round(conn: &Connection, id: AgreementId, number: u32) -> Result<Round, 
                     r.get::<_, Option<String>>(4)?,
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, Option<String>>(6)?,
+                    r.get::<_, Option<String>>(7)?,
                 ))
             },
         )
@@ -599,5 +649,121 @@ fn read_round(conn: &Connection, id: AgreementId, number: u32) -> Result<Round, 
             "the round's content does not match its stored fingerprint",
         )));
     }
+    // Rounds stored before rounds were signed have no signature; any other must verify.
+    round.signature = parse_signature(row.7.as_deref(), &what)?;
+    if round.signature.is_some() {
+        round
+            .verify_signature()
+            .map_err(|e| corrupt(ModelError::invalid("signature", e)))?;
+    }
     Ok(round)
+}
+
+fn parse_signature(json: Option<&str>, what: &str) -> Result<Option<RoundSignature>, StoreError> {
+    match json {
+        None | Some("null") => Ok(None),
+        Some(json) => serde_json::from_str(json).map_err(|e| StoreError::Corrupt {
+            id: what.to_owned(),
+            source: ModelError::invalid("signature", e.to_string()),
+        }),
+    }
+}
+
+/// The workspace's key pair, made and stored on first open.
+fn load_or_create_identity(conn: &mut Connection) -> Result<Identity, StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let stored: Option<Vec<u8>> = tx
+        .query_row("SELECT secret_key FROM identity WHERE only_row = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let identity = match stored {
+        Some(bytes) => {
+            let secret: [u8; 32] = bytes.try_into().map_err(|_| StoreError::Corrupt {
+                id: "identity".into(),
+                source: ModelError::invalid("secret_key", "is not 32 bytes"),
+            })?;
+            Identity::from_secret(secret)
+        }
+        None => {
+            let identity = Identity::generate().map_err(|e| ModelError::invalid("identity", e))?;
+            tx.execute(
+                "INSERT INTO identity (only_row, secret_key) VALUES (1, ?1)",
+                [identity.secret().to_vec()],
+            )?;
+            identity
+        }
+    };
+    tx.commit()?;
+    Ok(identity)
+}
+
+fn party_keys(conn: &Connection, id: AgreementId) -> Result<Vec<(PartyRole, PublicKey)>, StoreError> {
+    let mut statement =
+        conn.prepare_cached("SELECT role, public_key FROM party_keys WHERE agreement_id = ?1 ORDER BY role")?;
+    let rows = statement.query_map([id.to_string()], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    rows.map(|row| {
+        let (role, key) = row?;
+        let corrupt = |field: &str, value: &str| StoreError::Corrupt {
+            id: format!("{id} keys"),
+            source: ModelError::invalid(field, format!("`{value}` is not valid")),
+        };
+        Ok((
+            PartyRole::parse(&role).ok_or_else(|| corrupt("role", &role))?,
+            PublicKey::parse(&key).map_err(|_| corrupt("public_key", &key))?,
+        ))
+    })
+    .collect()
+}
+
+/// Verifies each round's signature and applies key pinning: the first key a party signs
+/// with is kept; a round signed with another is refused unless it is `trusted_key`. Returns
+/// the keys to pin (first contact, or a new key the user trusted).
+fn keys_to_pin(
+    mut pinned: Vec<(PartyRole, PublicKey)>,
+    rounds: &[Round],
+    trusted_key: Option<PublicKey>,
+) -> Result<Vec<(PartyRole, PublicKey)>, StoreError> {
+    let mut new_pins = Vec::new();
+    for round in rounds {
+        let key = round.verify_signature()?;
+        match pinned.iter_mut().find(|(role, _)| *role == round.author) {
+            Some((_, held)) if *held == key => {}
+            Some((_, held)) if trusted_key != Some(key) => {
+                return Err(StoreError::KeyChanged {
+                    round: round.number,
+                    role: round.author,
+                    pinned: *held,
+                    found: key,
+                });
+            }
+            Some((_, held)) => {
+                *held = key;
+                new_pins.push((round.author, key));
+            }
+            None => {
+                pinned.push((round.author, key));
+                new_pins.push((round.author, key));
+            }
+        }
+    }
+    Ok(new_pins)
+}
+
+/// Records the key a party of an agreement signs with (replacing an earlier one).
+fn pin_key(
+    tx: &Transaction<'_>,
+    id: AgreementId,
+    role: PartyRole,
+    key: PublicKey,
+    at: Timestamp,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO party_keys (agreement_id, role, public_key, pinned_at_ms) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (agreement_id, role) DO UPDATE SET public_key = excluded.public_key, pinned_at_ms = excluded.pinned_at_ms",
+        params![id.to_string(), role.as_str(), key.to_hex(), at.as_millisecond()],
+    )?;
+    Ok(())
 }

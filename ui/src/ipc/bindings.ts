@@ -66,12 +66,20 @@ pending_comments: Array<PendingComment>,
 /**
  * The comments every round carried, oldest first.
  */
-comments: Array<RoundComment>, };
+comments: Array<RoundComment>, 
+/**
+ * The key each party signs its rounds with (pinned at first contact).
+ */
+party_keys: Array<PartyKey>, };
 
 /**
  * An error as it crosses to the UI or the CLI's output.
  */
-export type ApiError = { code: ErrorCode, message: string, };
+export type ApiError = { code: ErrorCode, message: string, 
+/**
+ * With `KeyChanged`: the pinned key and the new one.
+ */
+key_change?: KeyChange, };
 
 /**
  * Business hours: the same opening and closing time on each listed day, in an IANA time
@@ -252,7 +260,7 @@ undo: string | null, redo: string | null, };
 /**
  * What kind of failure it was, for the UI to branch on.
  */
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "workspace_unavailable" | "internal";
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "workspace_unavailable" | "key_changed" | "internal";
 
 /**
  * One thing a reviewer would raise.
@@ -307,6 +315,23 @@ created: boolean,
  * proposed, which were kept).
  */
 draft_replaced: boolean, };
+
+/**
+ * A party signing with a new key: what the user compares with the other side by phone.
+ */
+export type KeyChange = { 
+/**
+ * The first round signed with the new key.
+ */
+round: number, role: PartyRole, 
+/**
+ * The fingerprint of the key that party signed with so far (eight groups of five digits).
+ */
+pinned_fingerprint: string, new_fingerprint: string, 
+/**
+ * The new key itself, to pass back when the user trusts it.
+ */
+new_key: string, };
 
 /**
  * A term the "New agreement" dialog asks for.
@@ -384,6 +409,11 @@ effective_date: string, };
 export type Party = { name: string, signatory: Signatory | null, };
 
 export type PartyInput = { name: string, signatory_name: string, signatory_title: string, signatory_email: string, };
+
+/**
+ * A party's signing key, as the fingerprint people compare.
+ */
+export type PartyKey = { role: PartyRole, fingerprint: string, };
 
 /**
  * Which side of the agreement a party is on.
@@ -502,7 +532,12 @@ export type RoundSummary = { number: number, author: PartyRole, proposed_at: str
 /**
  * The round's fingerprint (64 hexadecimal digits).
  */
-hash: string, };
+hash: string, 
+/**
+ * The fingerprint of the key that signed the round (eight groups of five digits); none
+ * for rounds proposed before rounds were signed.
+ */
+signed_by: string | null, };
 
 export type RowChange = { kind: RowChangeKind, 
 /**
@@ -676,4 +711,9 @@ export type WordDiff = { pieces: Array<Piece>, edits: Array<Edit>, };
 /**
  * Where the open workspace lives.
  */
-export type WorkspaceInfo = { path: string, };
+export type WorkspaceInfo = { path: string, 
+/**
+ * The fingerprint of this workspace's signing key (eight groups of five digits), which
+ * the other side compares when they first import a round from us.
+ */
+key_fingerprint: string, };

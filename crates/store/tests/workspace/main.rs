@@ -2,11 +2,21 @@
 #![allow(clippy::unwrap_used)] // test helpers may panic: a panic is a failed test
 
 use jiff::Timestamp;
-use sla_model::{AgreementId, PartyRole, Round, Title};
+use sla_model::{AgreementId, Identity, PartyRole, Round, Title};
 use sla_store::{AgreementStatus, DATABASE_FILE, StoreError, Workspace};
 
 fn at(seconds: i64) -> Timestamp {
     Timestamp::from_second(1_795_000_000 + seconds).unwrap()
+}
+
+/// A round signed by the other side's key.
+fn signed_by(identity: &Identity, mut round: Round) -> Round {
+    identity.sign(&mut round);
+    round
+}
+
+fn hashes(rounds: &[Round]) -> Vec<sla_model::RoundHash> {
+    rounds.iter().map(Round::hash).collect()
 }
 
 fn title(text: &str) -> Title {
@@ -143,8 +153,8 @@ fn rounds_are_numbered_in_order_and_frozen() {
     draft.title = title("Hosting SLA (vendor edit)");
     ws.save_draft(&draft, at(6)).unwrap();
     assert_eq!(
-        ws.round(a.id, 1).unwrap(),
-        round1,
+        ws.round(a.id, 1).unwrap().hash(),
+        round1.hash(),
         "a round is not changed by later draft edits"
     );
     let record = ws.agreement(a.id).unwrap();
@@ -214,7 +224,7 @@ fn a_workspace_from_a_newer_version_is_refused() {
             error,
             StoreError::NewerSchema {
                 found: 99,
-                known: 3,
+                known: 4,
                 ..
             }
         ),
@@ -305,7 +315,7 @@ fn rounds_chain_by_fingerprint_and_tampering_is_reported() {
     )
     .unwrap();
     ws.append_round(a.id, &round2).unwrap();
-    assert_eq!(ws.rounds(a.id).unwrap(), vec![round1, round2]);
+    assert_eq!(hashes(&ws.rounds(a.id).unwrap()), hashes(&[round1, round2]));
 
     // Someone edits the database behind SLA Studio's back: the round no longer matches its fingerprint.
     let db = rusqlite::Connection::open(ws.database_path()).unwrap();
@@ -336,13 +346,18 @@ fn imported_rounds_create_the_agreement_or_extend_it_and_keep_unsent_edits() {
         "Cloudy Ltd",
     );
     theirs.parties.customer.name = "Acme Retail plc".into();
-    let round1 = Round::new(1, PartyRole::Customer, at(2), "Opening", None, theirs.clone()).unwrap();
+    let them = Identity::generate().unwrap();
+    let round1 = signed_by(
+        &them,
+        Round::new(1, PartyRole::Customer, at(2), "Opening", None, theirs.clone()).unwrap(),
+    );
     // We are the provider: the customer's round 1 creates the agreement here.
     let imported = ws
         .import_rounds(
             theirs.id,
             std::slice::from_ref(&round1),
             PartyRole::Provider,
+            None,
             at(3),
         )
         .unwrap();
@@ -368,20 +383,24 @@ fn imported_rounds_create_the_agreement_or_extend_it_and_keep_unsent_edits() {
     let mut unsent = ours.clone();
     unsent.title = title("Hosting SLA (provider, unsent)");
     ws.save_draft(&unsent, at(6)).unwrap();
-    let round3 = Round::new(
-        3,
-        PartyRole::Customer,
-        at(7),
-        "Back to you",
-        Some(round2.hash()),
-        theirs.clone(),
-    )
-    .unwrap();
+    let round3 = signed_by(
+        &them,
+        Round::new(
+            3,
+            PartyRole::Customer,
+            at(7),
+            "Back to you",
+            Some(round2.hash()),
+            theirs.clone(),
+        )
+        .unwrap(),
+    );
     let imported = ws
         .import_rounds(
             theirs.id,
             std::slice::from_ref(&round3),
             PartyRole::Provider,
+            None,
             at(8),
         )
         .unwrap();
@@ -390,26 +409,32 @@ fn imported_rounds_create_the_agreement_or_extend_it_and_keep_unsent_edits() {
     assert_eq!(ws.rounds(theirs.id).unwrap().len(), 3);
 
     // A batch with a bad round is refused whole.
-    let round4 = Round::new(
-        4,
-        PartyRole::Provider,
-        at(9),
-        "",
-        Some(round3.hash()),
-        ours.clone(),
-    )
-    .unwrap();
-    let bad5 = Round::new(
-        5,
-        PartyRole::Customer,
-        at(10),
-        "",
-        Some(round3.hash()),
-        theirs.clone(),
-    )
-    .unwrap();
+    let round4 = signed_by(
+        &them,
+        Round::new(
+            4,
+            PartyRole::Customer,
+            at(9),
+            "",
+            Some(round3.hash()),
+            ours.clone(),
+        )
+        .unwrap(),
+    );
+    let bad5 = signed_by(
+        &them,
+        Round::new(
+            5,
+            PartyRole::Customer,
+            at(10),
+            "",
+            Some(round3.hash()),
+            theirs.clone(),
+        )
+        .unwrap(),
+    );
     assert!(matches!(
-        ws.import_rounds(theirs.id, &[round4, bad5], PartyRole::Provider, at(11)),
+        ws.import_rounds(theirs.id, &[round4, bad5], PartyRole::Provider, None, at(11)),
         Err(StoreError::BrokenChain {
             round: 5,
             previous: 4
@@ -420,4 +445,178 @@ fn imported_rounds_create_the_agreement_or_extend_it_and_keep_unsent_edits() {
         3,
         "nothing of the batch was kept"
     );
+}
+
+#[test]
+fn the_workspace_key_is_made_once_and_signs_every_round_proposed_here() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = Workspace::open(dir.path()).unwrap().public_key();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    assert_eq!(ws.public_key(), key, "kept across restarts");
+    let other = tempfile::tempdir().unwrap();
+    assert_ne!(Workspace::open(other.path()).unwrap().public_key(), key);
+
+    let a = ws
+        .create_agreement(title("Hosting SLA"), PartyRole::Customer, "Cloudy Ltd", at(1))
+        .unwrap();
+    let draft = ws.agreement(a.id).unwrap().agreement;
+    ws.append_round(
+        a.id,
+        &Round::new(1, PartyRole::Customer, at(2), "Opening", None, draft).unwrap(),
+    )
+    .unwrap();
+    let stored = ws.round(a.id, 1).unwrap();
+    assert_eq!(stored.verify_signature().unwrap(), key);
+    assert_eq!(ws.party_keys(a.id).unwrap(), vec![(PartyRole::Customer, key)]);
+    let record = ws.agreement(a.id).unwrap();
+    assert_eq!(
+        record.rounds[0].signed_by.as_deref(),
+        Some(key.fingerprint().as_str())
+    );
+
+    // A signature altered in the file is reported as damage, not trusted.
+    let db = rusqlite::Connection::open(ws.database_path()).unwrap();
+    let json: String = db
+        .query_row("SELECT signature_json FROM rounds WHERE number = 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let signature = value["signature"].as_str().unwrap().to_owned();
+    let first = if signature.starts_with('0') { "1" } else { "0" };
+    value["signature"] = format!("{first}{}", &signature[1..]).into();
+    let flipped = value.to_string();
+    db.execute(
+        "UPDATE rounds SET signature_json = ?1 WHERE number = 1",
+        [&flipped],
+    )
+    .unwrap();
+    drop(db);
+    let error = ws.round(a.id, 1).unwrap_err();
+    assert!(matches!(error, StoreError::Corrupt { .. }), "{error}");
+}
+
+#[test]
+fn the_counterpartys_first_key_is_pinned_and_a_new_one_needs_the_users_acceptance() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    let mut theirs = sla_model::Agreement::blank(
+        AgreementId::random(),
+        title("Hosting SLA"),
+        PartyRole::Customer,
+        "Cloudy Ltd",
+    );
+    theirs.parties.customer.name = "Acme Retail plc".into();
+    let (them, mallory) = (Identity::generate().unwrap(), Identity::generate().unwrap());
+    let round1 = signed_by(
+        &them,
+        Round::new(1, PartyRole::Customer, at(2), "Opening", None, theirs.clone()).unwrap(),
+    );
+    ws.import_rounds(
+        theirs.id,
+        std::slice::from_ref(&round1),
+        PartyRole::Provider,
+        None,
+        at(3),
+    )
+    .unwrap();
+    assert_eq!(
+        ws.party_keys(theirs.id).unwrap(),
+        vec![(PartyRole::Customer, them.public_key())],
+        "first contact pins their key"
+    );
+    let mut ours = theirs.clone();
+    ours.title = title("Hosting SLA, counter");
+    let round2 = Round::new(
+        2,
+        PartyRole::Provider,
+        at(4),
+        "Counter",
+        Some(round1.hash()),
+        ours,
+    )
+    .unwrap();
+    ws.append_round(theirs.id, &round2).unwrap();
+    let round2 = ws.round(theirs.id, 2).unwrap();
+    let mut later = theirs.clone();
+    later.title = title("Hosting SLA, round 3");
+    let round3 = |key: &Identity| {
+        signed_by(
+            key,
+            Round::new(
+                3,
+                PartyRole::Customer,
+                at(5),
+                "Back",
+                Some(round2.hash()),
+                later.clone(),
+            )
+            .unwrap(),
+        )
+    };
+
+    let error = ws
+        .import_rounds(theirs.id, &[round3(&mallory)], PartyRole::Provider, None, at(6))
+        .unwrap_err();
+    let StoreError::KeyChanged {
+        round,
+        role,
+        pinned,
+        found,
+    } = &error
+    else {
+        panic!("{error}");
+    };
+    assert_eq!(
+        (*round, *role, *pinned, *found),
+        (3, PartyRole::Customer, them.public_key(), mallory.public_key())
+    );
+    let message = error.to_string();
+    assert!(message.contains(&mallory.public_key().fingerprint()), "{message}");
+    assert!(message.contains(&them.public_key().fingerprint()), "{message}");
+    assert_eq!(ws.rounds(theirs.id).unwrap().len(), 2, "nothing stored");
+
+    // Trusting some other key does not let this one through either.
+    assert!(matches!(
+        ws.import_rounds(
+            theirs.id,
+            &[round3(&mallory)],
+            PartyRole::Provider,
+            Some(them.public_key()),
+            at(6)
+        ),
+        Err(StoreError::KeyChanged { .. })
+    ));
+    // The user checked the new fingerprint with the customer and accepts it.
+    ws.import_rounds(
+        theirs.id,
+        &[round3(&mallory)],
+        PartyRole::Provider,
+        Some(mallory.public_key()),
+        at(7),
+    )
+    .unwrap();
+    assert!(
+        ws.party_keys(theirs.id)
+            .unwrap()
+            .contains(&(PartyRole::Customer, mallory.public_key()))
+    );
+    assert_eq!(ws.rounds(theirs.id).unwrap().len(), 3);
+
+    // An unsigned round is refused whatever the user trusts.
+    let unsigned = Round::new(
+        4,
+        PartyRole::Customer,
+        at(8),
+        "",
+        Some(ws.round(theirs.id, 3).unwrap().hash()),
+        theirs.clone(),
+    )
+    .unwrap();
+    assert!(matches!(
+        ws.import_rounds(theirs.id, &[unsigned], PartyRole::Provider, None, at(9)),
+        Err(StoreError::Signature(sla_model::SignatureError::Unsigned {
+            round: 4
+        }))
+    ));
 }
