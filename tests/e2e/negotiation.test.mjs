@@ -4,6 +4,8 @@
 // first), reads the redline (each changed term with what it means and whom it favours, and the
 // clause's words), keeps the target, takes the lower credit and proposes round 3; the provider
 // accepts it as final, and its acceptance brings the customer to "agreed" on the same text.
+// Then: a round signed with a key the provider did not use before is refused with both
+// fingerprints shown, and imported only once the user trusts the new key.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -157,6 +159,12 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
     await (await byTestId(browser, "package-submit")).click();
     const turn = await byTestId(browser, "turn");
     await browser.waitUntil(async () => /Your turn: answer round 2/.test(await turn.getText()), { timeout: 10_000 });
+    // Each round names the key that signed it; the provider's key is pinned at first contact.
+    const providerKey = cli(providerWorkspace, "key").trim();
+    assert.equal(await (await byTestId(browser, "party-key-provider")).getText(), providerKey);
+    assert.equal(await (await byTestId(browser, "party-key-customer")).getText(), cli(customerWorkspace, "key").trim());
+    const signers = await browser.$$('[data-testid="round-signer"]');
+    assert.equal(await signers[1].getText(), `Signed with key ${providerKey}`);
 
     // The redline from round 1 to round 2.
     await (await byTestId(browser, "show-redline")).click();
@@ -274,6 +282,65 @@ test("propose, exchange packages, refuse a tampered one, and read the redline", 
     assert.equal(agreedText(customerWorkspace), agreedText(providerWorkspace));
     assert.equal(firstTierCredit(customerWorkspace, id), 5);
     await screenshot(browser, "55-agreed-customer");
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+/** Proposes the agreement's next round from the command line with the target changed. */
+function proposeWithTarget(workspace, id, target, message) {
+  const agreement = JSON.parse(cli(workspace, "show", id, "--json")).agreement;
+  agreement.terms["availability.target"].value.value = target;
+  const file = path.join(root, `${path.basename(workspace)}-${target}.json`);
+  writeFileSync(file, JSON.stringify(agreement));
+  cli(workspace, "round", "propose", file, "-m", message);
+}
+
+test("a round signed with a new key is refused until the user checks and trusts it", async () => {
+  const customer = path.join(root, "keys-customer");
+  const provider = path.join(root, "keys-provider");
+  const laptop = path.join(root, "keys-provider-laptop");
+  const id = cli(customer, "new", "--template", "saas-availability", "--position", "customer", "--counterparty", "Cloudy Hosting Ltd").match(
+    /[0-9a-f]{8}-[0-9a-f-]{27}/,
+  )?.[0];
+  const file = (name) => path.join(root, `keys-${name}.slapkg`);
+  cli(customer, "round", "propose", id, "-m", "Opening");
+  cli(customer, "package", "export", id, "--out", file("1"));
+  cli(provider, "package", "import", file("1"));
+  proposeWithTarget(provider, id, 99.9, "Counter");
+  cli(provider, "package", "export", id, "--out", file("2"));
+  cli(customer, "package", "import", file("2"));
+  proposeWithTarget(customer, id, 99.95, "Back to 99.95");
+  cli(customer, "package", "export", id, "--out", file("3"));
+  // The provider's counsel answers from a new laptop: a new workspace, so a new key.
+  cli(laptop, "package", "import", file("3"));
+  proposeWithTarget(laptop, id, 99.8, "From my new laptop");
+  cli(laptop, "package", "export", id, "--out", file("4"));
+  const oldKey = cli(provider, "key").trim();
+  const newKey = cli(laptop, "key").trim();
+  assert.notEqual(oldKey, newKey);
+
+  const browser = await launchApp(customer);
+  try {
+    await importPackage(browser, file("4"));
+    const warning = await byTestId(browser, "key-warning");
+    assert.match(await warning.getText(), /Round 4 is signed with a new key/);
+    assert.equal((await (await byTestId(browser, "pinned-fingerprint")).getText()).replace(/\s+/g, " "), oldKey);
+    assert.equal((await (await byTestId(browser, "new-fingerprint")).getText()).replace(/\s+/g, " "), newKey);
+    await screenshot(browser, "56-new-key-warning");
+    assert.equal(JSON.parse(cli(customer, "show", id, "--json")).rounds.length, 3, "nothing imported");
+
+    await (await byTestId(browser, "trust-key")).click();
+    const turn = await byTestId(browser, "turn");
+    await browser.waitUntil(async () => /Your turn: answer round 4/.test(await turn.getText()), {
+      timeout: 10_000,
+      timeoutMsg: "the round should be imported once the key is trusted",
+    });
+    assert.equal(await (await byTestId(browser, "party-key-provider")).getText(), newKey);
+
+    await (await byTestId(browser, "show-signing-key")).click();
+    assert.equal((await (await byTestId(browser, "own-fingerprint")).getText()).replace(/\s+/g, " "), cli(customer, "key").trim());
+    await screenshot(browser, "57-own-signing-key");
   } finally {
     await browser.deleteSession();
   }

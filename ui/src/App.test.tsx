@@ -138,6 +138,7 @@ function view(s: AgreementSummary, target = "99.9"): AgreementView {
     history: { undo: null, redo: null },
     pending_comments: [],
     comments: [],
+    party_keys: [],
   };
 }
 
@@ -161,7 +162,7 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
     if (failure) throw failure;
     switch (cmd) {
       case "workspace_info":
-        return { path: "sample-data/app.slastudio.desktop" };
+        return { path: "sample-data/app.slastudio.desktop", key_fingerprint: "07261 55830 12345 67890 00001 99999 31415 92653" };
       case "list_agreements":
         return agreements;
       case "create_agreement": {
@@ -404,6 +405,23 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
           setTimeout(() => resolve("exports/SaaS Availability SLA - redline round 1 to round 2.pdf"), 100),
         );
       }
+      case "import_package": {
+        const imported = agreements[0];
+        if (!imported) throw { code: "invalid_input", message: "not a package" };
+        if (args.trustedKey !== NEW_KEY)
+          throw {
+            code: "key_changed",
+            message: "Round 3 is signed by the provider with a key you have not seen before",
+            key_change: {
+              round: 3,
+              role: "provider",
+              pinned_fingerprint: "11111 22222 33333 44444 55555 66666 77777 88888",
+              new_fingerprint: "99999 00000 12121 34343 56565 78787 90909 24680",
+              new_key: NEW_KEY,
+            },
+          };
+        return { summary: imported, created: false, draft_replaced: true };
+      }
       default:
         throw { code: "internal", message: `unexpected command ${cmd}` };
     }
@@ -520,6 +538,7 @@ describe("agreement view", () => {
     const fake = backend([summary()]);
     render(<App />);
     await screen.findByTestId("agreement-row");
+    await userEvent.tab(); // "Your signing key"
     await userEvent.tab(); // the theme selector
     await userEvent.tab(); // "Import package…"
     await userEvent.tab(); // "Import Markdown…"
@@ -780,6 +799,56 @@ describe("importing Markdown", () => {
   });
 });
 
+const NEW_KEY = "c".repeat(64);
+
+describe("signed rounds", () => {
+  it("shows this workspace's key fingerprint to read aloud", async () => {
+    backend([]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("show-signing-key"));
+    const dialog = await screen.findByTestId("signing-key-dialog");
+    expect(within(dialog).getByTestId("own-fingerprint")).toHaveTextContent(
+      "07261 55830 12345 67890 00001 99999 31415 92653",
+    );
+  });
+
+  it("refuses a package signed with a new key until the user says the fingerprints match", async () => {
+    const fake = backend([summary({ status: "negotiating", latest_round: 2 })]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("import-package"));
+    const dialog = await screen.findByTestId("import-package-dialog");
+    await userEvent.upload(within(dialog).getByTestId("package-file"), new File(["{}"], "round 3.slapkg"));
+    await userEvent.click(within(dialog).getByTestId("package-submit"));
+    const warning = await within(dialog).findByTestId("key-warning");
+    expect(warning).toHaveTextContent("Round 3 is signed with a new key");
+    expect(within(warning).getByTestId("pinned-fingerprint")).toHaveTextContent("11111 22222 33333 44444");
+    expect(within(warning).getByTestId("new-fingerprint")).toHaveTextContent("99999 00000 12121 34343");
+    expect(fake.calls.filter((c) => c.cmd === "import_package").map((c) => c.args.trustedKey)).toEqual([null]);
+
+    await userEvent.click(within(dialog).getByTestId("trust-key"));
+    expect(await screen.findByTestId("agreement-title")).toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.cmd === "import_package").map((c) => c.args.trustedKey)).toEqual([
+      null,
+      NEW_KEY,
+    ]);
+  });
+
+  it("lists who signed each round and each party's key", async () => {
+    backend([summary({ status: "negotiating", latest_round: 2 })]);
+    mockRounds([
+      { number: 1, author: "customer", proposed_at: "2026-11-24T10:00:00Z", message: "Opening", hash: "a".repeat(64), signed_by: "11111 22222 33333 44444 55555 66666 77777 88888" },
+      { number: 2, author: "provider", proposed_at: "2026-11-24T11:00:00Z", message: "Counter", hash: "b".repeat(64), signed_by: null },
+    ]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("open-agreement"));
+    const signers = await screen.findAllByTestId("round-signer");
+    expect(signers.map((s) => s.textContent)).toEqual([
+      "Signed with key 11111 22222 33333 44444 55555 66666 77777 88888",
+      "Not signed (proposed before rounds were signed)",
+    ]);
+  });
+});
+
 describe("editing tables", () => {
   it("edits credit tiers as a grid, shows a refused cell's reason, and saves the rows", async () => {
     const fake = backend([summary()]);
@@ -852,8 +921,8 @@ describe("the redline", () => {
     const fake = backend([negotiating]);
     // Two rounds in the record, so the redline compares round 1 with round 2.
     const rounds = [
-      { number: 1, author: "customer", proposed_at: "2026-11-24T10:00:00Z", message: "Opening", hash: "a".repeat(64) },
-      { number: 2, author: "provider", proposed_at: "2026-11-24T11:00:00Z", message: "Counter", hash: "b".repeat(64) },
+      { number: 1, author: "customer", proposed_at: "2026-11-24T10:00:00Z", message: "Opening", hash: "a".repeat(64), signed_by: "11111 22222 33333 44444 55555 66666 77777 88888" },
+      { number: 2, author: "provider", proposed_at: "2026-11-24T11:00:00Z", message: "Counter", hash: "b".repeat(64), signed_by: null },
     ] as const;
     mockRounds(rounds);
     render(<App />);
@@ -896,8 +965,8 @@ describe("the PDF export", () => {
   it("asks which document, which versions and which paper, then saves through the system dialog", async () => {
     const fake = backend([summary({ status: "negotiating", latest_round: 2 })]);
     mockRounds([
-      { number: 1, author: "customer", proposed_at: "2026-11-24T10:00:00Z", message: "Opening", hash: "a".repeat(64) },
-      { number: 2, author: "provider", proposed_at: "2026-11-24T11:00:00Z", message: "Counter", hash: "b".repeat(64) },
+      { number: 1, author: "customer", proposed_at: "2026-11-24T10:00:00Z", message: "Opening", hash: "a".repeat(64), signed_by: "11111 22222 33333 44444 55555 66666 77777 88888" },
+      { number: 2, author: "provider", proposed_at: "2026-11-24T11:00:00Z", message: "Counter", hash: "b".repeat(64), signed_by: null },
     ]);
     render(<App />);
     await userEvent.click(await screen.findByTestId("open-agreement"));

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { ErrorBanner } from "./components/ErrorBanner";
+import { SigningKeyDialog } from "./components/SigningKeyDialog";
 import { ThemeToggle } from "./components/ThemeToggle";
-import { type ApiError, workspaceInfo } from "./ipc";
+import { type ApiError, type WorkspaceInfo, workspaceInfo } from "./ipc";
 import { AgreementView } from "./screens/AgreementView";
 import { Home } from "./screens/Home";
 import { WorkspaceUnavailable } from "./screens/WorkspaceUnavailable";
@@ -12,7 +13,8 @@ export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: "home" });
   const [error, setError] = useState<ApiError | null>(null);
   const [unavailable, setUnavailable] = useState<ApiError | null>(null);
-  const [workspacePath, setWorkspacePath] = useState<string | null>(null);
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
+  const [showingKey, setShowingKey] = useState(false);
 
   const report = useCallback((reported: ApiError) => {
     if (reported.code === "workspace_unavailable") setUnavailable(reported);
@@ -20,7 +22,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    workspaceInfo().then((info) => setWorkspacePath(info.path), report);
+    workspaceInfo().then(setWorkspace, report);
   }, [report]);
 
   const goHome = useCallback(() => setScreen({ kind: "home" }), []);
@@ -38,8 +40,27 @@ export function App() {
           </span>
           SLA Studio
         </div>
-        <ThemeToggle />
+        <div className="app-header__tools">
+          {workspace && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="show-signing-key"
+              onClick={() => setShowingKey(true)}
+            >
+              Your signing key
+            </button>
+          )}
+          <ThemeToggle />
+        </div>
       </header>
+      {showingKey && workspace && (
+        <SigningKeyDialog
+          fingerprint={workspace.key_fingerprint}
+          workspacePath={workspace.path}
+          onClose={() => setShowingKey(false)}
+        />
+      )}
       <main className="app-main">
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         {unavailable ? (
@@ -53,7 +74,7 @@ export function App() {
       <footer className="app-footer">
         Workspace:{" "}
         <span className="mono" data-testid="workspace-path">
-          {workspacePath ?? "…"}
+          {workspace?.path ?? "…"}
         </span>
       </footer>
     </div>

@@ -30,14 +30,16 @@ import type {
 
 export type * from "./bindings";
 
-const ERROR_CODES: readonly ErrorCode[] = [
-  "not_found",
-  "invalid_input",
-  "conflict",
-  "storage",
-  "workspace_unavailable",
-  "internal",
-];
+/** Every code the core sends; a `Record` so the compiler notices a code added in Rust. */
+const ERROR_CODES: Record<ErrorCode, true> = {
+  not_found: true,
+  invalid_input: true,
+  conflict: true,
+  storage: true,
+  workspace_unavailable: true,
+  key_changed: true,
+  internal: true,
+};
 
 export function isApiError(value: unknown): value is ApiError {
   if (typeof value !== "object" || value === null) return false;
@@ -45,7 +47,7 @@ export function isApiError(value: unknown): value is ApiError {
   return (
     typeof candidate.message === "string" &&
     typeof candidate.code === "string" &&
-    (ERROR_CODES as readonly string[]).includes(candidate.code)
+    Object.prototype.hasOwnProperty.call(ERROR_CODES, candidate.code)
   );
 }
 
@@ -94,7 +96,9 @@ export const redo = (id: string) => call<AgreementView>("redo", { id });
 export const importMarkdown = (request: ImportRequest) =>
   call<AgreementSummary>("import_markdown", { request });
 export const proposeRound = (id: string, message: string) => call<AgreementView>("propose_round", { id, message });
-export const importPackage = (text: string) => call<ImportedRounds>("import_package", { text });
+/** Imports the other side's package; `trustedKey` is a new key of theirs the user checked. */
+export const importPackage = (text: string, trustedKey: string | null = null) =>
+  call<ImportedRounds>("import_package", { text, trustedKey });
 /** Opens the system's save dialog and writes the package there; null when cancelled. */
 export const exportPackage = (id: string, suggestedName: string) =>
   call<string | null>("export_package", { id, suggestedName });

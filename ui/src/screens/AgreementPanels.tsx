@@ -1,5 +1,5 @@
 import { formatDate, formatTimestamp, roleLabel } from "../format";
-import type { Agreement, Party, PartyRole, RoundSummary } from "../ipc";
+import type { Agreement, Party, PartyKey, PartyRole, RoundSummary } from "../ipc";
 
 function PartyBlock({ role, party }: { role: string; party: Party }) {
   return (
@@ -55,6 +55,7 @@ export function shortHash(hash: string): string {
 
 export function RoundsPanel({
   rounds,
+  partyKeys,
   ourRole,
   onPropose,
   onCompare,
@@ -66,6 +67,8 @@ export function RoundsPanel({
   pendingComments,
 }: {
   rounds: RoundSummary[];
+  /** The key each party signs its rounds with. */
+  partyKeys: PartyKey[];
   ourRole: PartyRole;
   onPropose: () => void;
   onCompare: () => void;
@@ -148,9 +151,26 @@ export function RoundsPanel({
               <div className="mono round__hash" title={round.hash}>
                 {shortHash(round.hash)}
               </div>
+              <div className="muted round__signer" data-testid="round-signer">
+                {round.signed_by ? `Signed with key ${round.signed_by}` : "Not signed (proposed before rounds were signed)"}
+              </div>
             </li>
           ))}
         </ol>
+      )}
+      {partyKeys.length > 0 && (
+        <dl className="party-keys" data-testid="party-keys">
+          {partyKeys.map((key) => (
+            <div key={key.role}>
+              <dt>
+                {key.role === ourRole ? "Your key" : `The ${roleLabel(key.role).toLowerCase()}'s key`}
+              </dt>
+              <dd className="mono" data-testid={`party-key-${key.role}`}>
+                {key.fingerprint}
+              </dd>
+            </div>
+          ))}
+        </dl>
       )}
     </section>
   );

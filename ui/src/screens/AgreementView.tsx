@@ -365,6 +365,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
           <PartiesPanel agreement={agreement} locked={locked} onEdit={() => setEditingParties(true)} />
           <RoundsPanel
             rounds={view.record.rounds}
+            partyKeys={view.party_keys}
             ourRole={summary.our_role}
             onPropose={() => setProposing(true)}
             onCompare={() => setMode("redline")}

@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from "react";
+import { Fingerprint } from "../components/Fingerprint";
 import { Modal } from "../components/Modal";
-import { type ApiError, type ImportedRounds, importPackage } from "../ipc";
+import { roleLabel } from "../format";
+import { type ApiError, type ImportedRounds, type KeyChange, importPackage } from "../ipc";
 
 type Props = {
   onClose: () => void;
@@ -13,14 +15,18 @@ const MAX_PACKAGE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Imports the other side's exchange package, picked in the system's file dialog. The core
- * verifies it whole (fingerprints, chain, what this workspace holds) before storing anything.
+ * verifies it whole (fingerprints, signatures, chain, what this workspace holds) before
+ * storing anything. A round signed with a key that party did not use before is refused; the
+ * dialog then shows both fingerprints, and imports only if the user says they checked the new
+ * one with the other side.
  */
 export function ImportPackageDialog({ onClose, onImported, onError }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
+  const [keyChange, setKeyChange] = useState<KeyChange | null>(null);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent, trustedKey: string | null = null) {
     event.preventDefault();
     if (!file) {
       setProblem("Choose the package file the other side sent you.");
@@ -32,10 +38,11 @@ export function ImportPackageDialog({ onClose, onImported, onError }: Props) {
     }
     setImporting(true);
     try {
-      onImported(await importPackage(await file.text()));
+      onImported(await importPackage(await file.text(), trustedKey));
     } catch (error) {
       const apiError = error as ApiError;
-      if (apiError.code === "invalid_input" || apiError.code === "conflict") setProblem(apiError.message);
+      if (apiError.code === "key_changed" && apiError.key_change) setKeyChange(apiError.key_change);
+      else if (apiError.code === "invalid_input" || apiError.code === "conflict") setProblem(apiError.message);
       else onError(apiError);
     } finally {
       setImporting(false);
@@ -59,13 +66,15 @@ export function ImportPackageDialog({ onClose, onImported, onError }: Props) {
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null);
               setProblem(null);
+              setKeyChange(null);
             }}
           />
           <p className="field__hint">
-            Every round is checked against its fingerprint and against the rounds you hold; nothing is stored unless
-            all of it is right.
+            Every round is checked against its fingerprint, its author's signature and the rounds you hold; nothing is
+            stored unless all of it is right.
           </p>
         </div>
+        {keyChange && <KeyChangeWarning change={keyChange} />}
         {problem && (
           <p className="field__error" role="alert" data-testid="package-error">
             {problem}
@@ -75,11 +84,50 @@ export function ImportPackageDialog({ onClose, onImported, onError }: Props) {
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" data-testid="package-submit" disabled={importing}>
-            Import
-          </button>
+          {keyChange ? (
+            <button
+              type="button"
+              className="button button--danger"
+              data-testid="trust-key"
+              disabled={importing}
+              onClick={(event) => void submit(event, keyChange.new_key)}
+            >
+              They match: trust the new key
+            </button>
+          ) : (
+            <button type="submit" className="button button--primary" data-testid="package-submit" disabled={importing}>
+              Import
+            </button>
+          )}
         </div>
       </form>
     </Modal>
+  );
+}
+
+function KeyChangeWarning({ change }: { change: KeyChange }) {
+  const party = roleLabel(change.role).toLowerCase();
+  return (
+    <div className="key-warning" role="alert" data-testid="key-warning">
+      <p className="key-warning__title">Round {change.round} is signed with a new key</p>
+      <p>
+        The {party} signed their earlier rounds with another key. They may have moved to a new computer — or someone
+        else made this package. Nothing was imported.
+      </p>
+      <dl>
+        <dt>The key they used so far</dt>
+        <dd>
+          <Fingerprint value={change.pinned_fingerprint} testId="pinned-fingerprint" />
+        </dd>
+        <dt>The new key</dt>
+        <dd>
+          <Fingerprint value={change.new_fingerprint} testId="new-fingerprint" />
+        </dd>
+      </dl>
+      <p>
+        Call the {party} on a number you already know and ask them to read the fingerprint shown under “Your signing
+        key” in their SLA Studio. Import only if it matches the new key digit for digit.
+      </p>
+    </div>
   );
 }

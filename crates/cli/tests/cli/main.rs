@@ -402,6 +402,12 @@ fn rounds_travel_in_packages_between_two_workspaces() {
         "{verified}"
     );
     assert!(verified.contains("round 1 by the customer"), "{verified}");
+    let customer_key = stdout(&sla(customer.path(), &["key"]));
+    assert_eq!(customer_key.trim().split(' ').count(), 8, "{customer_key}");
+    assert!(
+        verified.contains(&format!("signed with key {}", customer_key.trim())),
+        "{verified}"
+    );
     assert!(verified.contains("would add this agreement"), "{verified}");
     let imported = stdout(&sla(
         provider.path(),
@@ -675,4 +681,91 @@ fn writes_the_agreement_its_redline_and_its_history_as_pdfs() {
     );
     let neither = sla(dir.path(), &["pdf", "--out", &path("none.pdf")]);
     assert_eq!(neither.status.code(), Some(2));
+}
+
+/// Proposes the agreement's next round with another title, through an agreement file.
+fn propose_retitled(workspace: &Path, id: &str, title: &str) {
+    let shown: serde_json::Value =
+        serde_json::from_str(&stdout(&sla(workspace, &["show", id, "--json"]))).unwrap();
+    let mut agreement = shown["agreement"].clone();
+    agreement["title"] = title.into();
+    let file = workspace.join(format!("{title}.json"));
+    std::fs::write(&file, agreement.to_string()).unwrap();
+    stdout(&sla(
+        workspace,
+        &["round", "propose", file.to_str().unwrap(), "--message", title],
+    ));
+}
+
+#[test]
+fn a_round_under_a_new_key_needs_trust_key_with_that_exact_key() {
+    let [customer, provider, laptop] = [(); 3].map(|()| tempfile::tempdir().unwrap());
+    let created = stdout(&sla(
+        customer.path(),
+        &[
+            "new",
+            "--template",
+            "saas-availability",
+            "--counterparty",
+            "Cloudy Hosting Ltd",
+        ],
+    ));
+    let id = created
+        .split_whitespace()
+        .find(|w| w.len() == 36)
+        .unwrap()
+        .to_owned();
+    let package = |dir: &tempfile::TempDir, name: &str| {
+        let file = dir.path().join(name);
+        stdout(&sla(
+            dir.path(),
+            &["package", "export", &id, "--out", file.to_str().unwrap()],
+        ));
+        file.to_str().unwrap().to_owned()
+    };
+    stdout(&sla(customer.path(), &["round", "propose", &id, "-m", "Opening"]));
+    stdout(&sla(
+        provider.path(),
+        &["package", "import", &package(&customer, "1.slapkg")],
+    ));
+    propose_retitled(provider.path(), &id, "Counter");
+    let round2 = package(&provider, "2.slapkg");
+    // The customer answers from a new laptop: a new workspace and key.
+    stdout(&sla(laptop.path(), &["package", "import", &round2]));
+    propose_retitled(laptop.path(), &id, "From the laptop");
+    let round3 = package(&laptop, "3.slapkg");
+    let (old_key, new_key) = (
+        stdout(&sla(customer.path(), &["key"])),
+        stdout(&sla(laptop.path(), &["key"])),
+    );
+
+    let verified = stdout(&sla(provider.path(), &["package", "verify", &round3]));
+    assert!(
+        verified.contains(&format!(
+            "WARNING: round 3 is signed by the customer with a new key {}; until now they signed with {}",
+            new_key.trim(),
+            old_key.trim()
+        )),
+        "{verified}"
+    );
+    let refused = sla(provider.path(), &["package", "import", &round3]);
+    assert_eq!(refused.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    let hex = stderr
+        .split("--trust-key ")
+        .nth(1)
+        .map(str::trim)
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert_eq!(hex.len(), 64, "{stderr}");
+    assert!(stderr.contains(new_key.trim()), "{stderr}");
+    let wrong = sla(
+        provider.path(),
+        &["package", "import", &round3, "--trust-key", &"0".repeat(64)],
+    );
+    assert_ne!(wrong.status.code(), Some(0));
+    let imported = stdout(&sla(
+        provider.path(),
+        &["package", "import", &round3, "--trust-key", hex],
+    ));
+    assert!(imported.contains("now at round 3"), "{imported}");
 }
