@@ -62,3 +62,98 @@ fn a_rounds_preview_and_pdf_carry_its_fingerprint() {
     let missing = backend.pdf(&id, &PdfRequest::Agreement { round: Some(9) }, PaperSize::A4, now);
     assert_eq!(missing.unwrap_err().code, ErrorCode::NotFound);
 }
+
+/// The text pdftotext reads back, with what may differ from the typed text removed: spaces
+/// and line breaks, hyphens (lines break inside words), and the bidi and zero-width
+/// characters the PDF leaves out on purpose.
+fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && *c != '-'
+                && !matches!(*c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+        })
+        .collect()
+}
+
+#[test]
+fn hostile_text_prints_literally_in_the_agreement_and_redline_pdfs() {
+    let payloads: Vec<String> = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/hostile/payloads.txt"),
+    )
+    .unwrap()
+    .lines()
+    .filter(|l| !l.is_empty())
+    .map(str::to_owned)
+    .collect();
+    assert!(payloads.len() >= 50);
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Backend::open(dir.path());
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let request = TemplateRequest {
+        template: "saas-availability".into(),
+        position: Position::Balanced,
+        our_role: PartyRole::Customer,
+        title: None,
+        counterparty: "Cloudy Hosting Ltd".into(),
+        our_name: "Acme Retail plc".into(),
+        options: Default::default(),
+        set: Default::default(),
+    };
+    let id = backend.create_from_template(request, now).unwrap().id.to_string();
+    let mut agreement = backend.open_agreement(&id).unwrap().agreement;
+    agreement.title = sla_model::Title::new(payloads[0].clone()).unwrap();
+    agreement.parties.customer.name = payloads[2].clone();
+    agreement.parties.provider.name = payloads[4].clone();
+    let in_text: Vec<&String> = payloads.iter().filter(|p| !p.contains("{{")).collect();
+    let clauses: Vec<(usize, usize)> = agreement
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(s, section)| (0..section.clauses.len()).map(move |c| (s, c)))
+        .collect();
+    for (i, payload) in in_text.iter().enumerate() {
+        let (s, c) = clauses[i % clauses.len()];
+        agreement.sections[s].clauses[c]
+            .text
+            .push_str(&format!("\n\n{payload}"));
+    }
+    backend.replace_draft(&agreement, now).unwrap();
+    backend.propose_round(&id, "Opening", now).unwrap();
+    let (s, c) = clauses[0];
+    agreement.sections[s].clauses[c]
+        .text
+        .push_str(&format!("\n\n{}", in_text[5]));
+    backend.replace_draft(&agreement, now).unwrap();
+
+    let text_of = |request: &PdfRequest| {
+        let pdf = backend.pdf(&id, request, PaperSize::A4, now).unwrap();
+        let file = dir.path().join("out.pdf");
+        std::fs::write(&file, pdf).unwrap();
+        let output = std::process::Command::new("pdftotext")
+            .arg(&file)
+            .arg("-")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        comparable(&String::from_utf8(output.stdout).unwrap())
+    };
+    let printed = text_of(&PdfRequest::Agreement { round: Some(1) });
+    let missing: Vec<&&String> = in_text
+        .iter()
+        .filter(|p| !printed.contains(&comparable(p)))
+        .collect();
+    assert!(missing.is_empty(), "not printed literally: {missing:?}");
+    for payload in [&payloads[0], &payloads[2], &payloads[4]] {
+        assert!(printed.contains(&comparable(payload)), "{payload}");
+    }
+    let redline = text_of(&PdfRequest::Redline {
+        from: Some(1),
+        to: None,
+        include_unchanged: false,
+    });
+    assert!(
+        redline.contains(&comparable(in_text[5])),
+        "the inserted payload in the redline PDF"
+    );
+}

@@ -193,6 +193,18 @@ enum Command {
     Workspace,
     /// Print the fingerprint of this workspace's signing key, to read to the other side.
     Key,
+    /// Write a comment on a clause, a term or the whole agreement; your next round carries it.
+    Comment {
+        /// The id of an agreement in the workspace.
+        id: String,
+        /// The clause the comment is about.
+        #[arg(long, conflicts_with = "term")]
+        clause: Option<String>,
+        /// The term the comment is about.
+        #[arg(long)]
+        term: Option<String>,
+        text: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -509,6 +521,24 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             Ok(format!("deleted {id}\n"))
         }
         Command::Workspace => Ok(format!("{}\n", context.backend()?.workspace_info()?.path)),
+        Command::Comment {
+            id,
+            clause,
+            term,
+            text,
+        } => {
+            let target = match (clause, term) {
+                (Some(clause), _) => sla_model::CommentTarget::Clause(clause),
+                (None, Some(term)) => sla_model::CommentTarget::Term(term),
+                (None, None) => sla_model::CommentTarget::Agreement,
+            };
+            let view = context.backend()?.add_comment(&id, &target, &text, now)?;
+            Ok(format!(
+                "{} comment{} will go with your next round\n",
+                view.pending_comments.len(),
+                if view.pending_comments.len() == 1 { "" } else { "s" }
+            ))
+        }
         Command::Key => Ok(format!(
             "{}\n",
             context.backend()?.workspace_info()?.key_fingerprint

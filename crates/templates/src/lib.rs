@@ -19,7 +19,9 @@ mod values;
 
 pub use draft::{DraftRequest, draft, draft_clause, refresh_wording};
 pub use error::LibraryError;
-pub use library::{ClauseDef, Library, TemplateDef};
+pub use library::{
+    ClauseDef, Library, MAX_FILE_BYTES as MAX_LIBRARY_FILE_BYTES, MAX_FILES as MAX_LIBRARY_FILES, TemplateDef,
+};
 pub use render::{RenderFormat, Segment, clause_text, render, segments};
 pub use spec::{Position, Structure, TermKind, TermSpec};
 pub use table_input::{MAX_TABLE_ROWS, TableInput, schedule_input, table_input, table_value_from_rows};

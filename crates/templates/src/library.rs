@@ -57,6 +57,11 @@ pub struct Library {
     term_owner: BTreeMap<String, String>,
 }
 
+/// The largest clause or template file accepted (the built-in ones are under 10 KB).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// The most files a library folder may hold.
+pub const MAX_FILES: usize = 2_000;
+
 impl Library {
     /// The library built into SLA Studio (the repository's `templates/` folder).
     pub fn built_in() -> Result<Self, LibraryError> {
@@ -92,6 +97,28 @@ impl Library {
             for entry in entries {
                 let path = entry.path();
                 if path.extension().is_some_and(|e| e == "toml") {
+                    if files.len() >= MAX_FILES {
+                        return Err(LibraryError::file(
+                            &dir.display().to_string(),
+                            None,
+                            format!("the library holds more than {MAX_FILES} files"),
+                        ));
+                    }
+                    let name = path.display().to_string();
+                    let size = entry.metadata().map_err(|source| LibraryError::Io {
+                        path: name.clone(),
+                        source,
+                    })?;
+                    if size.len() > MAX_FILE_BYTES {
+                        return Err(LibraryError::file(
+                            &name,
+                            None,
+                            format!(
+                                "is {} bytes; a library file is at most {MAX_FILE_BYTES}",
+                                size.len()
+                            ),
+                        ));
+                    }
                     let text = std::fs::read_to_string(&path).map_err(|source| LibraryError::Io {
                         path: path.display().to_string(),
                         source,
@@ -112,6 +139,16 @@ impl Library {
             term_owner: BTreeMap::new(),
         };
         for (file, source) in files {
+            if source.len() as u64 > MAX_FILE_BYTES {
+                return Err(LibraryError::file(
+                    &file,
+                    None,
+                    format!(
+                        "is {} bytes; a library file is at most {MAX_FILE_BYTES}",
+                        source.len()
+                    ),
+                ));
+            }
             let parse_error = |e: toml::de::Error| {
                 let line = e.span().map(|s| line_of(&source, s.start));
                 LibraryError::file(&file, line, e.message().trim().to_owned())

@@ -335,6 +335,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
             pending={view.pending_comments}
             onComment={(target, about) => setCommenting({ target, about })}
             onRemoveComment={(seq) => void applyEdit(() => removeComment(id, seq))}
+            termLabels={new Map(view.terms.map((term) => [term.id, term.label]))}
           />
         ) : (
           <fieldset className="lock" disabled={locked}>

@@ -44,6 +44,55 @@ export function CommentList({
   );
 }
 
+/**
+ * Comments the clause and term rows of a redline do not show: those on the agreement as a
+ * whole (with a button to write one), and those on terms that did not change.
+ */
+export function OtherComments({
+  sent,
+  pending,
+  listedTerms,
+  termLabels,
+  onComment,
+  onRemove,
+}: {
+  sent: RoundComment[];
+  pending: PendingComment[];
+  /** Terms the redline lists (their comments show there). */
+  listedTerms: Set<string>;
+  termLabels: Map<string, string>;
+  onComment: (target: CommentTarget, about: string) => void;
+  onRemove: (seq: number) => void;
+}) {
+  const otherTerms = [
+    ...new Set(
+      [...sent, ...pending].flatMap((c) =>
+        c.target.kind === "term" && !listedTerms.has(c.target.id) ? [c.target.id] : [],
+      ),
+    ),
+  ];
+  return (
+    <section className="redline__comments" data-testid="other-comments">
+      <h2>On the agreement as a whole</h2>
+      <CommentList target={{ kind: "agreement" }} sent={sent} pending={pending} onRemove={onRemove} />
+      <button
+        type="button"
+        className="button button--small button--quiet"
+        data-testid="comment-agreement"
+        onClick={() => onComment({ kind: "agreement" }, "the agreement as a whole")}
+      >
+        Comment on the agreement…
+      </button>
+      {otherTerms.map((term) => (
+        <div key={term} className="redline__term-comments" data-testid="unchanged-term-comments">
+          <h3>{termLabels.get(term) ?? term} (unchanged)</h3>
+          <CommentList target={{ kind: "term", id: term }} sent={sent} pending={pending} onRemove={onRemove} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
 /** Writes a comment on a clause, a term or the whole agreement. */
 export function CommentDialog({
   about,

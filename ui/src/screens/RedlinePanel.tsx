@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { roleLabel } from "../format";
-import { CommentList } from "./Comments";
+import { CommentList, OtherComments } from "./Comments";
 import { RedlineTable } from "./RedlineTable";
 import {
   type AgreementView,
@@ -28,6 +28,8 @@ type Props = {
   pending: PendingComment[];
   onComment: (target: CommentTarget, about: string) => void;
   onRemoveComment: (seq: number) => void;
+  /** Term labels by id, for comments on terms this redline does not list. */
+  termLabels: Map<string, string>;
 };
 
 const STATE_LABEL: Record<ChangeState, string> = {
@@ -86,7 +88,7 @@ const KIND_LABEL: Record<ClauseChange["kind"], string> = {
 };
 
 /** The redline between two versions: changed terms with their meaning, then the clauses. */
-export function RedlinePanel({ id, rounds, onError, onDecided, pending, onComment, onRemoveComment }: Props) {
+export function RedlinePanel({ id, rounds, onError, onDecided, pending, onComment, onRemoveComment, termLabels }: Props) {
   const latest = rounds.at(-1)?.number ?? null;
   const [from, setFrom] = useState<Version>(latest !== null && latest > 1 ? latest - 1 : latest);
   const [to, setTo] = useState<Version>(latest !== null && latest > 1 ? latest : null);
@@ -194,6 +196,14 @@ export function RedlinePanel({ id, rounds, onError, onDecided, pending, onCommen
         <p className="muted">Comparing…</p>
       ) : (
         <>
+          <OtherComments
+            sent={reviewed?.comments ?? []}
+            pending={pending}
+            listedTerms={new Set(result.terms.map((term) => term.id))}
+            termLabels={termLabels}
+            onComment={onComment}
+            onRemove={onRemoveComment}
+          />
           <h2>Terms changed</h2>
           {result.terms.length === 0 ? (
             <p className="muted" data-testid="redline-no-terms">

@@ -260,3 +260,26 @@ fn a_template_key_term_must_be_a_one_line_term_of_a_clause_it_always_includes() 
         assert!(error.contains(reason), "{key}: {error}");
     }
 }
+
+#[test]
+fn oversized_and_deeply_nested_library_files_are_refused_with_the_file_named() {
+    let big = format!("id = \"x\"\nsummary = \"{}\"\n", "s".repeat(1024 * 1024));
+    let error = Library::from_files(vec![("clauses/big.toml".into(), big)]).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("clauses/big.toml: is 1048598 bytes; a library file is at most 1048576"),
+        "{error}"
+    );
+    let nested = format!("id = {}1{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let error = Library::from_files(vec![("clauses/deep.toml".into(), nested)]).unwrap_err();
+    assert!(error.to_string().starts_with("clauses/deep.toml:1:"), "{error}");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("clauses")).unwrap();
+    std::fs::create_dir_all(dir.path().join("agreements")).unwrap();
+    let file = std::fs::File::create(dir.path().join("clauses/huge.toml")).unwrap();
+    file.set_len(200 * 1024 * 1024).unwrap(); // sparse: not read, refused by its size
+    let error = Library::load_dir(dir.path()).unwrap_err();
+    assert!(error.to_string().contains("is 209715200 bytes"), "{error}");
+}
