@@ -59,6 +59,12 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
+# cargo-deny (licences, bans and sources of every dependency), major version 0.20.
+if ! command -v cargo-deny >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/cargo-deny" ]; then
+  log "installing cargo-deny"
+  cargo install cargo-deny --locked --version '^0.20'
+fi
+
 # tauri-driver (WebDriver bridge for the desktop app), major version 2.
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   log "installing tauri-driver"

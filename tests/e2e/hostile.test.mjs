@@ -155,6 +155,26 @@ test("hostile text is shown literally everywhere and runs nothing", async () => 
       `only the app's own reads: ${findings.commands.join(", ")}`,
     );
     assert.ok(!findings.location.startsWith("javascript:"), findings.location);
+    // Least privilege at run time: what a script in the page could try is refused by Tauri.
+    const refused = await browser.executeAsync((done) => {
+      const attempts = [
+        ["plugin:dialog|open", {}],
+        ["plugin:fs|read_text_file", { path: "/etc/passwd" }],
+        ["plugin:shell|execute", { program: "sh", args: ["-c", "id"] }],
+        ["plugin:http|fetch", { url: "https://example.invalid/" }],
+        ["delete_everything", {}],
+      ];
+      Promise.all(
+        attempts.map(([command, args]) =>
+          window.__TAURI_INTERNALS__.invoke(command, args).then(
+            () => `${command}: ALLOWED`,
+            (error) => `${command}: refused (${String(error).slice(0, 60)})`,
+          ),
+        ),
+      ).then(done);
+    });
+    assert.equal(refused.filter((r) => r.includes("ALLOWED")).length, 0, refused.join("\n"));
+    console.log(`# ${refused.join("; ")}`);
     assert.equal(JSON.parse(cli("show", id, "--json")).rounds.length, 2, "the agreement is intact");
     console.log(
       `# ${payloads.length} payloads; ${inClauseText.length} in clause text, ${payloads.length} comments; ` +

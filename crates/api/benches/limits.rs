@@ -1,6 +1,8 @@
-//! Hostile inputs at and beyond each limit, each read in a fresh process: which typed error
-//! refuses it, how long that takes, and how far the process's peak memory (VmHWM) grows while
-//! reading — so a huge or deeply nested file is shown to be refused quickly in bounded memory.
+//! Hostile inputs at and beyond each limit, each written to a file and read by a fresh process
+//! the way SLA Studio reads it (a package through `read_package_file`, which checks the size
+//! before reading; the other files read whole): which typed error refuses it, how long reading
+//! and refusing take, and the peak memory of that whole process (VmHWM) — so a huge or deeply
+//! nested file is shown to be refused quickly in bounded memory.
 //!
 //! `cargo bench -p sla-api --bench limits`
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark may panic on a broken setup
@@ -137,32 +139,41 @@ fn peak_kb() -> u64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if let Some(case) = args
-        .iter()
-        .position(|a| a == "--case")
-        .and_then(|i| args.get(i + 1))
-    {
-        let bytes = input(case);
-        let before = peak_kb();
+    if args.get(1).map(String::as_str) == Some("--case") {
+        let (case, file) = (&args[2], &args[3]);
         let started = Instant::now();
-        let outcome = read(case, &bytes);
+        let file = std::path::Path::new(file);
+        let outcome = if case.starts_with("package") {
+            match sla_api::read_package_file(file) {
+                Ok(bytes) => read(case, &bytes),
+                Err(error) => error.message,
+            }
+        } else {
+            read(case, &std::fs::read(file).unwrap())
+        };
         let elapsed = started.elapsed();
-        let growth = peak_kb().saturating_sub(before);
         println!(
             "| {case} | {:.1} MB | {:.1} ms | {:.1} MB | {outcome} |",
-            bytes.len() as f64 / 1_048_576.0,
+            std::fs::metadata(file).unwrap().len() as f64 / 1_048_576.0,
             elapsed.as_secs_f64() * 1000.0,
-            growth as f64 / 1024.0
+            peak_kb() as f64 / 1024.0
         );
         return;
     }
-    println!("| case | input | time to answer | peak memory growth | outcome |");
+    println!("| case | file | read and answered in | peak memory of the process | outcome |");
     println!("| --- | ---: | ---: | ---: | --- |");
+    let folder = std::env::temp_dir().join(format!("sla-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
     for (case, what) in CASES {
+        let file = folder.join(case);
+        std::fs::write(&file, input(case)).unwrap();
         let output = Command::new(std::env::current_exe().unwrap())
-            .args(["--case", case])
+            .arg("--case")
+            .arg(case)
+            .arg(&file)
             .output()
             .unwrap();
+        std::fs::remove_file(&file).unwrap();
         print!("{}", String::from_utf8_lossy(&output.stdout));
         if !output.status.success() {
             let stderr = String::from_utf8_lossy(&output.stderr);
@@ -172,4 +183,5 @@ fn main() {
             );
         }
     }
+    std::fs::remove_dir_all(&folder).unwrap();
 }
