@@ -1,0 +1,194 @@
+//! Availability in one window, under the agreement's definitions, with its working.
+
+use std::collections::BTreeMap;
+
+use crate::{Cause, Incident, Period};
+
+/// How the agreement defines Downtime.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definitions {
+    /// Causes whose time is not Downtime and is taken out of the window (customer-caused,
+    /// force majeure, third party — as the agreement lists them). `Scheduled` here is ignored:
+    /// scheduled maintenance is governed by the allowance.
+    pub excluded: Vec<Cause>,
+    /// Scheduled maintenance per window that is not Downtime, in seconds; beyond it (or with
+    /// none) scheduled maintenance is Downtime.
+    pub maintenance_allowance: Option<i64>,
+}
+
+/// What a window achieved, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WindowAvailability {
+    pub period: Period,
+    /// Time counted as Downtime (overlaps once).
+    pub downtime: i64,
+    /// Time taken out of the window by each excluded cause (overlaps once, given to the
+    /// first cause in `Cause::ALL` order).
+    pub excluded: BTreeMap<Cause, i64>,
+    /// Scheduled maintenance within the allowance (taken out of the window).
+    pub maintenance_within: i64,
+    /// Scheduled maintenance beyond the allowance (counted as Downtime, included in `downtime`).
+    pub maintenance_beyond: i64,
+    /// The time availability is measured over: the window less the excluded time.
+    pub measured: i64,
+    /// Achieved availability in percent.
+    pub achieved: f64,
+    /// The computation in words, one step per line.
+    pub working: Vec<String>,
+}
+
+/// What one stretch of time is, given the incidents covering it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stretch {
+    Downtime,
+    Scheduled,
+    Excluded(Cause),
+}
+
+/// Computes achieved availability in `period` from `incidents` (any order, any overlap;
+/// times outside the window are ignored, incidents crossing its edges are cut there).
+pub fn availability(
+    incidents: &[Incident],
+    period: &Period,
+    definitions: &Definitions,
+) -> WindowAvailability {
+    let (from, to) = (period.start.as_second(), period.end.as_second());
+    let clipped: Vec<(i64, i64, Cause)> = incidents
+        .iter()
+        .map(|i| (i.start.as_second().max(from), i.end.as_second().min(to), i.cause))
+        .filter(|(start, end, _)| start < end)
+        .collect();
+    // A sweep over the incidents' edges, with how many incidents of each cause are open.
+    let mut events: Vec<(i64, usize, i32)> = clipped
+        .iter()
+        .flat_map(|(s, e, c)| [(*s, cause_index(*c), 1), (*e, cause_index(*c), -1)])
+        .collect();
+    events.sort_unstable();
+
+    let excluded_cause = |cause: Cause| {
+        !matches!(cause, Cause::Scheduled | Cause::Unplanned) && definitions.excluded.contains(&cause)
+    };
+    let mut downtime = 0;
+    let mut excluded: BTreeMap<Cause, i64> = BTreeMap::new();
+    let (mut within, mut beyond) = (0, 0);
+    let allowance = definitions.maintenance_allowance.unwrap_or(0);
+    let mut open = [0i32; 5];
+    let mut previous = events.first().map_or(from, |e| e.0);
+    for (at, cause, change) in events {
+        let length = at - previous;
+        if length > 0 && open.iter().any(|n| *n > 0) {
+            let covering = Cause::ALL.into_iter().filter(|c| open[cause_index(*c)] > 0);
+            // Counted time wins over excluded time; an excluded cause wins over maintenance.
+            let stretch = if covering
+                .clone()
+                .any(|c| c != Cause::Scheduled && !excluded_cause(c))
+            {
+                Stretch::Downtime
+            } else if let Some(cause) = covering.clone().find(|c| excluded_cause(*c)) {
+                Stretch::Excluded(cause)
+            } else {
+                Stretch::Scheduled
+            };
+            match stretch {
+                Stretch::Downtime => downtime += length,
+                Stretch::Excluded(cause) => *excluded.entry(cause).or_default() += length,
+                Stretch::Scheduled => {
+                    let fits = (allowance - within).clamp(0, length);
+                    within += fits;
+                    beyond += length - fits;
+                }
+            }
+        }
+        open[cause] += change;
+        previous = at;
+    }
+    downtime += beyond;
+    let window = period.seconds();
+    let measured = window - within - excluded.values().sum::<i64>();
+    let achieved = if measured > 0 {
+        100.0 * (measured - downtime) as f64 / measured as f64
+    } else {
+        100.0
+    };
+
+    let mut working = vec![format!("The window {} is {}.", period.label, minutes(window))];
+    if definitions.maintenance_allowance.is_some() || within + beyond > 0 {
+        working.push(match definitions.maintenance_allowance {
+            Some(allowed) => format!(
+                "Scheduled maintenance: {} within the allowance of {} (not Downtime), {} beyond it (Downtime).",
+                minutes(within),
+                minutes(allowed),
+                minutes(beyond)
+            ),
+            None => format!(
+                "Scheduled maintenance: {} (the agreement allows none, so it is Downtime).",
+                minutes(beyond)
+            ),
+        });
+    }
+    for (cause, length) in &excluded {
+        working.push(format!(
+            "{}: {} excluded from the window, as the agreement provides.",
+            cause_label(*cause),
+            minutes(*length)
+        ));
+    }
+    working.push(format!(
+        "Downtime: {} (overlapping incidents counted once).",
+        minutes(downtime)
+    ));
+    working.push(format!(
+        "Availability = ({} − {}) ÷ {} = {:.3} %.",
+        minutes(measured),
+        minutes(downtime),
+        minutes(measured),
+        achieved
+    ));
+    WindowAvailability {
+        period: period.clone(),
+        downtime,
+        excluded,
+        maintenance_within: within,
+        maintenance_beyond: beyond,
+        measured,
+        achieved,
+        working,
+    }
+}
+
+fn cause_index(cause: Cause) -> usize {
+    Cause::ALL.iter().position(|c| *c == cause).unwrap_or(0)
+}
+
+fn cause_label(cause: Cause) -> &'static str {
+    match cause {
+        Cause::Unplanned => "Unplanned outages",
+        Cause::Scheduled => "Scheduled maintenance",
+        Cause::Customer => "Caused by the Customer",
+        Cause::ForceMajeure => "Force majeure",
+        Cause::ThirdParty => "Caused by third parties",
+    }
+}
+
+/// `43,170 minutes`, or with seconds when there are some (`12 minutes 30 seconds`).
+fn minutes(seconds: i64) -> String {
+    let (whole, rest) = (seconds / 60, seconds % 60);
+    let grouped = group_thousands(whole);
+    match (whole, rest) {
+        (1, 0) => "1 minute".to_owned(),
+        (_, 0) => format!("{grouped} minutes"),
+        _ => format!("{grouped} minutes {rest} seconds"),
+    }
+}
+
+fn group_thousands(value: i64) -> String {
+    let digits = value.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if value < 0 { format!("-{out}") } else { out }
+}
