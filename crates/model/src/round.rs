@@ -17,19 +17,13 @@ pub struct RoundHash([u8; 32]);
 
 impl RoundHash {
     pub fn parse(hex: &str) -> Result<Self, ValueError> {
-        let bad = || {
-            ValueError::new(format!(
-                "`{hex}` is not a round fingerprint (64 hexadecimal digits)"
-            ))
-        };
-        if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(bad());
-        }
-        let mut bytes = [0u8; 32];
-        for (i, byte) in bytes.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| bad())?;
-        }
-        Ok(Self(bytes))
+        crate::identity::parse_hex::<32>(&hex.to_ascii_lowercase())
+            .map(Self)
+            .ok_or_else(|| {
+                ValueError::new(format!(
+                    "`{hex}` is not a round fingerprint (64 hexadecimal digits)"
+                ))
+            })
     }
 
     pub fn to_hex(self) -> String {
