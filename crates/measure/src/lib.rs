@@ -1,7 +1,7 @@
 //! After signature: measuring the provider against the agreed SLA.
 //!
 //! [`read_incidents`] reads an incident log (CSV) whole or not at all, naming the line at
-//! fault; [`Period`] is a measurement window (a calendar month in a time zone);
+//! fault ([`read_samples`] does the same for per-minute monitoring samples); [`Period`] is a measurement window (a calendar month in a time zone);
 //! [`availability`] computes what was achieved in a window under [`Definitions`] — each
 //! incident clipped to the window, overlapping time counted once, scheduled maintenance
 //! excluded only within its allowance, the causes the agreement excludes taken out of the
@@ -10,7 +10,9 @@
 mod availability;
 mod incidents;
 mod period;
+mod samples;
 
 pub use availability::{Definitions, WindowAvailability, availability};
 pub use incidents::{Cause, Incident, MeasureError, read_incidents};
 pub use period::Period;
+pub use samples::{MAX_SAMPLE_BYTES, read_samples};
