@@ -22,7 +22,7 @@ fn year_of_samples() -> String {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        if down_for == 0 && seed % 3_000 == 0 {
+        if down_for == 0 && seed.is_multiple_of(3_000) {
             down_for = 1 + (seed >> 20) as u32 % 120;
         }
         let up = if down_for > 0 {
