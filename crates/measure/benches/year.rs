@@ -1,6 +1,6 @@
 //! A year of per-minute availability samples (525,600 rows of `timestamp,up`, about 2 % of
-//! minutes down in outages of 1–120 minutes) read and measured month by month; the time and
-//! the peak memory of the process.
+//! minutes down in outages of 1–120 minutes) read and measured month by month, and 100,000
+//! tickets read and checked; the times and the peak memory of the process.
 //!
 //! `cargo bench -p sla-measure --bench year`
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark may panic on a broken setup
@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use sla_measure::{Cause, Definitions, Period, availability, read_samples};
+use sla_measure::{Cause, ColumnMap, Definitions, Period, availability, read_samples, read_tickets};
 
 fn year_of_samples() -> String {
     let start = Timestamp::from_second(1_798_761_600).unwrap(); // 2027-01-01T00:00:00Z
@@ -33,6 +33,35 @@ fn year_of_samples() -> String {
         };
         let at = Timestamp::from_second(start.as_second() + minute * 60).unwrap();
         writeln!(text, "{at},{up}").unwrap();
+    }
+    text
+}
+
+/// 100,000 tickets over the year, every column filled in some, empty in others.
+fn tickets() -> String {
+    let start = 1_798_761_600i64;
+    let mut text = String::from("id,priority,opened,first_response,resolved,first_contact_resolved,csat\n");
+    for n in 0..100_000i64 {
+        let opened = start + n * 315;
+        let at = |offset: i64| Timestamp::from_second(opened + offset).unwrap().to_string();
+        let priority = ["P1", "P2", "P3", "P4"][usize::try_from(n % 4).unwrap()];
+        let (response, resolved) = if n % 10 == 0 {
+            (String::new(), String::new())
+        } else {
+            (at(900 + n % 3_600), at(7_200 + n % 86_400))
+        };
+        let fcr = ["yes", "no", ""][usize::try_from(n % 3).unwrap()];
+        let csat = if n % 5 == 0 {
+            String::new()
+        } else {
+            (1 + n % 5).to_string()
+        };
+        writeln!(
+            text,
+            "T-{n},{priority},{},{response},{resolved},{fcr},{csat}",
+            at(0)
+        )
+        .unwrap();
     }
     text
 }
@@ -76,6 +105,18 @@ fn main() {
         }
     }
     timings.sort_by(f64::total_cmp);
+    let samples_peak = peak_kb().saturating_sub(before);
+    let export = tickets();
+    let priorities: Vec<String> = ["P1", "P2", "P3", "P4"].map(String::from).to_vec();
+    let mut ticket_timings: Vec<f64> = (0..7)
+        .map(|_| {
+            let started = Instant::now();
+            let read = read_tickets(&export, &ColumnMap::default(), Some(&priorities)).unwrap();
+            assert_eq!(read.len(), 100_000);
+            started.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    ticket_timings.sort_by(f64::total_cmp);
     println!(
         "525,600 samples ({:.1} MB of CSV) → 12 monthly windows: median {:.0} ms (min {:.0}, max {:.0}) of 7 runs; \
          peak memory beyond the CSV text {:.1} MB; {summary}",
@@ -83,6 +124,15 @@ fn main() {
         timings[3],
         timings[0],
         timings[6],
-        peak_kb().saturating_sub(before) as f64 / 1024.0
+        samples_peak as f64 / 1024.0
+    );
+    println!(
+        "100,000 tickets ({:.1} MB of CSV) read and checked: median {:.0} ms (min {:.0}, max {:.0}) of 7 runs; \
+         peak memory of the process {:.1} MB",
+        export.len() as f64 / 1_048_576.0,
+        ticket_timings[3],
+        ticket_timings[0],
+        ticket_timings[6],
+        peak_kb() as f64 / 1024.0
     );
 }

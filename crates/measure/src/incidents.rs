@@ -57,6 +57,8 @@ pub enum MeasureError {
     TooLarge { bytes: usize, max: usize },
     #[error("the header lacks the column `{0}` (it needs start, end, service and cause)")]
     MissingColumn(&'static str),
+    #[error("the column mapping is wrong: {0}")]
+    Mapping(String),
     #[error("line {line}: {reason}")]
     Line { line: u64, reason: String },
 }

@@ -11,8 +11,10 @@ mod availability;
 mod incidents;
 mod period;
 mod samples;
+mod tickets;
 
 pub use availability::{Definitions, WindowAvailability, availability};
 pub use incidents::{Cause, Incident, MeasureError, read_incidents};
 pub use period::Period;
 pub use samples::{MAX_SAMPLE_BYTES, read_samples};
+pub use tickets::{ColumnMap, Columns, MAX_TICKET_BYTES, Ticket, read_tickets};
