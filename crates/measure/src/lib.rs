@@ -7,13 +7,17 @@
 //! excluded only within its allowance, the causes the agreement excludes taken out of the
 //! window — and shows its working.
 
+mod attainment;
 mod availability;
+mod clock;
 mod incidents;
 mod period;
 mod samples;
 mod tickets;
 
+pub use attainment::{Attainment, PriorityAttainment, TicketReport, ticket_report};
 pub use availability::{Definitions, WindowAvailability, availability};
+pub use clock::{elapsed, target_seconds};
 pub use incidents::{Cause, Incident, MeasureError, read_incidents};
 pub use period::Period;
 pub use samples::{MAX_SAMPLE_BYTES, read_samples};
