@@ -12,6 +12,7 @@ mod availability;
 mod clock;
 mod incidents;
 mod period;
+mod remedies;
 mod samples;
 mod tickets;
 
@@ -20,5 +21,6 @@ pub use availability::{Definitions, WindowAvailability, availability};
 pub use clock::{elapsed, target_seconds};
 pub use incidents::{Cause, Incident, MeasureError, read_incidents};
 pub use period::Period;
+pub use remedies::{Remedies, WindowRemedy, achieved_thousandths, remedies};
 pub use samples::{MAX_SAMPLE_BYTES, read_samples};
 pub use tickets::{ColumnMap, Columns, MAX_TICKET_BYTES, Ticket, read_tickets};
