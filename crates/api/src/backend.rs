@@ -225,14 +225,9 @@ impl Backend {
     ) -> Result<AgreementView, ApiError> {
         self.edit(id, now, |draft, library| {
             let before = draft.clone();
-            let entry = draft
-                .terms
-                .iter_mut()
-                .find(|(k, _)| k.as_str() == term)
-                .map(|(_, t)| t)
-                .ok_or_else(|| {
-                    ApiError::new(ErrorCode::NotFound, format!("the agreement has no term `{term}`"))
-                })?;
+            let entry = draft.terms.get_mut(term).ok_or_else(|| {
+                ApiError::new(ErrorCode::NotFound, format!("the agreement has no term `{term}`"))
+            })?;
             let label = entry.label.clone();
             let invalid =
                 |message: String| ApiError::new(ErrorCode::InvalidInput, format!("{label}: {message}"));

@@ -128,12 +128,7 @@ pub fn review(
         .terms
         .iter()
         .map(|change| {
-            let value = |a: &Agreement| {
-                a.terms
-                    .iter()
-                    .find(|(k, _)| k.as_str() == change.id)
-                    .map(|(_, t)| t.value.clone())
-            };
+            let value = |a: &Agreement| a.term_value(&change.id).cloned();
             let now = value(draft);
             state(now == value(new), now == value(old))
         })
@@ -182,19 +177,12 @@ pub fn adopt(
         ChangeRef::Term(id) => {
             let source_term = source
                 .terms
-                .iter()
-                .find(|(k, _)| k.as_str() == id)
+                .get_key_value(id.as_str())
                 .map(|(k, t)| (k.clone(), t.clone()));
             let label = source_term
                 .as_ref()
                 .map(|(_, t)| t.label.clone())
-                .or_else(|| {
-                    draft
-                        .terms
-                        .iter()
-                        .find(|(k, _)| k.as_str() == id)
-                        .map(|(_, t)| t.label.clone())
-                })
+                .or_else(|| draft.term(id).map(|t| t.label.clone()))
                 .ok_or_else(|| {
                     ApiError::new(ErrorCode::NotFound, format!("No version has the term `{id}`."))
                 })?;

@@ -257,31 +257,14 @@ pub fn agreement_view(
     }
 }
 
-fn percentage_term(agreement: &Agreement, id: &str) -> Option<Percentage> {
-    match agreement
-        .terms
-        .iter()
-        .find(|(k, _)| k.as_str() == id)
-        .map(|(_, t)| &t.value)
-    {
-        Some(TermValue::Percentage(p)) => Some(*p),
-        _ => None,
-    }
-}
-
 fn credit_chart(agreement: &Agreement) -> Option<CreditChart> {
-    let tiers = match agreement
-        .terms
-        .iter()
-        .find(|(k, _)| k.as_str() == "credits.tiers")
-        .map(|(_, t)| &t.value)
-    {
+    let tiers = match agreement.term_value("credits.tiers") {
         Some(TermValue::TierTable(t)) => t,
         _ => return None,
     };
-    let cap = percentage_term(agreement, "credits.cap");
+    let cap = agreement.percentage("credits.cap");
     Some(CreditChart {
-        target: percentage_term(agreement, "availability.target").map(Percentage::value),
+        target: agreement.percentage("availability.target").map(Percentage::value),
         cap: cap.map(Percentage::value),
         steps: tiers
             .tiers()
@@ -304,12 +287,7 @@ pub fn credit_owed(agreement: &Agreement, achieved: &str) -> Result<CreditOwed, 
         .parse()
         .map_err(|_| format!("`{achieved}` is not a percentage"))?;
     let level = Percentage::new(level).map_err(|e| e.to_string())?;
-    let uncapped = match agreement
-        .terms
-        .iter()
-        .find(|(k, _)| k.as_str() == "credits.tiers")
-        .map(|(_, t)| &t.value)
-    {
+    let uncapped = match agreement.term_value("credits.tiers") {
         Some(TermValue::TierTable(t)) => t.credit_for(level),
         _ => return Err("the agreement has no service credit tiers".into()),
     };
@@ -343,10 +321,8 @@ fn paragraphs(agreement: &Agreement, segments: Vec<Segment>) -> Vec<Vec<TextSegm
             }
             Segment::Term { id, text } => {
                 let table = agreement
-                    .terms
-                    .iter()
-                    .find(|(k, _)| k.as_str() == id)
-                    .and_then(|(_, t)| sla_templates::format::term_table(&t.value));
+                    .term_value(&id)
+                    .and_then(sla_templates::format::term_table);
                 if let Some(paragraph) = out.last_mut() {
                     paragraph.push(TextSegment::Term {
                         term: id,

@@ -157,7 +157,8 @@ fn read_log(output: &str) -> Acknowledged {
     acked
 }
 
-/// Checks the workspace after a kill; returns what is there (edit number, rounds, imports).
+/// Checks the workspace after a kill against everything acknowledged so far, then records in
+/// `so_far` what the workspace now holds (what later kills must not lose).
 fn check_after_crash(dir: &Path, id: &str, acked: &Acknowledged, so_far: &mut Acknowledged) {
     let db = rusqlite::Connection::open(dir.join(sla_store::DATABASE_FILE)).unwrap();
     let integrity: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();

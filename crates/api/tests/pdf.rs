@@ -6,11 +6,8 @@ use sla_api::{Backend, ErrorCode, PaperSize, PdfRequest, PreviewItem, TemplateRe
 use sla_model::PartyRole;
 use sla_templates::Position;
 
-#[test]
-fn a_rounds_preview_and_pdf_carry_its_fingerprint() {
-    let dir = tempfile::tempdir().unwrap();
-    let backend = Backend::open(dir.path());
-    let now = Timestamp::from_second(1_800_000_000).unwrap();
+/// The SaaS SLA drafted in the balanced position, the customer's side; its id.
+fn drafted(backend: &Backend, now: Timestamp) -> String {
     let request = TemplateRequest {
         template: "saas-availability".into(),
         position: Position::Balanced,
@@ -21,7 +18,15 @@ fn a_rounds_preview_and_pdf_carry_its_fingerprint() {
         options: Default::default(),
         set: Default::default(),
     };
-    let id = backend.create_from_template(request, now).unwrap().id.to_string();
+    backend.create_from_template(request, now).unwrap().id.to_string()
+}
+
+#[test]
+fn a_rounds_preview_and_pdf_carry_its_fingerprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Backend::open(dir.path());
+    let now = Timestamp::from_second(1_800_000_000).unwrap();
+    let id = drafted(&backend, now);
     let view = backend.propose_round(&id, "Opening", now).unwrap();
     let hash = view.record.rounds[0].hash.clone();
 
@@ -90,17 +95,7 @@ fn hostile_text_prints_literally_in_the_agreement_and_redline_pdfs() {
     let dir = tempfile::tempdir().unwrap();
     let backend = Backend::open(dir.path());
     let now = Timestamp::from_second(1_800_000_000).unwrap();
-    let request = TemplateRequest {
-        template: "saas-availability".into(),
-        position: Position::Balanced,
-        our_role: PartyRole::Customer,
-        title: None,
-        counterparty: "Cloudy Hosting Ltd".into(),
-        our_name: "Acme Retail plc".into(),
-        options: Default::default(),
-        set: Default::default(),
-    };
-    let id = backend.create_from_template(request, now).unwrap().id.to_string();
+    let id = drafted(&backend, now);
     let mut agreement = backend.open_agreement(&id).unwrap().agreement;
     agreement.title = sla_model::Title::new(payloads[0].clone()).unwrap();
     agreement.parties.customer.name = payloads[2].clone();

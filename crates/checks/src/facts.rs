@@ -20,18 +20,6 @@ pub struct DowntimeBudget {
     pub business_seconds: Option<u64>,
 }
 
-fn percentage(agreement: &Agreement, id: &str) -> Option<Percentage> {
-    match agreement
-        .terms
-        .iter()
-        .find(|(k, _)| k.as_str() == id)
-        .map(|(_, t)| &t.value)
-    {
-        Some(TermValue::Percentage(p)) => Some(*p),
-        _ => None,
-    }
-}
-
 /// The measurement window's name (`calendar month` by default).
 pub fn window_name(agreement: &Agreement) -> String {
     window(agreement).0
@@ -39,12 +27,7 @@ pub fn window_name(agreement: &Agreement) -> String {
 
 /// The measurement window's name and length in seconds (`calendar month` by default).
 pub(crate) fn window(agreement: &Agreement) -> (String, u64) {
-    let name = match agreement
-        .terms
-        .iter()
-        .find(|(k, _)| k.as_str() == "availability.window")
-        .map(|(_, t)| &t.value)
-    {
+    let name = match agreement.term_value("availability.window") {
         Some(TermValue::Choice(c)) => c.selected().to_owned(),
         Some(TermValue::Text(t)) => t.as_str().to_owned(),
         _ => "calendar month".to_owned(),
@@ -61,11 +44,7 @@ pub(crate) fn window(agreement: &Agreement) -> (String, u64) {
 
 /// The share of a week's seconds that the support schedule covers, in millionths.
 fn business_share_millionths(agreement: &Agreement) -> Option<u64> {
-    let schedule = agreement
-        .terms
-        .iter()
-        .find(|(k, _)| k.as_str() == "support.hours")
-        .map(|(_, t)| &t.value)?;
+    let schedule = agreement.term_value("support.hours")?;
     let TermValue::SupportSchedule(SupportSchedule::BusinessHours(hours)) = schedule else {
         return None;
     };
@@ -83,7 +62,7 @@ fn business_share_millionths(agreement: &Agreement) -> Option<u64> {
 
 /// The downtime `availability.target` allows per window, if the agreement has a target.
 pub fn downtime_budget(agreement: &Agreement) -> Option<DowntimeBudget> {
-    let target = percentage(agreement, "availability.target")?;
+    let target = agreement.percentage("availability.target")?;
     let (name, seconds) = window(agreement);
     let missing = u64::from(100_000 - target.thousandths());
     let calendar_seconds = seconds * missing / 100_000;
@@ -98,17 +77,12 @@ pub fn downtime_budget(agreement: &Agreement) -> Option<DowntimeBudget> {
 
 /// The credit owed at an achieved availability: the tier reached, limited by the cap.
 pub fn credit_at(agreement: &Agreement, achieved: Percentage) -> Option<Percentage> {
-    let tiers = match agreement
-        .terms
-        .iter()
-        .find(|(k, _)| k.as_str() == "credits.tiers")
-        .map(|(_, t)| &t.value)
-    {
+    let tiers = match agreement.term_value("credits.tiers") {
         Some(TermValue::TierTable(t)) => t,
         _ => return None,
     };
     let credit = tiers.credit_for(achieved)?;
-    Some(match percentage(agreement, "credits.cap") {
+    Some(match agreement.percentage("credits.cap") {
         Some(cap) if cap < credit => cap,
         _ => credit,
     })
@@ -152,7 +126,7 @@ pub fn meaning(agreement: &Agreement, term: &str) -> Option<String> {
             ))
         }
         "credits.tiers" => {
-            let target = percentage(agreement, "availability.target")?;
+            let target = agreement.percentage("availability.target")?;
             let just_below = Percentage::from_thousandths(target.thousandths().checked_sub(1)?).ok()?;
             let credit = credit_at(agreement, just_below)?;
             Some(format!(

@@ -44,11 +44,7 @@ struct Review<'a> {
 
 impl Review<'_> {
     fn value(&self, id: &str) -> Option<&TermValue> {
-        self.agreement
-            .terms
-            .iter()
-            .find(|(k, _)| k.as_str() == id)
-            .map(|(_, t)| &t.value)
+        self.agreement.term_value(id)
     }
 
     fn percentage(&self, id: &str) -> Option<Percentage> {

@@ -3,6 +3,8 @@
 use jiff::Timestamp;
 use thiserror::Error;
 
+use crate::csv_file::CsvFile;
+
 /// Why an incident happened, which decides whether its time is Downtime.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Cause {
@@ -70,41 +72,16 @@ pub const MAX_INCIDENT_BYTES: usize = 64 * 1024 * 1024;
 /// other columns are ignored), then one incident per line. Any malformed line refuses the
 /// whole file, naming the line and why.
 pub fn read_incidents(text: &str) -> Result<Vec<Incident>, MeasureError> {
-    if text.len() > MAX_INCIDENT_BYTES {
-        return Err(MeasureError::TooLarge {
-            bytes: text.len(),
-            max: MAX_INCIDENT_BYTES,
-        });
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| MeasureError::Line {
-            line: 1,
-            reason: e.to_string(),
-        })?
-        .clone();
-    let column = |name: &'static str| {
-        headers
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(name))
-            .ok_or(MeasureError::MissingColumn(name))
-    };
+    let file = CsvFile::open(text, MAX_INCIDENT_BYTES)?;
     let (start, end, service, cause) = (
-        column("start")?,
-        column("end")?,
-        column("service")?,
-        column("cause")?,
+        file.column("start", "start")?,
+        file.column("end", "end")?,
+        file.column("service", "service")?,
+        file.column("cause", "cause")?,
     );
     let mut incidents = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| MeasureError::Line {
-            line: e.position().map_or(0, |p| p.line()),
-            reason: e.to_string(),
-        })?;
-        let line = record.position().map_or(0, |p| p.line());
+    for record in file.records() {
+        let (line, record) = record?;
         let bad = |reason: String| MeasureError::Line { line, reason };
         let field = |index: usize| record.get(index).unwrap_or("");
         let time = |index: usize, name: &str| {

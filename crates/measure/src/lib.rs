@@ -10,6 +10,7 @@
 mod attainment;
 mod availability;
 mod clock;
+mod csv_file;
 mod incidents;
 mod period;
 mod remedies;

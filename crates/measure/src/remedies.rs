@@ -35,23 +35,8 @@ pub struct Remedies {
     pub chronic_met_in: Option<String>,
 }
 
-fn term<'a>(agreement: &'a Agreement, id: &str) -> Option<&'a TermValue> {
-    agreement
-        .terms
-        .iter()
-        .find(|(k, _)| k.as_str() == id)
-        .map(|(_, t)| &t.value)
-}
-
-fn percentage(agreement: &Agreement, id: &str) -> Option<Percentage> {
-    match term(agreement, id) {
-        Some(TermValue::Percentage(p)) => Some(*p),
-        _ => None,
-    }
-}
-
 fn count(agreement: &Agreement, id: &str) -> Option<u32> {
-    match term(agreement, id) {
+    match agreement.term_value(id) {
         Some(TermValue::Count(c)) => Some(c.get()),
         _ => None,
     }
@@ -68,9 +53,9 @@ pub fn achieved_thousandths(window: &WindowAvailability) -> u32 {
 
 /// The remedies the agreement gives for the measured windows (consecutive, oldest first).
 pub fn remedies(agreement: &Agreement, windows: &[WindowAvailability]) -> Remedies {
-    let target = percentage(agreement, "availability.target");
+    let target = agreement.percentage("availability.target");
     // The claim window runs in calendar time (the library writes it in days).
-    let claim_window = match term(agreement, "credits.claim_window") {
+    let claim_window = match agreement.term_value("credits.claim_window") {
         Some(TermValue::Duration(d)) => Some(*d),
         _ => None,
     };
@@ -78,20 +63,17 @@ pub fn remedies(agreement: &Agreement, windows: &[WindowAvailability]) -> Remedi
         .iter()
         .filter_map(|window| {
             let achieved = Percentage::from_thousandths(achieved_thousandths(window)).ok()?;
-            let tiers = match term(agreement, "credits.tiers") {
+            // The tier's credit, and the credit owed once the cap is applied.
+            let uncapped = match agreement.term_value("credits.tiers") {
                 Some(TermValue::TierTable(t)) => t.credit_for(achieved),
                 _ => None,
             };
-            let cap = percentage(agreement, "credits.cap");
-            let credit = match (tiers, cap) {
-                (Some(credit), Some(cap)) if cap < credit => Some(cap),
-                (credit, _) => credit,
-            };
+            let credit = sla_checks::credit_at(agreement, achieved);
             Some(WindowRemedy {
                 window: window.period.label.clone(),
                 achieved,
                 target_missed: target.is_some_and(|t| achieved < t),
-                capped_from: tiers.filter(|t| Some(*t) != credit),
+                capped_from: uncapped.filter(|t| Some(*t) != credit),
                 credit,
                 claim_by: credit.and(claim_window).and_then(|d| {
                     let seconds = i64::try_from(d.nominal_minutes()).ok()? * 60;

@@ -9,6 +9,7 @@ use jiff::tz::TimeZone;
 use serde::Deserialize;
 
 use crate::MeasureError;
+use crate::csv_file::CsvFile;
 
 /// One ticket.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,12 +96,7 @@ pub fn read_tickets(
     map: &ColumnMap,
     priorities: Option<&[String]>,
 ) -> Result<Vec<Ticket>, MeasureError> {
-    if text.len() > MAX_TICKET_BYTES {
-        return Err(MeasureError::TooLarge {
-            bytes: text.len(),
-            max: MAX_TICKET_BYTES,
-        });
-    }
+    let file = CsvFile::open(text, MAX_TICKET_BYTES)?;
     let zone = match &map.time_zone {
         Some(name) => Some(
             TimeZone::get(name)
@@ -108,23 +104,7 @@ pub fn read_tickets(
         ),
         None => None,
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| MeasureError::Line {
-            line: 1,
-            reason: e.to_string(),
-        })?
-        .clone();
-    let find = |name: &str, field: &'static str| {
-        headers
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(name))
-            .ok_or(MeasureError::MissingColumn(field))
-    };
+    let find = |name: &str, field: &'static str| file.column(name, field);
     let c = &map.columns;
     let id = find(&c.id, "id")?;
     let priority = find(&c.priority, "priority")?;
@@ -133,10 +113,11 @@ pub fn read_tickets(
     let resolved = find(&c.resolved, "resolved")?;
     // The optional columns: named in the map but absent from the file is an error; the
     // default map's optional columns may be absent.
+    let documented = *map == ColumnMap::default();
     let optional = |name: &Option<String>, field: &'static str| match name {
         Some(n) => match find(n, field) {
             Ok(i) => Ok(Some(i)),
-            Err(_) if *map == ColumnMap::default() => Ok(None),
+            Err(_) if documented => Ok(None),
             Err(e) => Err(e),
         },
         None => Ok(None),
@@ -145,12 +126,8 @@ pub fn read_tickets(
     let csat = optional(&c.csat, "csat")?;
 
     let mut tickets = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| MeasureError::Line {
-            line: e.position().map_or(0, |p| p.line()),
-            reason: e.to_string(),
-        })?;
-        let line = record.position().map_or(0, |p| p.line());
+    for record in file.records() {
+        let (line, record) = record?;
         let bad = |reason: String| MeasureError::Line { line, reason };
         let field = |i: usize| record.get(i).unwrap_or("");
         let time = |i: usize, name: &str| -> Result<Option<Timestamp>, MeasureError> {
@@ -194,10 +171,10 @@ pub fn read_tickets(
         let ticket = Ticket {
             first_response: time(first_response, "first_response")?,
             resolved: time(resolved, "resolved")?,
-            first_contact_resolved: match fcr.map(field).unwrap_or("") {
+            first_contact_resolved: match fcr.map(field).unwrap_or("").to_ascii_lowercase().as_str() {
                 "" => None,
-                "1" | "true" | "yes" | "TRUE" | "Yes" => Some(true),
-                "0" | "false" | "no" | "FALSE" | "No" => Some(false),
+                "1" | "true" | "yes" => Some(true),
+                "0" | "false" | "no" => Some(false),
                 other => return Err(bad(format!("first_contact_resolved `{other}` is not yes or no"))),
             },
             csat: match csat.map(field).unwrap_or("") {

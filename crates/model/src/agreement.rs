@@ -3,7 +3,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::terms::CalendarDate;
+use crate::terms::{CalendarDate, TermValue};
 use crate::{
     AgreementId, ClauseId, ModelError, Parties, PartyRole, SectionId, Term, TermId, Title, check_free_text,
 };
@@ -97,6 +97,24 @@ impl Clause {
 }
 
 impl Agreement {
+    /// The term with this id.
+    pub fn term(&self, id: &str) -> Option<&Term> {
+        self.terms.get(id)
+    }
+
+    /// The value of the term with this id.
+    pub fn term_value(&self, id: &str) -> Option<&TermValue> {
+        self.term(id).map(|t| &t.value)
+    }
+
+    /// The term's value when it is a percentage.
+    pub fn percentage(&self, id: &str) -> Option<crate::terms::Percentage> {
+        match self.term_value(id)? {
+            TermValue::Percentage(p) => Some(*p),
+            _ => None,
+        }
+    }
+
     /// A blank agreement with no clauses, between a named counterparty and a party not yet named.
     pub fn blank(id: AgreementId, title: Title, our_role: PartyRole, counterparty: &str) -> Self {
         let mut parties = Parties::default();

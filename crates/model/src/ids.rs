@@ -89,6 +89,13 @@ macro_rules! dotted_id {
             }
         }
 
+        /// Lets maps keyed by this id be searched with a plain `&str`.
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl TryFrom<String> for $name {
             type Error = ValueError;
             fn try_from(value: String) -> Result<Self, ValueError> {

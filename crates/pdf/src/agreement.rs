@@ -171,8 +171,8 @@ fn clause_body(agreement: &Agreement, clause: &Clause) -> Vec<Block> {
         let table = trimmed
             .strip_prefix("{{")
             .and_then(|t| t.strip_suffix("}}"))
-            .and_then(|id| agreement.terms.iter().find(|(k, _)| k.as_str() == id.trim()))
-            .and_then(|(_, term)| sla_templates::format::term_table(&term.value));
+            .and_then(|id| agreement.term_value(id.trim()))
+            .and_then(sla_templates::format::term_table);
         match table {
             Some(table) => {
                 flush(&mut paragraph, &mut blocks);

@@ -32,10 +32,8 @@ fn target(agreement_round: &Round, target: &CommentTarget) -> String {
     match target {
         CommentTarget::Agreement => "the agreement".to_owned(),
         CommentTarget::Term(id) => snapshot
-            .terms
-            .iter()
-            .find(|(k, _)| k.as_str() == id)
-            .map_or_else(|| format!("term {id}"), |(_, t)| format!("the term {}", t.label)),
+            .term(id)
+            .map_or_else(|| format!("term {id}"), |t| format!("the term {}", t.label)),
         CommentTarget::Clause(id) => snapshot.locate_clause(id).map_or_else(
             || format!("clause {id}"),
             |(s, c)| {
