@@ -111,7 +111,7 @@ test("hostile text is shown literally everywhere and runs nothing", async () => 
     const onClauses = payloads.filter((_, i) => i % 3 === 0);
     const clauseCommentsShown = onClauses.filter((p) => page.includes(flat(`customer: ${p}`)));
     assert.equal(clauseCommentsShown.length, onClauses.length, "every clause comment is shown literally under its clause");
-    await screenshot(browser, "60-hostile-document");
+    await screenshot(browser, "62-hostile-document");
 
     await (await byTestId(browser, "show-redline")).click();
     const redline = await byTestId(browser, "redline");
@@ -128,7 +128,7 @@ test("hostile text is shown literally everywhere and runs nothing", async () => 
     const commentsInRedline = payloads.filter((p) => redlineText.includes(flat(`customer: ${p}`)));
     console.log(`# comments shown in the redline: ${commentsInRedline.length} of ${payloads.length}`);
     assert.equal(commentsInRedline.length, payloads.length, "every comment is shown literally in the redline");
-    await screenshot(browser, "61-hostile-redline");
+    await screenshot(browser, "63-hostile-redline");
 
     // Nothing ran: no canary, no element with an event handler, no frames or plugins, and
     // no command but the app's own.
