@@ -86,6 +86,8 @@ fn main() {
     let definitions = Definitions {
         excluded: vec![Cause::Customer, Cause::ForceMajeure],
         maintenance_allowance: Some(4 * 3600),
+
+        ..Definitions::default()
     };
     let mut timings = Vec::new();
     let mut summary = String::new();

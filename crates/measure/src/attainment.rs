@@ -1,12 +1,14 @@
 //! Response and resolution attainment per priority, first-contact resolution and CSAT, for
 //! the tickets opened in a window, on the clocks the agreement sets.
 
+use serde::Serialize;
 use sla_model::terms::{PriorityMatrix, SupportSchedule};
+use ts_rs::TS;
 
 use crate::{Period, Ticket, elapsed, target_seconds};
 
 /// How one target fared.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, TS)]
 pub struct Attainment {
     /// The target as the agreement writes it (`30 business minutes`).
     pub target: String,
@@ -21,7 +23,7 @@ pub struct Attainment {
 }
 
 /// One priority's figures.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct PriorityAttainment {
     pub priority: String,
     pub tickets: usize,
@@ -36,6 +38,8 @@ pub struct TicketReport {
     /// Share of tickets with a first-contact answer that were resolved at first contact.
     pub first_contact_resolution: Option<f64>,
     pub csat_average: Option<f64>,
+    /// Share of survey responses rating the support 4 or 5 out of 5 (what `kpi.csat` targets).
+    pub csat_satisfied: Option<f64>,
     pub csat_responses: usize,
 }
 
@@ -102,6 +106,8 @@ pub fn ticket_report(
             .then(|| 100.0 * answered.iter().filter(|a| **a).count() as f64 / answered.len() as f64),
         csat_average: (!scores.is_empty())
             .then(|| scores.iter().map(|s| f64::from(*s)).sum::<f64>() / scores.len() as f64),
+        csat_satisfied: (!scores.is_empty())
+            .then(|| 100.0 * scores.iter().filter(|s| **s >= 4).count() as f64 / scores.len() as f64),
         csat_responses: scores.len(),
     }
 }

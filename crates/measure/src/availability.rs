@@ -2,19 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::{Cause, Incident, Period};
-
-/// How the agreement defines Downtime.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Definitions {
-    /// Causes whose time is not Downtime and is taken out of the window (customer-caused,
-    /// force majeure, third party — as the agreement lists them). `Scheduled` here is ignored:
-    /// scheduled maintenance is governed by the allowance.
-    pub excluded: Vec<Cause>,
-    /// Scheduled maintenance per window that is not Downtime, in seconds; beyond it (or with
-    /// none) scheduled maintenance is Downtime.
-    pub maintenance_allowance: Option<i64>,
-}
+use crate::{Cause, Definitions, Incident, Period};
 
 /// What a window achieved, and how.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +17,8 @@ pub struct WindowAvailability {
     pub maintenance_within: i64,
     /// Scheduled maintenance beyond the allowance (counted as Downtime, included in `downtime`).
     pub maintenance_beyond: i64,
+    /// Scheduled maintenance announced with less notice than required (Downtime).
+    pub maintenance_late_notice: i64,
     /// The time availability is measured over: the window less the excluded time.
     pub measured: i64,
     /// Achieved availability in percent.
@@ -53,9 +43,26 @@ pub fn availability(
     definitions: &Definitions,
 ) -> WindowAvailability {
     let (from, to) = (period.start.as_second(), period.end.as_second());
+    // Maintenance announced with less notice than the agreement requires is not scheduled.
+    let short_notice = |i: &Incident| {
+        i.cause == Cause::Scheduled
+            && definitions
+                .maintenance_notice
+                .zip(i.notified)
+                .is_some_and(|(notice, notified)| i.start.as_second() - notified.as_second() < notice)
+    };
+    let mut late_notice = 0;
     let clipped: Vec<(i64, i64, Cause)> = incidents
         .iter()
-        .map(|i| (i.start.as_second().max(from), i.end.as_second().min(to), i.cause))
+        .map(|i| {
+            let (start, end) = (i.start.as_second().max(from), i.end.as_second().min(to));
+            if short_notice(i) && start < end {
+                late_notice += end - start;
+                (start, end, Cause::Unplanned)
+            } else {
+                (start, end, i.cause)
+            }
+        })
         .filter(|(start, end, _)| start < end)
         .collect();
     // A sweep over the incidents' edges, with how many incidents of each cause are open.
@@ -126,6 +133,13 @@ pub fn availability(
             ),
         });
     }
+    if late_notice > 0 {
+        working.push(format!(
+            "Maintenance announced with less than the {} notice required: {} (Downtime).",
+            notice_text(definitions.maintenance_notice.unwrap_or_default()),
+            minutes(late_notice)
+        ));
+    }
     for (cause, length) in &excluded {
         working.push(format!(
             "{}: {} excluded from the window, as the agreement provides.",
@@ -150,6 +164,7 @@ pub fn availability(
         excluded,
         maintenance_within: within,
         maintenance_beyond: beyond,
+        maintenance_late_notice: late_notice,
         measured,
         achieved,
         working,
@@ -160,7 +175,7 @@ fn cause_index(cause: Cause) -> usize {
     Cause::ALL.iter().position(|c| *c == cause).unwrap_or(0)
 }
 
-fn cause_label(cause: Cause) -> &'static str {
+pub(crate) fn cause_label(cause: Cause) -> &'static str {
     match cause {
         Cause::Unplanned => "Unplanned outages",
         Cause::Scheduled => "Scheduled maintenance",
@@ -178,6 +193,18 @@ fn minutes(seconds: i64) -> String {
         (1, 0) => "1 minute".to_owned(),
         (_, 0) => format!("{grouped} minutes"),
         _ => format!("{grouped} minutes {rest} seconds"),
+    }
+}
+
+/// A notice period in the largest whole unit: `5 days`, `36 hours`, `90 minutes`.
+fn notice_text(seconds: i64) -> String {
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    if seconds % 86_400 == 0 {
+        plural(seconds / 86_400, "day")
+    } else if seconds % 3_600 == 0 {
+        plural(seconds / 3_600, "hour")
+    } else {
+        plural(seconds / 60, "minute")
     }
 }
 

@@ -34,10 +34,13 @@ impl<'a> CsvFile<'a> {
 
     /// The position of the column headed `name`; `field` names it in the error.
     pub(crate) fn column(&self, name: &str, field: &'static str) -> Result<usize, MeasureError> {
-        self.headers
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(name))
+        self.optional_column(name)
             .ok_or(MeasureError::MissingColumn(field))
+    }
+
+    /// The position of the column headed `name`, if the file has one.
+    pub(crate) fn optional_column(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h.eq_ignore_ascii_case(name))
     }
 
     /// Each record with its line number; a malformed one is an error naming its line.

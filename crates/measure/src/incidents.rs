@@ -1,4 +1,5 @@
-//! The incident log: `start,end,service,cause`, times in ISO 8601 with their offset.
+//! The incident log: `start,end,service,cause`, times in ISO 8601 with their offset, and
+//! optionally `notified`: when notice of scheduled maintenance was given.
 
 use jiff::Timestamp;
 use thiserror::Error;
@@ -50,6 +51,8 @@ pub struct Incident {
     pub end: Timestamp,
     pub service: String,
     pub cause: Cause,
+    /// When the customer was given notice of it (scheduled maintenance), if the log says.
+    pub notified: Option<Timestamp>,
 }
 
 /// Why a measurement file was refused; nothing of it is used.
@@ -61,6 +64,10 @@ pub enum MeasureError {
     MissingColumn(&'static str),
     #[error("the column mapping is wrong: {0}")]
     Mapping(String),
+    #[error("{0}")]
+    Period(String),
+    #[error("{0}")]
+    Agreement(String),
     #[error("line {line}: {reason}")]
     Line { line: u64, reason: String },
 }
@@ -69,7 +76,7 @@ pub enum MeasureError {
 pub const MAX_INCIDENT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Reads an incident log: a header naming at least `start,end,service,cause` (in any order;
-/// other columns are ignored), then one incident per line. Any malformed line refuses the
+/// `notified` is read when present, other columns are ignored), then one incident per line. Any malformed line refuses the
 /// whole file, naming the line and why.
 pub fn read_incidents(text: &str) -> Result<Vec<Incident>, MeasureError> {
     let file = CsvFile::open(text, MAX_INCIDENT_BYTES)?;
@@ -79,6 +86,7 @@ pub fn read_incidents(text: &str) -> Result<Vec<Incident>, MeasureError> {
         file.column("service", "service")?,
         file.column("cause", "cause")?,
     );
+    let notified = file.optional_column("notified");
     let mut incidents = Vec::new();
     for record in file.records() {
         let (line, record) = record?;
@@ -102,6 +110,10 @@ pub fn read_incidents(text: &str) -> Result<Vec<Incident>, MeasureError> {
                     field(cause)
                 ))
             })?,
+            notified: match notified {
+                Some(index) if !field(index).is_empty() => Some(time(index, "notified")?),
+                _ => None,
+            },
         };
         if incident.end <= incident.start {
             return Err(bad(format!(

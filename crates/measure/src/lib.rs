@@ -11,17 +11,24 @@ mod attainment;
 mod availability;
 mod clock;
 mod csv_file;
+mod definitions;
 mod incidents;
 mod period;
 mod remedies;
+mod report;
 mod samples;
 mod tickets;
 
 pub use attainment::{Attainment, PriorityAttainment, TicketReport, ticket_report};
-pub use availability::{Definitions, WindowAvailability, availability};
+pub use availability::{WindowAvailability, availability};
 pub use clock::{elapsed, target_seconds};
+pub use definitions::Definitions;
 pub use incidents::{Cause, Incident, MeasureError, read_incidents};
-pub use period::Period;
+pub use period::{MAX_WINDOWS, Period};
 pub use remedies::{Remedies, WindowRemedy, achieved_thousandths, remedies};
+pub use report::{
+    ChronicFailure, Citations, EarnBack, ExcludedTime, Fines, KpiFigure, ServiceLevelReport, TicketFigures,
+    WindowReport, measure,
+};
 pub use samples::{MAX_SAMPLE_BYTES, read_samples};
 pub use tickets::{ColumnMap, Columns, MAX_TICKET_BYTES, Ticket, read_tickets};

@@ -4,6 +4,9 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 
+/// The most windows one report covers (ten years of months).
+pub const MAX_WINDOWS: usize = 120;
+
 /// One measurement window: `[start, end)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Period {
@@ -40,6 +43,66 @@ impl Period {
         })
     }
 
+    /// The calendar quarter `YYYY-Qn` (`2027-Q1`: January to March), in `zone`.
+    pub fn quarter(year: i16, quarter: i8, zone: &TimeZone) -> Result<Period, String> {
+        let first = Date::new(year, (quarter - 1) * 3 + 1, 1).map_err(|e| e.to_string())?;
+        let next = first.checked_add(3.months()).map_err(|e| e.to_string())?;
+        let at = |date: Date| {
+            date.to_zoned_datetime(zone.clone())
+                .map(|z| z.timestamp())
+                .map_err(|e| e.to_string())
+        };
+        Ok(Period {
+            label: format!("{year}-Q{quarter}"),
+            start: at(first)?,
+            end: at(next)?,
+        })
+    }
+
+    /// The measurement windows covering `months` — one month (`2027-03`) or a range
+    /// (`2027-01..2027-06`) — as calendar months, or as the calendar quarters holding them
+    /// when the agreement measures per quarter. At most [`MAX_WINDOWS`] windows.
+    pub fn windows(months: &str, quarterly: bool, zone: &TimeZone) -> Result<Vec<Period>, String> {
+        let (first, last) = months.split_once("..").unwrap_or((months, months));
+        let (first, last) = (
+            Period::month(first.trim(), zone)?,
+            Period::month(last.trim(), zone)?,
+        );
+        if last.start < first.start {
+            return Err(format!("the period `{months}` ends before it starts"));
+        }
+        let month_of = |p: &Period| -> Option<(i16, i8)> {
+            let (y, m) = p.label.split_once('-')?;
+            Some((y.parse().ok()?, m.parse().ok()?))
+        };
+        let ((mut year, mut month), (last_year, last_month)) = (
+            month_of(&first).ok_or("unreadable month")?,
+            month_of(&last).ok_or("unreadable month")?,
+        );
+        let mut windows: Vec<Period> = Vec::new();
+        while (year, month) <= (last_year, last_month) {
+            let window = if quarterly {
+                Period::quarter(year, (month - 1) / 3 + 1, zone)?
+            } else {
+                Period::month(&format!("{year:04}-{month:02}"), zone)?
+            };
+            if windows.last().is_none_or(|w| w.label != window.label) {
+                windows.push(window);
+            }
+            if windows.len() > MAX_WINDOWS {
+                return Err(format!(
+                    "the period `{months}` spans more than {MAX_WINDOWS} windows"
+                ));
+            }
+            (year, month) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+        }
+        Ok(windows)
+    }
+
     /// The window's length in whole seconds.
     pub fn seconds(&self) -> i64 {
         self.end.as_second() - self.start.as_second()
@@ -64,5 +127,38 @@ mod tests {
         assert!(Period::month("2027-13", &utc).is_err());
         assert!(Period::month("March", &utc).is_err());
         assert!(Period::month("2027-3", &utc).is_err());
+    }
+
+    #[test]
+    fn ranges_become_months_or_the_quarters_holding_them() {
+        let utc = TimeZone::UTC;
+        let labels = |months: &str, quarterly: bool| -> Vec<String> {
+            Period::windows(months, quarterly, &utc)
+                .unwrap()
+                .into_iter()
+                .map(|p| p.label)
+                .collect()
+        };
+        assert_eq!(labels("2027-03", false), ["2027-03"]);
+        assert_eq!(
+            labels("2026-11..2027-02", false),
+            ["2026-11", "2026-12", "2027-01", "2027-02"]
+        );
+        assert_eq!(
+            labels("2027-03..2027-07", true),
+            ["2027-Q1", "2027-Q2", "2027-Q3"]
+        );
+        let q1 = Period::quarter(2027, 1, &utc).unwrap();
+        assert_eq!(q1.seconds(), 90 * 86_400);
+        assert!(
+            Period::windows("2027-05..2027-03", false, &utc)
+                .unwrap_err()
+                .contains("ends before")
+        );
+        assert!(
+            Period::windows("2000-01..2027-03", false, &utc)
+                .unwrap_err()
+                .contains("more than 120")
+        );
     }
 }

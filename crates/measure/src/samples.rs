@@ -84,6 +84,7 @@ pub fn read_samples(text: &str, service: &str) -> Result<Vec<Incident>, MeasureE
                 end,
                 service: service.to_owned(),
                 cause: Cause::Unplanned,
+                notified: None,
             }),
         }
     }

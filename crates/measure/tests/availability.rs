@@ -8,6 +8,8 @@ fn definitions(allowance_minutes: Option<i64>) -> Definitions {
     Definitions {
         excluded: vec![Cause::Customer, Cause::ForceMajeure],
         maintenance_allowance: allowance_minutes.map(|m| m * 60),
+
+        ..Definitions::default()
     }
 }
 

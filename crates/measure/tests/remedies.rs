@@ -43,6 +43,8 @@ fn credits_caps_claim_deadlines_and_chronic_failure() {
     let definitions = Definitions {
         excluded: vec![Cause::Customer, Cause::ForceMajeure],
         maintenance_allowance: Some(4 * 3600),
+
+        ..Definitions::default()
     };
     let windows: Vec<_> = ["2027-04", "2027-05", "2027-06"]
         .iter()
@@ -77,6 +79,8 @@ fn exactly_on_a_tier_boundary_is_not_below_it() {
     let definitions = Definitions {
         excluded: vec![],
         maintenance_allowance: None,
+
+        ..Definitions::default()
     };
     let window = availability(
         &read_incidents(log).unwrap(),

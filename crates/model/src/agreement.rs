@@ -238,6 +238,12 @@ impl Agreement {
         self.sections.iter().map(|s| s.clauses.len()).sum()
     }
 
+    /// The clause's number as the documents print it (`3.2`: section 3, its second clause).
+    pub fn clause_number(&self, clause: &str) -> Option<String> {
+        self.locate_clause(clause)
+            .map(|(s, c)| format!("{}.{}", s + 1, c + 1))
+    }
+
     /// Where the clause with id `clause` stands: (section index, clause index).
     pub fn locate_clause(&self, clause: &str) -> Option<(usize, usize)> {
         self.sections.iter().enumerate().find_map(|(s, section)| {

@@ -79,6 +79,16 @@ impl Money {
         })
     }
 
+    /// `count` times this amount, if it stays within what an agreement can state.
+    pub fn times(self, count: u32) -> Option<Self> {
+        let minor_units = self.minor_units.checked_mul(i64::from(count))?;
+        let scale = 10_i64.pow(self.exponent());
+        (minor_units / scale <= Self::MAX_MAJOR_UNITS).then_some(Self {
+            minor_units,
+            currency: self.currency,
+        })
+    }
+
     pub fn minor_units(self) -> i64 {
         self.minor_units
     }

@@ -1,0 +1,53 @@
+//! How the agreement defines Downtime, read from its typed terms.
+
+use sla_model::{Agreement, TermValue};
+
+use crate::Cause;
+
+/// The choice in `exclusions.third_party` that takes third-party failures out of the window.
+const THIRD_PARTY_EXCLUDED: &str = "excluded";
+
+/// How the agreement defines Downtime.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Definitions {
+    /// Causes whose time is not Downtime and is taken out of the window (customer-caused,
+    /// force majeure, third party — as the agreement lists them). `Scheduled` here is ignored:
+    /// scheduled maintenance is governed by the allowance.
+    pub excluded: Vec<Cause>,
+    /// Scheduled maintenance per window that is not Downtime, in seconds; beyond it (or with
+    /// none) scheduled maintenance is Downtime.
+    pub maintenance_allowance: Option<i64>,
+    /// The notice scheduled maintenance needs, in seconds; maintenance announced later (as the
+    /// log's `notified` column shows) is Downtime.
+    pub maintenance_notice: Option<i64>,
+}
+
+impl Definitions {
+    /// The definitions an agreement's terms give. Its exclusions clause excludes
+    /// customer-caused time and force majeure (every position of the library's clause does),
+    /// and third-party failures as `exclusions.third_party` says; without the clause nothing is
+    /// excluded. The maintenance allowance and notice come from `maintenance.allowance` and
+    /// `maintenance.notice`; without an allowance, scheduled maintenance is Downtime.
+    pub fn from_agreement(agreement: &Agreement) -> Self {
+        let has_exclusions = agreement.locate_clause("exclusions").is_some()
+            || agreement.term("exclusions.third_party").is_some();
+        let mut excluded = Vec::new();
+        if has_exclusions {
+            excluded.extend([Cause::Customer, Cause::ForceMajeure]);
+            if let Some(TermValue::Choice(choice)) = agreement.term_value("exclusions.third_party")
+                && choice.selected() == THIRD_PARTY_EXCLUDED
+            {
+                excluded.push(Cause::ThirdParty);
+            }
+        }
+        let seconds = |id: &str| match agreement.term_value(id) {
+            Some(TermValue::Duration(d)) => i64::try_from(d.nominal_minutes()).ok().map(|m| m * 60),
+            _ => None,
+        };
+        Self {
+            excluded,
+            maintenance_allowance: seconds("maintenance.allowance"),
+            maintenance_notice: seconds("maintenance.notice"),
+        }
+    }
+}
