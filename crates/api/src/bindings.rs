@@ -121,6 +121,23 @@ pub fn typescript() -> String {
         declaration::<AddClause>(&cfg),
         declaration::<MoveDirection>(&cfg),
         declaration::<ImportRequest>(&cfg),
+        declaration::<crate::MeasureRequest>(&cfg),
+        declaration::<crate::Measurement>(&cfg),
+        declaration::<crate::ComingUp>(&cfg),
+        declaration::<sla_measure::ServiceLevelReport>(&cfg),
+        declaration::<sla_measure::WindowReport>(&cfg),
+        declaration::<sla_measure::ExcludedTime>(&cfg),
+        declaration::<sla_measure::TicketFigures>(&cfg),
+        declaration::<sla_measure::KpiFigure>(&cfg),
+        declaration::<sla_measure::PriorityAttainment>(&cfg),
+        declaration::<sla_measure::Attainment>(&cfg),
+        declaration::<sla_measure::ChronicFailure>(&cfg),
+        declaration::<sla_measure::EarnBack>(&cfg),
+        declaration::<sla_measure::Fines>(&cfg),
+        declaration::<sla_measure::Citations>(&cfg),
+        declaration::<sla_measure::ClaimLetter>(&cfg),
+        declaration::<sla_measure::KeyDate>(&cfg),
+        declaration::<sla_measure::KeyDateKind>(&cfg),
     ];
     declarations.sort_by(|a, b| a.0.cmp(&b.0));
     let texts: Vec<String> = declarations.into_iter().map(|(_, text)| text).collect();

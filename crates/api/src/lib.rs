@@ -7,6 +7,7 @@
 
 mod backend;
 mod backend_editing;
+mod backend_measure;
 mod backend_pdf;
 mod backend_rounds;
 pub mod bindings;
@@ -23,11 +24,12 @@ mod review_properties;
 mod view;
 
 pub use backend::Backend;
+pub use backend_measure::{COMING_UP_DAYS, ComingUp, MeasureRequest, Measurement, measure_agreement};
 pub use backend_pdf::{PREVIEW_PAGES, PaperSize, PdfProgress, PdfRequest};
 pub use backend_rounds::{PackageCheck, PackagedRoundInfo};
 pub use editing::{AddClause, LibraryClause, MoveDirection};
 pub use error::{ApiError, ErrorCode, KeyChange};
-pub use files::{read_agreement_file, read_package_file, write_file_atomically};
+pub use files::{read_agreement_file, read_measurement_file, read_package_file, write_file_atomically};
 pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use parties::{PartiesUpdate, PartyInput};

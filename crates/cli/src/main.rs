@@ -13,6 +13,7 @@ use sla_templates::{DraftRequest, Library, Position, RenderFormat};
 
 mod redline_text;
 mod render;
+mod render_measure;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -193,6 +194,20 @@ enum Command {
     Workspace,
     /// Print the fingerprint of this workspace's signing key, to read to the other side.
     Key,
+    /// Measure an agreed agreement against the provider's incident log (and ticket export)
+    /// for a period: availability with its working, service-desk targets, credits owed.
+    Measure(MeasureArgs),
+    /// Write an agreed agreement's key dates (effective date, reviews, renewals and notice
+    /// deadlines) as an iCalendar file.
+    Calendar {
+        /// An agreement file, or the id of an agreed agreement in the workspace.
+        agreement: String,
+        /// The effective date (YYYY-MM-DD), for a file that names none.
+        #[arg(long, value_name = "DATE")]
+        effective: Option<String>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Write a comment on a clause, a term or the whole agreement; your next round carries it.
     Comment {
         /// The id of an agreement in the workspace.
@@ -205,6 +220,30 @@ enum Command {
         term: Option<String>,
         text: String,
     },
+}
+
+#[derive(Debug, clap::Args)]
+struct MeasureArgs {
+    /// An agreement file, or the id of an agreed agreement in the workspace.
+    agreement: String,
+    /// The incident log: `start,end,service,cause[,notified]`, or per-minute samples
+    /// `timestamp,up`.
+    #[arg(long, value_name = "FILE")]
+    incidents: PathBuf,
+    /// The ticket export: `id,priority,opened,first_response,resolved,first_contact_resolved,csat`.
+    #[arg(long, value_name = "FILE")]
+    tickets: Option<PathBuf>,
+    /// A TOML file naming the ticket export's own columns (and the zone of its times).
+    #[arg(long, value_name = "FILE", requires = "tickets")]
+    ticket_columns: Option<PathBuf>,
+    /// The month to measure (`2027-03`) or a range (`2027-01..2027-06`).
+    #[arg(long)]
+    period: String,
+    /// Also print the draft claim letter.
+    #[arg(long)]
+    letter: bool,
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -584,6 +623,39 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
                 view.record.summary.status.as_str()
             ))
         }
+        Command::Measure(args) => measure(context, args, now),
+        Command::Calendar {
+            agreement,
+            effective,
+            out,
+        } => {
+            let (agreement, agreed_on) = agreed(context, &agreement)?;
+            let effective = match (effective, agreement.effective_date, agreed_on) {
+                (Some(text), ..) => text.parse::<jiff::civil::Date>().map_err(|_| {
+                    ApiError::new(
+                        ErrorCode::InvalidInput,
+                        format!("`{text}` is not a date (YYYY-MM-DD)"),
+                    )
+                })?,
+                (None, Some(date), _) => date.date(),
+                (None, None, Some(date)) => date,
+                (None, None, None) => {
+                    return Err(ApiError::new(
+                        ErrorCode::InvalidInput,
+                        "the agreement names no effective date; give one with --effective YYYY-MM-DD",
+                    ));
+                }
+            };
+            let dates = sla_measure::key_dates(&agreement, effective, None);
+            let ics = sla_measure::icalendar(&agreement.id.to_string(), agreement.title.as_str(), &dates);
+            sla_api::write_file_atomically(&out, ics.as_bytes())?;
+            Ok(format!(
+                "{}wrote {} ({} dates)\n",
+                render_measure::key_dates(&dates),
+                out.display(),
+                dates.len()
+            ))
+        }
         Command::Package(PackageCommand::Export { id, out }) => {
             let package = context.backend()?.export_package(&id)?;
             sla_api::write_file_atomically(&out, package.as_bytes())?;
@@ -615,6 +687,34 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             Ok(text)
         }
     }
+}
+
+/// The agreement to measure: a file as it is, or a workspace agreement's agreed version with
+/// the day it was agreed.
+fn agreed(context: &Context, name: &str) -> Result<(Agreement, Option<jiff::civil::Date>), ApiError> {
+    if AgreementId::parse(name).is_ok() && !Path::new(name).exists() {
+        let (agreement, agreed_on) = context.backend()?.agreed_version(name)?;
+        return Ok((agreement, Some(agreed_on)));
+    }
+    Ok((context.agreement(name)?, None))
+}
+
+/// `sla measure`.
+fn measure(context: &Context, args: MeasureArgs, now: Timestamp) -> Result<String, ApiError> {
+    let (agreement, _) = agreed(context, &args.agreement)?;
+    let read = |path: &Path| sla_api::read_measurement_file(path);
+    let request = sla_api::MeasureRequest {
+        incidents: read(&args.incidents)?,
+        tickets: args.tickets.as_deref().map(read).transpose()?,
+        ticket_columns: args.ticket_columns.as_deref().map(read).transpose()?,
+        period: args.period,
+    };
+    let today = now.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
+    let measurement = sla_api::measure_agreement(&agreement, &request, today)?;
+    if args.json {
+        return to_json(&measurement);
+    }
+    Ok(render_measure::measurement(&measurement, args.letter))
 }
 
 /// `sla pdf FILE|ID`: a file is printed as a draft; a workspace agreement as its round, its

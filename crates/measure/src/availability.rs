@@ -152,11 +152,11 @@ pub fn availability(
         minutes(downtime)
     ));
     working.push(format!(
-        "Availability = ({} − {}) ÷ {} = {:.3} %.",
+        "Availability = ({} − {}) ÷ {} = {} % (rounded down to thousandths of a percent).",
         minutes(measured),
         minutes(downtime),
         minutes(measured),
-        achieved
+        thousandths_text(measured, downtime)
     ));
     WindowAvailability {
         period: period.clone(),
@@ -196,6 +196,21 @@ fn minutes(seconds: i64) -> String {
     }
 }
 
+/// Availability in thousandths of a percent, rounded down (100,000 when nothing was measured).
+pub(crate) fn thousandths(measured: i64, downtime: i64) -> u32 {
+    if measured <= 0 {
+        return 100_000;
+    }
+    let up = i128::from(measured - downtime).max(0);
+    u32::try_from(up * 100_000 / i128::from(measured)).unwrap_or(100_000)
+}
+
+/// `99.620`: the share up, in percent, rounded down to three decimals.
+fn thousandths_text(measured: i64, downtime: i64) -> String {
+    let value = thousandths(measured, downtime);
+    format!("{}.{:03}", value / 1000, value % 1000)
+}
+
 /// A notice period in the largest whole unit: `5 days`, `36 hours`, `90 minutes`.
 fn notice_text(seconds: i64) -> String {
     let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
@@ -208,7 +223,7 @@ fn notice_text(seconds: i64) -> String {
     }
 }
 
-fn group_thousands(value: i64) -> String {
+pub(crate) fn group_thousands(value: i64) -> String {
     let digits = value.abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -9,10 +9,13 @@
 
 mod attainment;
 mod availability;
+mod calendar;
 mod clock;
 mod csv_file;
 mod definitions;
 mod incidents;
+mod key_dates;
+mod letter;
 mod period;
 mod remedies;
 mod report;
@@ -21,9 +24,12 @@ mod tickets;
 
 pub use attainment::{Attainment, PriorityAttainment, TicketReport, ticket_report};
 pub use availability::{WindowAvailability, availability};
+pub use calendar::icalendar;
 pub use clock::{elapsed, target_seconds};
 pub use definitions::Definitions;
 pub use incidents::{Cause, Incident, MeasureError, read_incidents};
+pub use key_dates::{KeyDate, KeyDateKind, key_dates};
+pub use letter::{ClaimLetter, claim_letter};
 pub use period::{MAX_WINDOWS, Period};
 pub use remedies::{Remedies, WindowRemedy, achieved_thousandths, remedies};
 pub use report::{

@@ -44,11 +44,7 @@ fn count(agreement: &Agreement, id: &str) -> Option<u32> {
 
 /// Achieved availability rounded down to thousandths of a percent.
 pub fn achieved_thousandths(window: &WindowAvailability) -> u32 {
-    if window.measured <= 0 {
-        return 100_000;
-    }
-    let up = i128::from(window.measured - window.downtime).max(0);
-    u32::try_from(up * 100_000 / i128::from(window.measured)).unwrap_or(100_000)
+    crate::availability::thousandths(window.measured, window.downtime)
 }
 
 /// The remedies the agreement gives for the measured windows (consecutive, oldest first).

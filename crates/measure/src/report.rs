@@ -4,6 +4,7 @@
 //! clauses they come from.
 
 use jiff::Timestamp;
+use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use serde::Serialize;
 use sla_model::terms::{CreditTier, Money, Percentage, SupportSchedule};
@@ -76,6 +77,10 @@ pub struct WindowReport {
     /// The last moment to claim the credit.
     #[ts(type = "string | null")]
     pub claim_by: Option<Timestamp>,
+    /// The last whole day to claim it, in the report's zone (the day before `claim_by` when
+    /// the claim window closes at midnight).
+    #[ts(type = "string | null")]
+    pub last_day_to_claim: Option<Date>,
     /// The availability computation, one step per line.
     pub working: Vec<String>,
     pub tickets: Option<TicketFigures>,
@@ -244,6 +249,7 @@ pub fn measure(
                 credit: remedy.credit,
                 capped_from: remedy.capped_from,
                 claim_by: remedy.claim_by,
+                last_day_to_claim: remedy.claim_by.map(|at| last_whole_day(at, &zone)),
                 working: window.working.clone(),
                 tickets: figures,
                 breaches,
@@ -269,8 +275,8 @@ pub fn measure(
     let fines = clauses.fines.as_ref().and_then(|_| fines(agreement, &windows));
     Ok(ServiceLevelReport {
         title: agreement.title.to_string(),
-        customer: agreement.parties.get(PartyRole::Customer).name.clone(),
-        provider: agreement.parties.get(PartyRole::Provider).name.clone(),
+        customer: name_or(&agreement.parties.get(PartyRole::Customer).name, "the Customer"),
+        provider: name_or(&agreement.parties.get(PartyRole::Provider).name, "the Provider"),
         time_zone: zone_name.clone(),
         target,
         tiers: match agreement.term_value("credits.tiers") {
@@ -285,6 +291,25 @@ pub fn measure(
         fines,
         clauses,
     })
+}
+
+/// The last day wholly before `at` ends, in `zone`: the day before when `at` is midnight.
+fn last_whole_day(at: Timestamp, zone: &TimeZone) -> Date {
+    let local = at.to_zoned_datetime(zone.clone());
+    if local.time() == Time::midnight() {
+        local.date().yesterday().unwrap_or(local.date())
+    } else {
+        local.date()
+    }
+}
+
+/// A party's name, or its role when the agreement leaves it blank.
+pub(crate) fn name_or(name: &str, role: &str) -> String {
+    if name.trim().is_empty() {
+        role.to_owned()
+    } else {
+        name.to_owned()
+    }
 }
 
 fn ticket_figures(

@@ -32,7 +32,7 @@ fn fifty_minutes_down_and_thirty_of_allowed_maintenance_in_a_30_day_month() {
     assert_eq!(format!("{:.3}", result.achieved), "99.884");
     assert_eq!(
         result.working.last().unwrap(),
-        "Availability = (43,170 minutes − 50 minutes) ÷ 43,170 minutes = 99.884 %."
+        "Availability = (43,170 minutes − 50 minutes) ÷ 43,170 minutes = 99.884 % (rounded down to thousandths of a percent)."
     );
 }
 

@@ -82,6 +82,27 @@ export type ApiError = { code: ErrorCode, message: string,
 key_change?: KeyChange, };
 
 /**
+ * How one target fared.
+ */
+export type Attainment = { 
+/**
+ * The target as the agreement writes it (`30 business minutes`).
+ */
+target: string, met: number, missed: number, 
+/**
+ * Neither done nor overdue when the window ended.
+ */
+pending: number, 
+/**
+ * Met ÷ (met + missed), in percent; none when no ticket was due.
+ */
+percent: number | null, 
+/**
+ * The tickets that missed it.
+ */
+breaches: Array<string>, };
+
+/**
  * Business hours: the same opening and closing time on each listed day, in an IANA time
  * zone (so daylight-saving changes are the zone's), except on the listed holidays.
  */
@@ -121,6 +142,33 @@ export type ChangeState = "accepted" | "rejected" | "edited" | "follows_terms";
  * One value chosen from a closed list of options (a measurement method, mutual or one-way).
  */
 export type Choice = { selected: string, options: Array<string>, };
+
+/**
+ * The chronic-failure rule and whether it was met.
+ */
+export type ChronicFailure = { misses: number, of_windows: number, 
+/**
+ * The window in which the rule was met: the customer may terminate from then.
+ */
+met_in: string | null, };
+
+/**
+ * The clause numbers a claim cites, where the agreement has the clause.
+ */
+export type Citations = { availability: string | null, maintenance: string | null, exclusions: string | null, credits: string | null, clawback: string | null, chronic_failure: string | null, fines: string | null, response_resolution: string | null, support_quality: string | null, };
+
+/**
+ * The letter, paragraph by paragraph.
+ */
+export type ClaimLetter = { from: string, to: string, date: string, subject: string, 
+/**
+ * `Dear …`, the body and the close, one paragraph each.
+ */
+paragraphs: Array<string>, 
+/**
+ * The signature line: the customer's name.
+ */
+signed: string, };
 
 /**
  * One clause. Its text may refer to terms as `{{term.id}}`; its id never changes across
@@ -166,6 +214,11 @@ export type ClauseChangeKind = "unchanged" | "inserted" | "deleted" | "modified"
  * business hours ("4 business hours").
  */
 export type Clock = "calendar" | "business";
+
+/**
+ * A key date of one agreement, for the home screen's "Coming up".
+ */
+export type ComingUp = { agreement_id: string, agreement_title: string, date: KeyDate, };
 
 /**
  * What a comment is about.
@@ -240,6 +293,24 @@ export type Duration = { amount: number, unit: DurationUnit, clock: Clock, };
 export type DurationUnit = "minutes" | "hours" | "days" | "weeks";
 
 /**
+ * Where a credit stands under the earn-back clause.
+ */
+export type EarnBack = { 
+/**
+ * The window whose credit could be earned back.
+ */
+window: string, credit: Percentage, 
+/**
+ * `earned back after 2027-06`, `not earned back: 2027-05 missed the target`, or
+ * `open: 1 of 3 windows measured`.
+ */
+status: string, 
+/**
+ * Whether the provider may take the credit back.
+ */
+earned_back: boolean, };
+
+/**
  * One edit: what was struck out and what was written instead (either may be empty).
  */
 export type Edit = { deleted: string, inserted: string, 
@@ -263,6 +334,15 @@ undo: string | null, redo: string | null, };
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "workspace_unavailable" | "key_changed" | "internal";
 
 /**
+ * Time taken out of a window for one excluded cause.
+ */
+export type ExcludedTime = { 
+/**
+ * `Force majeure`.
+ */
+cause: string, seconds: number, };
+
+/**
  * One thing a reviewer would raise.
  */
 export type Finding = { severity: Severity, 
@@ -278,6 +358,23 @@ clause: string | null,
  * The terms concerned.
  */
 terms: Array<string>, message: string, };
+
+/**
+ * Fixed payments for missed service levels.
+ */
+export type Fines = { 
+/**
+ * `EUR 2500.00`.
+ */
+per_miss: string, cap: string | null, 
+/**
+ * Windows with at least one missed service level.
+ */
+windows_missed: number, 
+/**
+ * What those windows come to, capped (the clause's own conditions may give less).
+ */
+at_most: string, };
 
 export type HistoryStep = { 
 /**
@@ -334,6 +431,24 @@ pinned_fingerprint: string, new_fingerprint: string,
 new_key: string, };
 
 /**
+ * One date to act on.
+ */
+export type KeyDate = { date: string, kind: KeyDateKind, 
+/**
+ * `Last day to give notice of non-renewal`.
+ */
+title: string, 
+/**
+ * What it means, with the clause it comes from.
+ */
+detail: string, };
+
+/**
+ * What a key date is.
+ */
+export type KeyDateKind = "effective" | "review" | "notice_deadline" | "term_end" | "claim_deadline";
+
+/**
  * A term the "New agreement" dialog asks for.
  */
 export type KeyTerm = { id: string, label: string, help: string | null, 
@@ -351,6 +466,19 @@ options: Array<string>,
 defaults: PositionDefaults, };
 
 /**
+ * A service-desk target measured as a share (first-contact resolution, satisfaction).
+ */
+export type KpiFigure = { 
+/**
+ * Achieved, in percent.
+ */
+achieved: number, target: Percentage | null, 
+/**
+ * Whether the target was met; none without a target.
+ */
+met: boolean | null, };
+
+/**
  * A clause of the library as the "Add clause" dialog lists it.
  */
 export type LibraryClause = { id: string, category: string, heading: string, summary: string, 
@@ -358,6 +486,33 @@ export type LibraryClause = { id: string, category: string, heading: string, sum
  * The labels of the terms it brings.
  */
 terms: Array<string>, };
+
+/**
+ * What the "Service levels" tab (or `sla measure`) measures: the files' text and the period.
+ */
+export type MeasureRequest = { 
+/**
+ * The incident log (`start,end,service,cause[,notified]`), or per-minute samples
+ * (`timestamp,up`).
+ */
+incidents: string, 
+/**
+ * The ticket export, if any.
+ */
+tickets: string | null, 
+/**
+ * A column mapping for a service desk's own export (TOML), if its columns differ.
+ */
+ticket_columns: string | null, 
+/**
+ * `2027-03`, or `2027-01..2027-03`.
+ */
+period: string, };
+
+/**
+ * The measurement, and the claim letter when it gives something to claim.
+ */
+export type Measurement = { report: ServiceLevelReport, letter: ClaimLetter | null, };
 
 /**
  * The wire form of [`Money`].
@@ -481,6 +636,11 @@ export type PreviewItem = { "kind": "text", x: number, baseline: number, width: 
 export type PreviewPage = { items: Array<PreviewItem>, };
 
 /**
+ * One priority's figures.
+ */
+export type PriorityAttainment = { priority: string, tickets: number, response: Attainment, resolution: Attainment, };
+
+/**
  * Response and resolution times by priority, most urgent first.
  */
 export type PriorityMatrix = { rows: Array<PriorityTarget>, };
@@ -552,6 +712,23 @@ export type RowChangeKind = "unchanged" | "changed" | "inserted" | "deleted";
  * A numbered part of the agreement ("Service levels"), holding clauses.
  */
 export type Section = { id: string, heading: string, clauses: Array<Clause>, };
+
+/**
+ * The measurement of one agreement over a period.
+ */
+export type ServiceLevelReport = { title: string, customer: string, provider: string, 
+/**
+ * The zone the windows are taken in.
+ */
+time_zone: string, target: Percentage | null, 
+/**
+ * The credit tiers (for the chart), best level first.
+ */
+tiers: Array<CreditTier>, credit_cap: Percentage | null, windows: Array<WindowReport>, chronic_failure: ChronicFailure | null, earn_back: Array<EarnBack>, fines: Fines | null, clauses: Citations, 
+/**
+ * How the agreement's definitions were read, and any assumption made.
+ */
+basis: Array<string>, };
 
 export type Severity = "error" | "warning";
 
@@ -696,12 +873,58 @@ export type Text = string;
 export type TextSegment = { "kind": "text", text: string, } | { "kind": "term", term: string, text: string, table: TermTable | null, };
 
 /**
+ * The window's service-desk figures.
+ */
+export type TicketFigures = { tickets: number, priorities: Array<PriorityAttainment>, first_contact_resolution: KpiFigure | null, 
+/**
+ * Share of survey responses rating the support 4 or 5 out of 5.
+ */
+satisfaction: KpiFigure | null, survey_responses: number, };
+
+/**
  * Service-credit tiers by achieved level, best level first. Thresholds strictly fall and
  * credits strictly rise down the table, so a worse month never earns a smaller credit.
  */
 export type TierTable = { tiers: Array<CreditTier>, };
 
 export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+
+/**
+ * One measurement window.
+ */
+export type WindowReport = { 
+/**
+ * `2027-03` or `2027-Q1`.
+ */
+label: string, start: string, end: string, window_seconds: number, 
+/**
+ * Time availability is measured over: the window less excluded time.
+ */
+measured_seconds: number, downtime_seconds: number, excluded: Array<ExcludedTime>, maintenance_within_seconds: number, maintenance_beyond_seconds: number, 
+/**
+ * Achieved availability, rounded down to thousandths of a percent.
+ */
+achieved: Percentage, target_missed: boolean, 
+/**
+ * The credit owed, in percent of the window's fees, after the cap.
+ */
+credit: Percentage | null, 
+/**
+ * The tier's credit before the cap, when the cap cut it.
+ */
+capped_from: Percentage | null, 
+/**
+ * The last moment to claim the credit.
+ */
+claim_by: string | null, 
+/**
+ * The availability computation, one step per line.
+ */
+working: Array<string>, tickets: TicketFigures | null, 
+/**
+ * Every service level missed in the window, in words.
+ */
+breaches: Array<string>, };
 
 /**
  * A clause's text compared word by word.
