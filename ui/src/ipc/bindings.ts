@@ -918,6 +918,11 @@ capped_from: Percentage | null,
  */
 claim_by: string | null, 
 /**
+ * The last whole day to claim it, in the report's zone (the day before `claim_by` when
+ * the claim window closes at midnight).
+ */
+last_day_to_claim: string | null, 
+/**
  * The availability computation, one step per line.
  */
 working: Array<string>, tickets: TicketFigures | null, 
