@@ -170,3 +170,53 @@ impl Backend {
         Ok(coming)
     }
 }
+
+/// The report of `measurement` as a PDF: `measured_against` names the text it was measured
+/// against (`the agreed version: round 2, fingerprint …`).
+pub fn report_pdf(
+    measurement: &Measurement,
+    agreement_id: &str,
+    measured_against: &str,
+    paper: crate::PaperSize,
+    now: jiff::Timestamp,
+) -> Result<Vec<u8>, ApiError> {
+    let document = sla_pdf::Document::ServiceReport(sla_pdf::ServiceReportDocument {
+        report: &measurement.report,
+        agreement_id: agreement_id.to_owned(),
+        measured_against: measured_against.to_owned(),
+        printed_at: now,
+    });
+    Ok(document.pdf(paper.into())?)
+}
+
+/// The draft claim letter of `measurement` as a PDF; an error when there is nothing to claim.
+pub fn letter_pdf(
+    measurement: &Measurement,
+    paper: crate::PaperSize,
+    now: jiff::Timestamp,
+) -> Result<Vec<u8>, ApiError> {
+    let letter = measurement.letter.as_ref().ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            "There is nothing to claim for this period: no credit, chronic failure or payment arises.",
+        )
+    })?;
+    Ok(sla_pdf::Document::ClaimLetter(letter, now).pdf(paper.into())?)
+}
+
+impl Backend {
+    /// How a report names the agreed version it measured against.
+    pub fn measured_against(&self, id: &str) -> Result<String, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let workspace = self.workspace()?;
+        let record = workspace.agreement(agreement_id)?;
+        let last = record
+            .rounds
+            .last()
+            .ok_or_else(|| ApiError::new(ErrorCode::Conflict, "The agreement has no rounds."))?;
+        Ok(format!(
+            "the agreed version: round {}, fingerprint {}",
+            last.number, last.hash
+        ))
+    }
+}

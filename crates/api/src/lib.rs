@@ -24,7 +24,9 @@ mod review_properties;
 mod view;
 
 pub use backend::Backend;
-pub use backend_measure::{COMING_UP_DAYS, ComingUp, MeasureRequest, Measurement, measure_agreement};
+pub use backend_measure::{
+    COMING_UP_DAYS, ComingUp, MeasureRequest, Measurement, letter_pdf, measure_agreement, report_pdf,
+};
 pub use backend_pdf::{PREVIEW_PAGES, PaperSize, PdfProgress, PdfRequest};
 pub use backend_rounds::{PackageCheck, PackagedRoundInfo};
 pub use editing::{AddClause, LibraryClause, MoveDirection};

@@ -242,6 +242,14 @@ struct MeasureArgs {
     /// Also print the draft claim letter.
     #[arg(long)]
     letter: bool,
+    /// Write the report as a PDF to this file.
+    #[arg(long, value_name = "FILE")]
+    report_pdf: Option<PathBuf>,
+    /// Write the draft claim letter as a PDF to this file.
+    #[arg(long, value_name = "FILE")]
+    letter_pdf: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    paper: PaperArg,
     #[arg(long)]
     json: bool,
 }
@@ -701,7 +709,11 @@ fn agreed(context: &Context, name: &str) -> Result<(Agreement, Option<jiff::civi
 
 /// `sla measure`.
 fn measure(context: &Context, args: MeasureArgs, now: Timestamp) -> Result<String, ApiError> {
-    let (agreement, _) = agreed(context, &args.agreement)?;
+    let (agreement, agreed_on) = agreed(context, &args.agreement)?;
+    let measured_against = match agreed_on {
+        Some(_) => context.backend()?.measured_against(&args.agreement)?,
+        None => format!("the agreement file {}", args.agreement),
+    };
     let read = |path: &Path| sla_api::read_measurement_file(path);
     let request = sla_api::MeasureRequest {
         incidents: read(&args.incidents)?,
@@ -711,10 +723,22 @@ fn measure(context: &Context, args: MeasureArgs, now: Timestamp) -> Result<Strin
     };
     let today = now.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
     let measurement = sla_api::measure_agreement(&agreement, &request, today)?;
+    let mut written = String::new();
+    if let Some(path) = &args.report_pdf {
+        let id = agreement.id.to_string();
+        let pdf = sla_api::report_pdf(&measurement, &id, &measured_against, args.paper.into(), now)?;
+        sla_api::write_file_atomically(path, &pdf)?;
+        written.push_str(&format!("wrote {}\n", path.display()));
+    }
+    if let Some(path) = &args.letter_pdf {
+        let pdf = sla_api::letter_pdf(&measurement, args.paper.into(), now)?;
+        sla_api::write_file_atomically(path, &pdf)?;
+        written.push_str(&format!("wrote {}\n", path.display()));
+    }
     if args.json {
         return to_json(&measurement);
     }
-    Ok(render_measure::measurement(&measurement, args.letter))
+    Ok(render_measure::measurement(&measurement, args.letter) + &written)
 }
 
 /// `sla pdf FILE|ID`: a file is printed as a draft; a workspace agreement as its round, its

@@ -38,7 +38,7 @@ fn window_text(window: &WindowReport) -> String {
     let mut out = format!(
         "{}  availability {}  {}",
         window.label,
-        window.achieved,
+        sla_measure::percent_text(window.achieved),
         if window.target_missed {
             "TARGET MISSED"
         } else {
@@ -58,7 +58,7 @@ fn window_text(window: &WindowReport) -> String {
     for line in &window.working {
         let _ = writeln!(out, "  {line}");
     }
-    if let Some(tickets) = &window.tickets {
+    if let Some(tickets) = window.tickets.as_ref().filter(|t| t.tickets > 0) {
         let _ = writeln!(out, "  Tickets opened: {}", tickets.tickets);
         for p in tickets.priorities.iter().filter(|p| p.tickets > 0) {
             let _ = writeln!(

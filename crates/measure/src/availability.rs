@@ -119,7 +119,14 @@ pub fn availability(
     };
 
     let mut working = vec![format!("The window {} is {}.", period.label, minutes(window))];
-    if definitions.maintenance_allowance.is_some() || within + beyond > 0 {
+    if within + beyond == 0 {
+        if let Some(allowed) = definitions.maintenance_allowance {
+            working.push(format!(
+                "No scheduled maintenance within the allowance of {}.",
+                minutes(allowed)
+            ));
+        }
+    } else {
         working.push(match definitions.maintenance_allowance {
             Some(allowed) => format!(
                 "Scheduled maintenance: {} within the allowance of {} (not Downtime), {} beyond it (Downtime).",
@@ -205,6 +212,12 @@ pub(crate) fn thousandths(measured: i64, downtime: i64) -> u32 {
     u32::try_from(up * 100_000 / i128::from(measured)).unwrap_or(100_000)
 }
 
+/// A percentage with three decimals, as the tiers compare it: `99.620 %`.
+pub fn percent_text(p: sla_model::terms::Percentage) -> String {
+    let t = p.thousandths();
+    format!("{}.{:03} %", t / 1000, t % 1000)
+}
+
 /// `99.620`: the share up, in percent, rounded down to three decimals.
 fn thousandths_text(measured: i64, downtime: i64) -> String {
     let value = thousandths(measured, downtime);
@@ -223,7 +236,8 @@ fn notice_text(seconds: i64) -> String {
     }
 }
 
-pub(crate) fn group_thousands(value: i64) -> String {
+/// `43170` as `43,170`.
+pub fn group_thousands(value: i64) -> String {
     let digits = value.abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

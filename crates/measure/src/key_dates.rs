@@ -147,7 +147,7 @@ pub fn key_dates(
                 detail: format!(
                     "A credit of {credit} of the {} fees, for availability of {}{}.",
                     window.label,
-                    window.achieved,
+                    crate::percent_text(window.achieved),
                     report
                         .and_then(|r| r.clauses.credits.as_ref())
                         .map(|n| format!(" (clause {n})"))

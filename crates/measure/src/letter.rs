@@ -50,7 +50,7 @@ pub fn claim_letter(report: &ServiceLevelReport, today: Date) -> Option<ClaimLet
         let mut text = format!(
             "In {}, Availability was {}{}, against the target of {}{}. ",
             window.label,
-            window.achieved,
+            crate::percent_text(window.achieved),
             measured_phrase(window),
             report
                 .target

@@ -23,7 +23,7 @@ mod samples;
 mod tickets;
 
 pub use attainment::{Attainment, PriorityAttainment, TicketReport, ticket_report};
-pub use availability::{WindowAvailability, availability};
+pub use availability::{WindowAvailability, availability, group_thousands, percent_text};
 pub use calendar::icalendar;
 pub use clock::{elapsed, target_seconds};
 pub use definitions::Definitions;

@@ -221,7 +221,7 @@ pub fn measure(
             {
                 breaches.push(format!(
                     "Availability {} is below the target of {target}.",
-                    remedy.achieved
+                    crate::percent_text(remedy.achieved)
                 ));
             }
             if let Some(figures) = &figures {

@@ -153,6 +153,8 @@ pub enum Block {
     Table(Table),
     /// Both parties' signature blocks side by side, kept together on one page.
     Signatures(Vec<Signatory>),
+    /// A bar chart, kept whole on one page.
+    Chart(crate::chart::Chart),
     /// The table of contents: every heading that follows, with its page.
     Contents,
     PageBreak,

@@ -36,6 +36,12 @@ fn texts<'a>(blocks: &'a [Block], info: &'a Info) -> Vec<(&'a str, crate::fonts:
                     out.extend([&s.role, &s.party, &s.name, &s.title].map(|t| (t.as_str(), Face::Regular)));
                 }
             }
+            Block::Chart(chart) => {
+                for bar in &chart.bars {
+                    out.extend([&bar.label, &bar.caption].map(|t| (t.as_str(), Face::Regular)));
+                }
+                out.extend(chart.levels.iter().map(|l| (l.label.as_str(), Face::Bold)));
+            }
             Block::Contents | Block::PageBreak => {}
         }
     }

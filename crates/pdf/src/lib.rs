@@ -6,6 +6,8 @@
 
 mod agreement;
 mod blocks;
+mod chart;
+mod claim_letter;
 mod coverage;
 mod decorate;
 mod fonts;
@@ -14,6 +16,7 @@ mod lines;
 mod paginate;
 mod preview;
 mod redline;
+mod service_report;
 mod write;
 
 use sla_model::{Agreement, PartyRole};
@@ -22,6 +25,7 @@ pub use history::HistoryDocument;
 pub use paginate::Paper;
 pub use preview::{Preview, PreviewItem, PreviewPage};
 pub use redline::{RedlineDocument, Side};
+pub use service_report::ServiceReportDocument;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PdfError {
@@ -78,6 +82,10 @@ pub enum Document<'a> {
     Agreement(Version<'a>),
     Redline(RedlineDocument<'a>),
     History(HistoryDocument<'a>),
+    /// What a measured period entitles the customer to, with its working.
+    ServiceReport(ServiceReportDocument<'a>),
+    /// The draft claim letter, dated when it is printed.
+    ClaimLetter(&'a sla_measure::ClaimLetter, jiff::Timestamp),
 }
 
 impl Document<'_> {
@@ -86,6 +94,10 @@ impl Document<'_> {
             Document::Agreement(version) => (agreement::blocks(version), agreement_info(version)),
             Document::Redline(redline) => (redline::blocks(redline), redline_info(redline)),
             Document::History(history) => (history::blocks(history), history_info(history)),
+            Document::ServiceReport(report) => (service_report::blocks(report), report_info(report)),
+            Document::ClaimLetter(letter, printed_at) => {
+                (claim_letter::blocks(letter), letter_info(letter, *printed_at))
+            }
         }
     }
 
@@ -178,6 +190,39 @@ fn history_info(document: &HistoryDocument<'_>) -> decorate::Info {
             document.agreement_id,
             last.map_or(0, |r| r.number)
         ),
+    }
+}
+
+fn report_info(document: &ServiceReportDocument<'_>) -> decorate::Info {
+    let report = document.report;
+    let windows: Vec<&str> = report.windows.iter().map(|w| w.label.as_str()).collect();
+    let span = match (windows.first(), windows.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
+        (Some(a), _) => (*a).to_owned(),
+        _ => String::new(),
+    };
+    decorate::Info {
+        title: format!("Service level report: {}, {span}", report.title),
+        header: format!("Service level report: {}, {span}", report.title),
+        footer: format!("Measured against {}", document.measured_against),
+        authors: vec![report.customer.clone()],
+        description: format!("Service levels of agreement {} in {span}", document.agreement_id),
+        keywords: vec![document.agreement_id.clone()],
+        created: document.printed_at,
+        document_id: format!("report-{}-{span}", document.agreement_id),
+    }
+}
+
+fn letter_info(letter: &sla_measure::ClaimLetter, printed_at: jiff::Timestamp) -> decorate::Info {
+    decorate::Info {
+        title: letter.subject.clone(),
+        header: letter.subject.clone(),
+        footer: format!("Draft claim letter from {} to {}", letter.from, letter.to),
+        authors: vec![letter.from.clone()],
+        description: letter.subject.clone(),
+        keywords: Vec::new(),
+        created: printed_at,
+        document_id: format!("claim-{}-{}", letter.subject, letter.date),
     }
 }
 

@@ -252,6 +252,7 @@ impl<'a> Paginator<'a> {
                 TABLE_SPACE_BEFORE + rows.iter().take(2).map(|r| r.0).sum::<f32>()
             }
             Block::Signatures(signatories) => self.signatures_height(signatories),
+            Block::Chart(chart) => chart.block_height(),
             Block::Contents | Block::PageBreak => 0.0,
         }
     }
@@ -357,6 +358,17 @@ impl<'a> Paginator<'a> {
         }
         self.page().items.extend(rules);
         self.y = bottom;
+    }
+
+    fn chart(&mut self, chart: &crate::chart::Chart) {
+        let height = chart.block_height();
+        if height > self.room() && !self.at_top() {
+            self.new_page();
+        }
+        let (left, top, width) = (self.geometry.left, self.y, self.geometry.text_width());
+        let items = crate::chart::items(chart, left, top, width, self.fonts);
+        self.page().items.extend(items);
+        self.y += height;
     }
 
     fn signature_lines(&self, signatory: &Signatory, width: f32) -> Vec<Line> {
@@ -520,6 +532,7 @@ pub fn layout(blocks: &[Block], geometry: Geometry, fonts: &Fonts) -> Layout {
             Block::Paragraph(p) => paginator.paragraph(p, &blocks[i + 1..]),
             Block::Table(t) => paginator.table(t),
             Block::Signatures(s) => paginator.signatures(s),
+            Block::Chart(chart) => paginator.chart(chart),
             Block::Contents => {
                 let before = headings_in(&blocks[..i]).len();
                 paginator.contents(&headings_in(&blocks[i + 1..]), before);
