@@ -35,4 +35,9 @@ pub const COMMANDS: &[&str] = &[
     "accept_round",
     "add_comment",
     "remove_comment",
+    "measure",
+    "key_dates",
+    "coming_up",
+    "export_measurement",
+    "export_calendar",
 ];

@@ -3,9 +3,9 @@
 
 use jiff::Timestamp;
 use sla_api::{
-    AddClause, AgreementView, ApiError, Backend, ChangeRef, CreditOwed, Decision, ImportRequest,
-    LibraryClause, MoveDirection, NewAgreement, PaperSize, PartiesUpdate, PdfProgress, PdfRequest, Review,
-    TemplateInfo, TemplateRequest, WorkspaceInfo,
+    AddClause, AgreementView, ApiError, Backend, ChangeRef, ComingUp, CreditOwed, Decision, ImportRequest,
+    LibraryClause, MeasureRequest, Measurement, MeasurementDocument, MoveDirection, NewAgreement, PaperSize,
+    PartiesUpdate, PdfProgress, PdfRequest, Review, TemplateInfo, TemplateRequest, WorkspaceInfo,
 };
 use sla_model::CommentTarget;
 use sla_store::{AgreementRecord, AgreementSummary, ImportedRounds};
@@ -300,4 +300,71 @@ pub fn add_comment(
 #[tauri::command(async)]
 pub fn remove_comment(backend: State<'_, Backend>, id: String, seq: i64) -> Result<AgreementView, ApiError> {
     backend.remove_comment(&id, seq)
+}
+
+#[tauri::command(async)]
+pub fn measure(
+    backend: State<'_, Backend>,
+    id: String,
+    request: MeasureRequest,
+) -> Result<Measurement, ApiError> {
+    backend.measure(&id, &request, Timestamp::now())
+}
+
+#[tauri::command(async)]
+pub fn key_dates(backend: State<'_, Backend>, id: String) -> Result<Vec<sla_api::KeyDate>, ApiError> {
+    backend.key_dates(&id)
+}
+
+#[tauri::command(async)]
+pub fn coming_up(backend: State<'_, Backend>) -> Result<Vec<ComingUp>, ApiError> {
+    backend.coming_up(Timestamp::now())
+}
+
+/// Asks where to save the service level report or the claim letter (the system's save
+/// dialog) and writes it there. Resolves to the path written, or nothing when cancelled.
+#[tauri::command(async)]
+pub fn export_measurement(
+    app: tauri::AppHandle,
+    backend: State<'_, Backend>,
+    id: String,
+    request: MeasureRequest,
+    document: MeasurementDocument,
+    paper: PaperSize,
+) -> Result<Option<String>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Save the PDF")
+        .set_file_name(backend.measurement_file_name(&id, Some(document), &request.period)?)
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    backend.write_measurement_document(&id, &request, document, paper, &path, Timestamp::now())?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks where to save the key dates as an iCalendar file and writes it there.
+#[tauri::command(async)]
+pub fn export_calendar(
+    app: tauri::AppHandle,
+    backend: State<'_, Backend>,
+    id: String,
+) -> Result<Option<String>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Save the key dates")
+        .set_file_name(backend.measurement_file_name(&id, None, "")?)
+        .add_filter("iCalendar", &["ics"])
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    backend.write_calendar(&id, &path)?;
+    Ok(Some(path.display().to_string()))
 }

@@ -49,6 +49,11 @@ pub fn run() {
             commands::accept_round,
             commands::add_comment,
             commands::remove_comment,
+            commands::measure,
+            commands::key_dates,
+            commands::coming_up,
+            commands::export_measurement,
+            commands::export_calendar,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

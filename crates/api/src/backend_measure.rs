@@ -30,6 +30,8 @@ pub struct MeasureRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct Measurement {
     pub report: ServiceLevelReport,
+    /// The chart of the report's windows, as the app draws it.
+    pub chart: sla_measure::ReportChart,
     pub letter: Option<ClaimLetter>,
 }
 
@@ -39,6 +41,14 @@ pub struct ComingUp {
     pub agreement_id: String,
     pub agreement_title: String,
     pub date: KeyDate,
+}
+
+/// The documents a measurement gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasurementDocument {
+    Report,
+    ClaimLetter,
 }
 
 /// How far ahead "Coming up" looks.
@@ -78,7 +88,16 @@ pub fn measure_agreement(
     let report = sla_measure::measure(agreement, &incidents, tickets.as_deref(), request.period.trim())
         .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
     let letter = sla_measure::claim_letter(&report, today);
-    Ok(Measurement { report, letter })
+    Ok(Measurement {
+        chart: sla_measure::report_chart(&report),
+        report,
+        letter,
+    })
+}
+
+/// The day it is at `now` where the user is.
+fn local_date(now: jiff::Timestamp) -> Date {
+    now.to_zoned_datetime(TimeZone::system()).date()
 }
 
 /// A refused measurement file: nothing of it is used.
@@ -118,10 +137,15 @@ impl Backend {
         Ok((workspace.round(agreement_id, last.number)?.snapshot, agreed_on))
     }
 
-    /// Measures the agreed version of `id`.
-    pub fn measure(&self, id: &str, request: &MeasureRequest, today: Date) -> Result<Measurement, ApiError> {
+    /// Measures the agreed version of `id`; a claim letter is dated `now` in the local zone.
+    pub fn measure(
+        &self,
+        id: &str,
+        request: &MeasureRequest,
+        now: jiff::Timestamp,
+    ) -> Result<Measurement, ApiError> {
         let (agreement, _) = self.agreed_version(id)?;
-        measure_agreement(&agreement, request, today)
+        measure_agreement(&agreement, request, local_date(now))
     }
 
     /// The agreed agreement's key dates, from its effective date (the day it was agreed when
@@ -143,8 +167,9 @@ impl Backend {
         ))
     }
 
-    /// The key dates of every agreed agreement from `today` to [`COMING_UP_DAYS`] ahead.
-    pub fn coming_up(&self, today: Date) -> Result<Vec<ComingUp>, ApiError> {
+    /// The key dates of every agreed agreement from today to [`COMING_UP_DAYS`] ahead.
+    pub fn coming_up(&self, now: jiff::Timestamp) -> Result<Vec<ComingUp>, ApiError> {
+        let today = local_date(now);
         let until = today
             .checked_add(jiff::Span::new().days(COMING_UP_DAYS))
             .unwrap_or(today);
@@ -205,6 +230,51 @@ pub fn letter_pdf(
 }
 
 impl Backend {
+    /// The file name the save dialog suggests: "Checkout SLA - service levels 2027-03.pdf".
+    pub fn measurement_file_name(
+        &self,
+        id: &str,
+        document: Option<MeasurementDocument>,
+        period: &str,
+    ) -> Result<String, ApiError> {
+        let title = crate::backend_pdf::file_title(self.open_agreement(id)?.agreement.title.as_str());
+        let period: String = period
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '-' || *c == '.')
+            .collect();
+        Ok(match document {
+            Some(MeasurementDocument::Report) => format!("{title} - service levels {period}.pdf"),
+            Some(MeasurementDocument::ClaimLetter) => format!("{title} - claim letter {period}.pdf"),
+            None => format!("{title} - key dates.ics"),
+        })
+    }
+
+    /// Measures the agreed version of `id` and writes the report or the claim letter to `path`
+    /// (atomically).
+    pub fn write_measurement_document(
+        &self,
+        id: &str,
+        request: &MeasureRequest,
+        document: MeasurementDocument,
+        paper: crate::PaperSize,
+        path: &std::path::Path,
+        now: jiff::Timestamp,
+    ) -> Result<(), ApiError> {
+        let measurement = self.measure(id, request, now)?;
+        let bytes = match document {
+            MeasurementDocument::Report => {
+                report_pdf(&measurement, id, &self.measured_against(id)?, paper, now)?
+            }
+            MeasurementDocument::ClaimLetter => letter_pdf(&measurement, paper, now)?,
+        };
+        crate::write_file_atomically(path, &bytes)
+    }
+
+    /// Writes the agreed agreement's key dates to `path` as an iCalendar file.
+    pub fn write_calendar(&self, id: &str, path: &std::path::Path) -> Result<(), ApiError> {
+        crate::write_file_atomically(path, self.calendar(id)?.as_bytes())
+    }
+
     /// How a report names the agreed version it measured against.
     pub fn measured_against(&self, id: &str) -> Result<String, ApiError> {
         let agreement_id = parse_id(id)?;

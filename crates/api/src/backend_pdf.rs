@@ -203,18 +203,7 @@ impl Backend {
     /// The file name the save dialog suggests: "SaaS Availability SLA - round 2.pdf".
     pub fn pdf_file_name(&self, id: &str, request: &PdfRequest) -> Result<String, ApiError> {
         let record = self.open_agreement(id)?;
-        let title: String = record
-            .agreement
-            .title
-            .as_str()
-            .chars()
-            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
-            .collect();
-        let title = if title.trim().is_empty() {
-            "agreement"
-        } else {
-            title.trim()
-        };
+        let title = file_title(record.agreement.title.as_str());
         let version = |round: Option<u32>| round.map_or_else(|| "draft".to_owned(), |n| format!("round {n}"));
         let what = match request {
             PdfRequest::Agreement { round: Some(n) } => format!("round {n}"),
@@ -253,5 +242,17 @@ impl Backend {
             document.pdf_with_progress(paper.into(), &mut report)
         })?;
         crate::write_file_atomically(path, &bytes)
+    }
+}
+
+/// An agreement title as the start of a file name: letters, digits, spaces, `-` and `_`.
+pub(crate) fn file_title(title: &str) -> String {
+    let kept: String = title
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .collect();
+    match kept.trim() {
+        "" => "agreement".to_owned(),
+        trimmed => trimmed.to_owned(),
     }
 }

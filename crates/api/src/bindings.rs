@@ -123,6 +123,7 @@ pub fn typescript() -> String {
         declaration::<ImportRequest>(&cfg),
         declaration::<crate::MeasureRequest>(&cfg),
         declaration::<crate::Measurement>(&cfg),
+        declaration::<crate::MeasurementDocument>(&cfg),
         declaration::<crate::ComingUp>(&cfg),
         declaration::<sla_measure::ServiceLevelReport>(&cfg),
         declaration::<sla_measure::WindowReport>(&cfg),
@@ -138,6 +139,9 @@ pub fn typescript() -> String {
         declaration::<sla_measure::ClaimLetter>(&cfg),
         declaration::<sla_measure::KeyDate>(&cfg),
         declaration::<sla_measure::KeyDateKind>(&cfg),
+        declaration::<sla_measure::ReportChart>(&cfg),
+        declaration::<sla_measure::ChartBar>(&cfg),
+        declaration::<sla_measure::ChartLevel>(&cfg),
     ];
     declarations.sort_by(|a, b| a.0.cmp(&b.0));
     let texts: Vec<String> = declarations.into_iter().map(|(_, text)| text).collect();

@@ -25,7 +25,8 @@ mod view;
 
 pub use backend::Backend;
 pub use backend_measure::{
-    COMING_UP_DAYS, ComingUp, MeasureRequest, Measurement, letter_pdf, measure_agreement, report_pdf,
+    COMING_UP_DAYS, ComingUp, MeasureRequest, Measurement, MeasurementDocument, letter_pdf,
+    measure_agreement, report_pdf,
 };
 pub use backend_pdf::{PREVIEW_PAGES, PaperSize, PdfProgress, PdfRequest};
 pub use backend_rounds::{PackageCheck, PackagedRoundInfo};
@@ -37,6 +38,7 @@ pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use parties::{PartiesUpdate, PartyInput};
 pub use requests::{ImportRequest, NewAgreement, WorkspaceInfo};
 pub use review::{ChangeRef, ChangeState, Decision, Review, RoundComment};
+pub use sla_measure::KeyDate;
 pub use sla_pdf::{Preview, PreviewItem, PreviewPage};
 pub use view::{
     AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, KeyTerm, PartyKey,

@@ -99,7 +99,8 @@ pub fn key_dates(
                     kind: KeyDateKind::NoticeDeadline,
                     title: "Last day to give notice of non-renewal".to_owned(),
                     detail: format!(
-                        "Notice must be given at least {notice} days before the {period} ends on {end}{}.",
+                        "Notice must be given at least {notice} days before the {period} ends on {}{}.",
+                        end.strftime("%-d %B %Y"),
                         clause("term-renewal")
                     ),
                 });

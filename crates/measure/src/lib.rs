@@ -10,6 +10,7 @@
 mod attainment;
 mod availability;
 mod calendar;
+mod chart;
 mod clock;
 mod csv_file;
 mod definitions;
@@ -25,6 +26,7 @@ mod tickets;
 pub use attainment::{Attainment, PriorityAttainment, TicketReport, ticket_report};
 pub use availability::{WindowAvailability, availability, group_thousands, percent_text};
 pub use calendar::icalendar;
+pub use chart::{ChartBar, ChartLevel, ReportChart, report_chart};
 pub use clock::{elapsed, target_seconds};
 pub use definitions::Definitions;
 pub use incidents::{Cause, Incident, MeasureError, read_incidents};

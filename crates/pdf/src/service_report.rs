@@ -64,57 +64,32 @@ fn percent(p: sla_model::terms::Percentage) -> String {
     sla_measure::percent_text(p)
 }
 
-/// The chart of achieved availability per window against the target and the tiers.
-pub fn chart(report: &ServiceLevelReport) -> Chart {
-    // From a little under the lowest bar, the target and the first tier, so that small
-    // differences near 100 % stay visible; deeper tiers only when a bar reaches them.
-    let low = report
-        .windows
-        .iter()
-        .map(|w| w.achieved.value())
-        .chain(report.target.map(|t| t.value()))
-        .chain(report.tiers.first().map(|t| t.below.value()))
-        .fold(100.0_f64, f64::min);
-    let floor = (low - (100.0 - low).max(0.05) * 0.25).max(0.0);
-    let mut levels: Vec<Level> = report
-        .tiers
-        .iter()
-        .filter(|tier| tier.below.value() >= floor)
-        .map(|tier| Level {
-            value: tier.below.value(),
-            label: format!("below {}: credit {}", tier.below, tier.credit),
-            color: TIER,
-            strong: false,
-        })
-        .collect();
-    if let Some(target) = report.target {
-        // A tier at the target is drawn as the target, its credit named with it.
-        let at_target = report.tiers.iter().find(|t| t.below == target);
-        levels.retain(|l| (l.value - target.value()).abs() > f64::EPSILON);
-        levels.push(Level {
-            value: target.value(),
-            label: match at_target {
-                Some(tier) => format!("target {target}; below: credit {}", tier.credit),
-                None => format!("target {target}"),
-            },
-            color: TARGET,
-            strong: true,
-        });
-    }
+/// The report's chart (its figures from `sla_measure::report_chart`) as a chart block.
+fn chart(report: &ServiceLevelReport) -> Chart {
+    let model = sla_measure::report_chart(report);
     Chart {
-        bars: report
-            .windows
-            .iter()
-            .map(|w| Bar {
-                label: w.label.clone(),
-                value: w.achieved.value(),
-                caption: percent(w.achieved),
-                color: if w.target_missed { MISSED } else { MET },
+        bars: model
+            .bars
+            .into_iter()
+            .map(|bar| Bar {
+                label: bar.label,
+                value: bar.value,
+                caption: bar.caption,
+                color: if bar.target_missed { MISSED } else { MET },
             })
             .collect(),
-        levels,
-        floor,
-        ceiling: 100.0,
+        levels: model
+            .levels
+            .into_iter()
+            .map(|level| Level {
+                value: level.value,
+                label: level.label,
+                color: if level.target { TARGET } else { TIER },
+                strong: level.target,
+            })
+            .collect(),
+        floor: model.floor,
+        ceiling: model.ceiling,
         height: 150.0,
     }
 }

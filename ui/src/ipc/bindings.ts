@@ -138,6 +138,30 @@ export type ChangeRef = { "kind": "clause", "id": string } | { "kind": "term", "
  */
 export type ChangeState = "accepted" | "rejected" | "edited" | "follows_terms";
 
+export type ChartBar = { 
+/**
+ * `2027-03`.
+ */
+label: string, 
+/**
+ * Achieved availability in percent (rounded down to thousandths).
+ */
+value: number, 
+/**
+ * `99.620 %`.
+ */
+caption: string, target_missed: boolean, };
+
+export type ChartLevel = { value: number, 
+/**
+ * `target 99.9 %; below: credit 10 %`, `below 99 %: credit 25 %`.
+ */
+label: string, 
+/**
+ * The availability target (drawn heavier).
+ */
+target: boolean, };
+
 /**
  * One value chosen from a closed list of options (a measurement method, mutual or one-way).
  */
@@ -512,7 +536,16 @@ period: string, };
 /**
  * The measurement, and the claim letter when it gives something to claim.
  */
-export type Measurement = { report: ServiceLevelReport, letter: ClaimLetter | null, };
+export type Measurement = { report: ServiceLevelReport, 
+/**
+ * The chart of the report's windows, as the app draws it.
+ */
+chart: ReportChart, letter: ClaimLetter | null, };
+
+/**
+ * The documents a measurement gives.
+ */
+export type MeasurementDocument = "report" | "claim_letter";
 
 /**
  * The wire form of [`Money`].
@@ -658,6 +691,16 @@ export type Redline = {
  * Every clause of both versions, in the newer version's order.
  */
 clauses: Array<ClauseChange>, terms: Array<TermChange>, };
+
+export type ReportChart = { 
+/**
+ * The value at the bottom of the scale, and at the top (100).
+ */
+floor: number, ceiling: number, bars: Array<ChartBar>, 
+/**
+ * Highest first.
+ */
+levels: Array<ChartLevel>, };
 
 /**
  * A redline with, for each change, what the draft holds now.

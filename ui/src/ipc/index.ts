@@ -7,6 +7,7 @@ import type {
   AgreementSummary,
   AgreementView,
   ChangeRef,
+  ComingUp,
   CommentTarget,
   Decision,
   Review,
@@ -15,7 +16,11 @@ import type {
   ErrorCode,
   ImportedRounds,
   ImportRequest,
+  KeyDate,
   LibraryClause,
+  MeasureRequest,
+  Measurement,
+  MeasurementDocument,
   MoveDirection,
   NewAgreement,
   PaperSize,
@@ -128,3 +133,17 @@ export const acceptRound = (id: string) => call<AgreementView>("accept_round", {
 export const addComment = (id: string, target: CommentTarget, text: string) =>
   call<AgreementView>("add_comment", { id, target, text });
 export const removeComment = (id: string, seq: number) => call<AgreementView>("remove_comment", { id, seq });
+/** Measures the agreed version against the provider's incident log (and ticket export). */
+export const measure = (id: string, request: MeasureRequest) => call<Measurement>("measure", { id, request });
+export const keyDates = (id: string) => call<KeyDate[]>("key_dates", { id });
+/** Key dates of every agreed agreement in the weeks ahead. */
+export const comingUp = () => call<ComingUp[]>("coming_up");
+/** Opens the system's save dialog and writes the report or claim letter there; null when cancelled. */
+export const exportMeasurement = (
+  id: string,
+  request: MeasureRequest,
+  document: MeasurementDocument,
+  paper: PaperSize,
+) => call<string | null>("export_measurement", { id, request, document, paper });
+/** Opens the system's save dialog and writes the key dates as an iCalendar file. */
+export const exportCalendar = (id: string) => call<string | null>("export_calendar", { id });

@@ -36,6 +36,7 @@ import { AddClauseDialog } from "./AddClauseDialog";
 import { PartiesPanel, RoundsPanel } from "./AgreementPanels";
 import { PartiesDialog } from "./PartiesDialog";
 import { ProposeDialog } from "./ProposeDialog";
+import { ServiceLevelsPanel } from "./service-levels/ServiceLevelsPanel";
 import { RedlinePanel } from "./RedlinePanel";
 import { ChecksPanel } from "./ChecksPanel";
 import { CommentDialog } from "./Comments";
@@ -61,7 +62,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   const [adding, setAdding] = useState(false);
   const [editingParties, setEditingParties] = useState(false);
   const [proposing, setProposing] = useState(false);
-  const [mode, setMode] = useState<"document" | "redline">("document");
+  const [mode, setMode] = useState<"document" | "redline" | "service-levels">("document");
   const [exported, setExported] = useState<string | null>(null);
   const [exportingPdf, setExportingPdf] = useState(false);
   const previewPdf = useCallback((request: PdfRequest, paper: PaperSize) => pdfPreview(id, request, paper), [id]);
@@ -304,6 +305,17 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
             >
               Redline
             </button>
+            {summary.status === "agreed" && (
+              <button
+                type="button"
+                className="button button--small"
+                aria-pressed={mode === "service-levels"}
+                data-testid="show-service-levels"
+                onClick={() => setMode("service-levels")}
+              >
+                Service levels
+              </button>
+            )}
           </div>
         )}
         <div className="facts">
@@ -325,6 +337,9 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
         </div>
       </section>
 
+      {mode === "service-levels" ? (
+        <ServiceLevelsPanel id={id} onError={onError} />
+      ) : (
       <div className="editor">
         {mode === "redline" ? (
           <RedlinePanel
@@ -383,6 +398,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
           />
         </aside>
       </div>
+      )}
 
       {exportingPdf && (
         <ExportPdfDialog

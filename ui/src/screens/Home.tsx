@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { type AgreementSummary, type ApiError, listAgreements } from "../ipc";
 import { AgreementTable } from "./AgreementTable";
+import { ComingUp } from "./ComingUp";
 import { ImportDialog } from "./ImportDialog";
 import { ImportPackageDialog } from "./ImportPackageDialog";
 import { NewAgreementDialog } from "./NewAgreementDialog";
@@ -68,6 +69,10 @@ export function Home({ onOpen, onError }: Props) {
         </div>
         {agreements && agreements.length > 0 && newButton}
       </div>
+
+      {agreements !== null && agreements.some((a) => a.status === "agreed") && (
+        <ComingUp reload={agreements} onOpen={onOpen} onError={onError} />
+      )}
 
       {agreements === null ? (
         <p className="muted" role="status">
