@@ -8,6 +8,8 @@ use crate::{Cause, Definitions, Incident, Period};
 #[derive(Clone, Debug, PartialEq)]
 pub struct WindowAvailability {
     pub period: Period,
+    /// The time in the window that counts: all of it, or its Business Hours.
+    pub window: i64,
     /// Time counted as Downtime (overlaps once).
     pub downtime: i64,
     /// Time taken out of the window by each excluded cause (overlaps once, given to the
@@ -65,6 +67,16 @@ pub fn availability(
         })
         .filter(|(start, end, _)| start < end)
         .collect();
+    // Measured within Business Hours: only the opening hours count, of the window and of
+    // each incident.
+    let business = definitions
+        .business_hours
+        .as_ref()
+        .map(|hours| crate::clock::business_intervals(period.start, period.end, hours));
+    let clipped = match &business {
+        Some(intervals) => within_intervals(&clipped, intervals),
+        None => clipped,
+    };
     // A sweep over the incidents' edges, with how many incidents of each cause are open.
     let mut events: Vec<(i64, usize, i32)> = clipped
         .iter()
@@ -110,7 +122,10 @@ pub fn availability(
         previous = at;
     }
     downtime += beyond;
-    let window = period.seconds();
+    let window = match &business {
+        Some(intervals) => intervals.iter().map(|(s, e)| e - s).sum(),
+        None => period.seconds(),
+    };
     let measured = window - within - excluded.values().sum::<i64>();
     let achieved = if measured > 0 {
         100.0 * (measured - downtime) as f64 / measured as f64
@@ -118,7 +133,16 @@ pub fn availability(
         100.0
     };
 
-    let mut working = vec![format!("The window {} is {}.", period.label, minutes(window))];
+    let mut working = vec![match (&business, &definitions.business_hours) {
+        (Some(intervals), Some(hours)) => format!(
+            "The window {} has {} of Business Hours ({} opening days in {}, holidays excluded); Availability is measured within them.",
+            period.label,
+            minutes(window),
+            intervals.len(),
+            hours.time_zone()
+        ),
+        _ => format!("The window {} is {}.", period.label, minutes(window)),
+    }];
     if within + beyond == 0 {
         if let Some(allowed) = definitions.maintenance_allowance {
             working.push(format!(
@@ -167,6 +191,7 @@ pub fn availability(
     ));
     WindowAvailability {
         period: period.clone(),
+        window,
         downtime,
         excluded,
         maintenance_within: within,
@@ -176,6 +201,21 @@ pub fn availability(
         achieved,
         working,
     }
+}
+
+/// The parts of each stretch that fall within the (sorted, disjoint) intervals.
+fn within_intervals(stretches: &[(i64, i64, Cause)], intervals: &[(i64, i64)]) -> Vec<(i64, i64, Cause)> {
+    let mut pieces = Vec::new();
+    for (start, end, cause) in stretches {
+        let first = intervals.partition_point(|(_, e)| e <= start);
+        for (s, e) in intervals[first..].iter().take_while(|(s, _)| s < end) {
+            let (from, to) = ((*start).max(*s), (*end).min(*e));
+            if from < to {
+                pieces.push((from, to, *cause));
+            }
+        }
+    }
+    pieces
 }
 
 fn cause_index(cause: Cause) -> usize {

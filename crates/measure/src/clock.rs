@@ -53,12 +53,23 @@ fn weekday(date: Date) -> Weekday {
 }
 
 fn business_seconds(from: Timestamp, to: Timestamp, hours: &BusinessHours) -> i64 {
+    business_intervals(from, to, hours)
+        .iter()
+        .map(|(s, e)| e - s)
+        .sum()
+}
+
+/// The opening hours between `from` and `to`, as `[start, end)` in Unix seconds, in order:
+/// each business day that is not a holiday, from opening to closing in the schedule's zone
+/// (a day of a daylight-saving change is as long as its local hours are). An unknown zone
+/// leaves the whole span.
+pub(crate) fn business_intervals(from: Timestamp, to: Timestamp, hours: &BusinessHours) -> Vec<(i64, i64)> {
     let Ok(zone) = TimeZone::get(hours.time_zone()) else {
-        return to.as_second() - from.as_second();
+        return vec![(from.as_second(), to.as_second())];
     };
     let local = |at: Timestamp| at.to_zoned_datetime(zone.clone()).date();
     let (first, last) = (local(from), local(to));
-    let mut total = 0;
+    let mut intervals = Vec::new();
     let mut date = first;
     while date <= last {
         let open_day =
@@ -72,13 +83,15 @@ fn business_seconds(from: Timestamp, to: Timestamp, hours: &BusinessHours) -> i6
             if let (Ok(opens), Ok(closes)) = (at(hours.opens()), at(hours.closes())) {
                 let start = opens.max(from.as_second());
                 let end = closes.min(to.as_second());
-                total += (end - start).max(0);
+                if start < end {
+                    intervals.push((start, end));
+                }
             }
         }
         let Some(next) = date.tomorrow().ok() else { break };
         date = next;
     }
-    total
+    intervals
 }
 
 #[cfg(test)]

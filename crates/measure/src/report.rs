@@ -55,6 +55,7 @@ pub struct WindowReport {
     pub start: Timestamp,
     #[ts(type = "string")]
     pub end: Timestamp,
+    /// The window's length that counts: all of it, or its Business Hours.
     #[ts(type = "number")]
     pub window_seconds: i64,
     /// Time availability is measured over: the window less excluded time.
@@ -231,7 +232,7 @@ pub fn measure(
                 label: window.period.label.clone(),
                 start: window.period.start,
                 end: window.period.end,
-                window_seconds: window.period.seconds(),
+                window_seconds: window.window,
                 measured_seconds: window.measured,
                 downtime_seconds: window.downtime,
                 excluded: window

@@ -194,3 +194,46 @@ fn an_empty_period_and_refusals() {
         Err(MeasureError::Agreement(m)) if m.contains("response and resolution")
     ));
 }
+
+#[test]
+fn availability_measured_in_business_hours_follows_the_daylight_saving_change() {
+    // Balanced support hours: Monday to Friday 08:00–18:00 London. March 2027 has 23 weekdays
+    // (1–5, 8–12, 15–19, 22–26, 29–31): 23 × 10 h = 13,800 business minutes. London moves to
+    // summer time on Sunday 28 March, so from Monday 29 March the day opens at 07:00 UTC.
+    // - Monday 29 March 06:30–07:30 UTC is 07:30–08:30 BST: 30 business minutes.
+    // - Friday 26 March 17:30–18:30 UTC (GMT) is 30 business minutes (until 18:00).
+    // - Saturday 6 March 10:00–12:00: none.
+    // Downtime 60 of 13,800 → 13,740 ÷ 13,800 = 99.5652 % → 99.565 % (below 99.9 → 10 %).
+    let library = Library::built_in().unwrap();
+    let request = DraftRequest {
+        template: "saas-availability".into(),
+        position: Position::Balanced,
+        customer: "Acme Retail plc".into(),
+        provider: "Cloudy Hosting Ltd".into(),
+        set: vec![("availability.hours".into(), "during Business Hours only".into())],
+        ..DraftRequest::default()
+    };
+    let agreement = draft(&library, &request, AgreementId::random()).unwrap();
+    let log = "start,end,service,cause\n\
+               2027-03-29T06:30:00Z,2027-03-29T07:30:00Z,web,unplanned\n\
+               2027-03-26T17:30:00Z,2027-03-26T18:30:00Z,web,unplanned\n\
+               2027-03-06T10:00:00Z,2027-03-06T12:00:00Z,web,unplanned\n";
+    let report = measure(&agreement, &read_incidents(log).unwrap(), None, "2027-03").unwrap();
+    let march = &report.windows[0];
+    assert_eq!(march.window_seconds, 13_800 * 60);
+    assert_eq!(march.downtime_seconds, 60 * 60);
+    assert_eq!(march.achieved.thousandths(), 99_565);
+    assert_eq!(march.credit.unwrap().thousandths(), 10_000);
+    assert!(
+        march.working[0].contains("13,800 minutes of Business Hours (23 opening days"),
+        "{}",
+        march.working[0]
+    );
+
+    // The same log around the clock: 44,580 minutes in March (one hour short), 60 + 60 + 120
+    // = 240 minutes down → 44,340 ÷ 44,580 = 99.4616 % → 99.461 %.
+    let around_the_clock = drafted("saas-availability", Position::Balanced, &[]);
+    let report = measure(&around_the_clock, &read_incidents(log).unwrap(), None, "2027-03").unwrap();
+    assert_eq!(report.windows[0].downtime_seconds, 240 * 60);
+    assert_eq!(report.windows[0].achieved.thousandths(), 99_461);
+}

@@ -939,7 +939,11 @@ export type WindowReport = {
 /**
  * `2027-03` or `2027-Q1`.
  */
-label: string, start: string, end: string, window_seconds: number, 
+label: string, start: string, end: string, 
+/**
+ * The window's length that counts: all of it, or its Business Hours.
+ */
+window_seconds: number, 
 /**
  * Time availability is measured over: the window less excluded time.
  */
