@@ -13,13 +13,15 @@ as_root() {
 # System packages: the WebKitGTK stack Tauri builds against, a virtual display and the
 # WebDriver server for end-to-end tests; xdotool answers the system file dialogs in them;
 # poppler-utils and qpdf read back the PDFs the tests write; python3-icalendar reads back the
-# iCalendar files (a second implementation of RFC 5545).
+# iCalendar files (a second implementation of RFC 5545); LibreOffice (Writer, no GUI) opens the
+# Word files (a second implementation of the format), with fonts-liberation2 standing in for
+# Times New Roman, the font the Word files name.
 SYSTEM_PACKAGES=(
   build-essential pkg-config curl ca-certificates
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
   xvfb xauth webkit2gtk-driver xdotool
   poppler-utils qpdf
-  python3-icalendar
+  python3-icalendar libreoffice-writer-nogui fonts-liberation2
 )
 missing=()
 for package in "${SYSTEM_PACKAGES[@]}"; do

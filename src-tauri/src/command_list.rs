@@ -40,4 +40,5 @@ pub const COMMANDS: &[&str] = &[
     "coming_up",
     "export_measurement",
     "export_calendar",
+    "export_docx",
 ];

@@ -368,3 +368,26 @@ pub fn export_calendar(
     backend.write_calendar(&id, &path)?;
     Ok(Some(path.display().to_string()))
 }
+
+/// Asks where to save the agreement as a Word file (the system's save dialog) and writes it.
+#[tauri::command(async)]
+pub fn export_docx(
+    app: tauri::AppHandle,
+    backend: State<'_, Backend>,
+    id: String,
+    round: Option<u32>,
+) -> Result<Option<String>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Save for Word")
+        .set_file_name(backend.docx_file_name(&id, round)?)
+        .add_filter("Word document", &["docx"])
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    backend.write_docx(&id, round, &path, Timestamp::now())?;
+    Ok(Some(path.display().to_string()))
+}

@@ -54,6 +54,7 @@ pub fn run() {
             commands::coming_up,
             commands::export_measurement,
             commands::export_calendar,
+            commands::export_docx,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -6,6 +6,7 @@
 //! when `ui/src/ipc/bindings.ts` drifts from it.
 
 mod backend;
+mod backend_docx;
 mod backend_editing;
 mod backend_measure;
 mod backend_pdf;

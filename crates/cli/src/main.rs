@@ -61,6 +61,19 @@ enum PackageCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum DocxCommand {
+    /// Write an agreement as a Word file for a counterparty who works in Word: a file as its
+    /// draft, a workspace agreement as round N (default: its latest round, else its draft).
+    Export {
+        agreement: String,
+        #[arg(long)]
+        round: Option<u32>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum RoundCommand {
     /// Propose the working draft as the next round (frozen, chained to the round before).
     /// Given an agreement file, its text becomes the draft first (the agreement is added to
@@ -194,6 +207,9 @@ enum Command {
     Workspace,
     /// Print the fingerprint of this workspace's signing key, to read to the other side.
     Key,
+    /// Word files: export an agreement as .docx.
+    #[command(subcommand)]
+    Docx(DocxCommand),
     /// Measure an agreed agreement against the provider's incident log (and ticket export)
     /// for a period: availability with its working, service-desk targets, credits owed.
     Measure(MeasureArgs),
@@ -632,6 +648,25 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             ))
         }
         Command::Measure(args) => measure(context, args, now),
+        Command::Docx(DocxCommand::Export {
+            agreement,
+            round,
+            out,
+        }) => {
+            let bytes = if AgreementId::parse(&agreement).is_ok() && !Path::new(&agreement).exists() {
+                context.backend()?.export_docx(&agreement, round, now)?
+            } else {
+                let file = context.agreement(&agreement)?;
+                sla_docx::agreement_docx(&sla_docx::Version {
+                    agreement: &file,
+                    round: None,
+                    created: now,
+                })
+                .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
+            };
+            sla_api::write_file_atomically(&out, &bytes)?;
+            Ok(format!("wrote {}\n", out.display()))
+        }
         Command::Calendar {
             agreement,
             effective,

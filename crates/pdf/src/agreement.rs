@@ -3,7 +3,7 @@
 //! written out and tables as tables, and both parties' signature blocks.
 
 use sla_model::{Agreement, Clause, PartyRole};
-use sla_templates::RenderFormat;
+use sla_templates::BodyPart;
 
 use crate::blocks::{Align, Block, GREY, Mark, Paragraph, Signatory, Span, Style, Table};
 use crate::fonts::Face;
@@ -149,34 +149,14 @@ fn title_page(version: &Version<'_>) -> Vec<Block> {
     blocks
 }
 
-/// A clause's body: paragraphs of its text with values written out; a term that stands alone
-/// on its line and holds a table becomes a table.
+/// A clause's body: its paragraphs with values written out, and its table-valued terms as
+/// tables (each introducing sentence kept on the table's page).
 fn clause_body(agreement: &Agreement, clause: &Clause) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut paragraph: Vec<&str> = Vec::new();
-    let flush = |lines: &mut Vec<&str>, blocks: &mut Vec<Block>| {
-        if lines.is_empty() {
-            return;
-        }
-        let text = Clause {
-            text: lines.join(" "),
-            ..clause.clone()
-        };
-        let rendered = sla_templates::clause_text(agreement, &text, RenderFormat::Text);
-        blocks.push(Block::Paragraph(Paragraph::plain(rendered, BODY)));
-        lines.clear();
-    };
-    for line in clause.text.split('\n') {
-        let trimmed = line.trim();
-        let table = trimmed
-            .strip_prefix("{{")
-            .and_then(|t| t.strip_suffix("}}"))
-            .and_then(|id| agreement.term_value(id.trim()))
-            .and_then(sla_templates::format::term_table);
-        match table {
-            Some(table) => {
-                flush(&mut paragraph, &mut blocks);
-                // The sentence that introduces the table stays on its page.
+    for part in sla_templates::clause_body(agreement, clause) {
+        match part {
+            BodyPart::Paragraph(text) => blocks.push(Block::Paragraph(Paragraph::plain(text, BODY))),
+            BodyPart::Table(table) => {
                 if let Some(Block::Paragraph(lead_in)) = blocks.last_mut() {
                     lead_in.keep_with_next = true;
                 }
@@ -196,11 +176,8 @@ fn clause_body(agreement: &Agreement, clause: &Clause) -> Vec<Block> {
                     indent: 0.0,
                 }));
             }
-            None if trimmed.is_empty() => flush(&mut paragraph, &mut blocks),
-            None => paragraph.push(trimmed),
         }
     }
-    flush(&mut paragraph, &mut blocks);
     blocks
 }
 

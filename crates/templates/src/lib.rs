@@ -8,6 +8,7 @@
 //! wording, and `{{ term.id }}` leaves a term reference in the clause text, so that a later
 //! change of the term's value shows everywhere the clause quotes it.
 
+mod body;
 mod draft;
 mod error;
 pub mod format;
@@ -17,6 +18,7 @@ mod spec;
 mod table_input;
 mod values;
 
+pub use body::{BodyPart, clause_body};
 pub use draft::{DraftRequest, draft, draft_clause, refresh_wording};
 pub use error::LibraryError;
 pub use library::{

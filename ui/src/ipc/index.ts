@@ -107,6 +107,9 @@ export const importPackage = (text: string, trustedKey: string | null = null) =>
 /** Opens the system's save dialog and writes the package there; null when cancelled. */
 export const exportPackage = (id: string, suggestedName: string) =>
   call<string | null>("export_package", { id, suggestedName });
+/** Opens the system's save dialog and writes a round (the latest when `round` is null, the draft
+ * when there is none) as a Word file; null when cancelled. */
+export const exportDocx = (id: string, round: number | null) => call<string | null>("export_docx", { id, round });
 /** Opens the system's save dialog and writes the PDF there, telling `onProgress` as pages are
  * drawn; null when cancelled. */
 export const exportPdf = (

@@ -61,6 +61,7 @@ export function RoundsPanel({
   onCompare,
   onExport,
   onExportPdf,
+  onExportWord,
   exported,
   onAccept,
   agreed,
@@ -75,6 +76,8 @@ export function RoundsPanel({
   onExport: () => void;
   /** Opens the PDF export dialog. */
   onExportPdf: () => void;
+  /** Saves the latest round (or the draft) as a Word file through the system's save dialog. */
+  onExportWord: () => void;
   /** Where the package was last saved. */
   exported: string | null;
   onAccept: () => void;
@@ -133,6 +136,9 @@ export function RoundsPanel({
         )}
         <button type="button" className="button button--small" data-testid="export-pdf" onClick={onExportPdf}>
           Export PDF…
+        </button>
+        <button type="button" className="button button--small" data-testid="export-word" onClick={onExportWord}>
+          Export for Word…
         </button>
       </p>
       {exported && (

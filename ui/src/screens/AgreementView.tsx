@@ -14,6 +14,7 @@ import {
   type CreditOwed,
   creditOwed,
   deleteAgreement,
+  exportDocx,
   exportPackage,
   exportPdf,
   pdfPreview,
@@ -390,6 +391,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
             agreed={summary.status === "agreed"}
             onAccept={() => setAccepting(true)}
             onExportPdf={() => setExportingPdf(true)}
+            onExportWord={() => exportDocx(id, null).then((path) => path && setExported(path), fail)}
             onExport={() => {
               const round = view.record.rounds.at(-1)?.number ?? 0;
               const name = `${agreement.title.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "agreement"} - round ${round}.slapkg`;

@@ -1,8 +1,8 @@
 import type { ReportChart } from "../../ipc";
 
-const WIDTH = 780;
+const WIDTH = 790;
 const HEIGHT = 230;
-const PLOT = { left: 64, right: 470, top: 22, bottom: 196 };
+const PLOT = { left: 80, right: 480, top: 22, bottom: 196 };
 
 /** Achieved availability per window against the target and the credit tiers, drawn from the
  * figures the core computed (scale, bars, levels). */
