@@ -41,4 +41,5 @@ pub const COMMANDS: &[&str] = &[
     "export_measurement",
     "export_calendar",
     "export_docx",
+    "export_redline_docx",
 ];

@@ -391,3 +391,27 @@ pub fn export_docx(
     backend.write_docx(&id, round, &path, Timestamp::now())?;
     Ok(Some(path.display().to_string()))
 }
+
+/// Asks where to save the redline as a Word file with tracked changes and writes it.
+#[tauri::command(async)]
+pub fn export_redline_docx(
+    app: tauri::AppHandle,
+    backend: State<'_, Backend>,
+    id: String,
+    from: Option<u32>,
+    to: Option<u32>,
+) -> Result<Option<String>, ApiError> {
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Save the redline for Word")
+        .set_file_name(backend.redline_docx_file_name(&id, from, to)?)
+        .add_filter("Word document", &["docx"])
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    backend.write_redline_docx(&id, from, to, &path, Timestamp::now())?;
+    Ok(Some(path.display().to_string()))
+}

@@ -55,6 +55,7 @@ pub fn run() {
             commands::export_measurement,
             commands::export_calendar,
             commands::export_docx,
+            commands::export_redline_docx,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

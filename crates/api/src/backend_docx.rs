@@ -73,3 +73,135 @@ impl Backend {
         })
     }
 }
+
+impl Backend {
+    /// The redline from version `from` to version `to` (round numbers; `None` is the working
+    /// draft) as a Word file with tracked changes by the newer version's author, and the
+    /// comments that version's round carried as Word comments.
+    pub fn redline_docx(
+        &self,
+        id: &str,
+        from: Option<u32>,
+        to: Option<u32>,
+        now: Timestamp,
+    ) -> Result<Vec<u8>, ApiError> {
+        let agreement_id = parse_id(id)?;
+        let (old, new) = (self.version(id, from)?, self.version(id, to)?);
+        let redline = sla_redline::redline(&old, &new, Some(self.library()?));
+        let record = self.open_agreement(id)?;
+        let newer = match to {
+            Some(n) => Some(self.workspace()?.round(agreement_id, n)?),
+            None => None,
+        };
+        let party = |role: sla_model::PartyRole| {
+            let name = new.parties.get(role).name.trim().to_owned();
+            let role_name = match role {
+                sla_model::PartyRole::Customer => "Customer",
+                sla_model::PartyRole::Provider => "Provider",
+            };
+            if name.is_empty() {
+                format!("the {role_name}")
+            } else {
+                format!("{name} ({role_name})")
+            }
+        };
+        let author = party(newer.as_ref().map_or(record.summary.our_role, |r| r.author));
+        let label = |round: Option<u32>| match round {
+            Some(n) => {
+                let author = record
+                    .rounds
+                    .iter()
+                    .find(|r| r.number == n)
+                    .map_or("", |r| r.author.as_str());
+                format!("round {n} ({author})")
+            }
+            None => "the working draft".to_owned(),
+        };
+        let comments = newer
+            .as_ref()
+            .map(|round| {
+                round
+                    .comments
+                    .iter()
+                    .map(|comment| word_comment(&new, comment, party(comment.author)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mark = newer.as_ref().map(|r| sla_docx::RoundMark {
+            number: r.number,
+            hash: r.hash().to_string(),
+            description: format!("Round {}", r.number),
+        });
+        sla_docx::redline_docx(&sla_docx::RedlineDocx {
+            old: &old,
+            new: &new,
+            redline: &redline,
+            author,
+            date: newer.as_ref().map_or(now, |r| r.proposed_at),
+            from_label: label(from),
+            to_label: label(to),
+            round: mark,
+            comments,
+        })
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))
+    }
+}
+
+/// A round's comment as a Word comment: on its clause, on the first clause quoting its term
+/// (named in the text), or on the agreement as a whole.
+fn word_comment(
+    agreement: &sla_model::Agreement,
+    comment: &sla_model::Comment,
+    author: String,
+) -> sla_docx::WordComment {
+    use sla_model::CommentTarget;
+    let (clause, text) = match &comment.target {
+        CommentTarget::Clause(id) => (Some(id.clone()), comment.text.clone()),
+        CommentTarget::Term(term) => {
+            let quoting = agreement
+                .sections
+                .iter()
+                .flat_map(|s| &s.clauses)
+                .find(|c| {
+                    c.term_references()
+                        .is_ok_and(|refs| refs.iter().any(|r| r.term.as_str() == term))
+                })
+                .map(|c| c.id.to_string());
+            let label = agreement.term(term).map_or(term.as_str(), |t| t.label.as_str());
+            (quoting, format!("On {label}: {}", comment.text))
+        }
+        CommentTarget::Agreement => (None, comment.text.clone()),
+    };
+    sla_docx::WordComment { clause, author, text }
+}
+
+impl Backend {
+    /// Writes [`Backend::redline_docx`]'s file to `path` (atomically).
+    pub fn write_redline_docx(
+        &self,
+        id: &str,
+        from: Option<u32>,
+        to: Option<u32>,
+        path: &std::path::Path,
+        now: Timestamp,
+    ) -> Result<(), ApiError> {
+        crate::write_file_atomically(path, &self.redline_docx(id, from, to, now)?)
+    }
+
+    /// "SaaS Availability SLA - redline round 1 to round 2.docx".
+    pub fn redline_docx_file_name(
+        &self,
+        id: &str,
+        from: Option<u32>,
+        to: Option<u32>,
+    ) -> Result<String, ApiError> {
+        let record = self.open_agreement(id)?;
+        let title = crate::backend_pdf::file_title(record.agreement.title.as_str());
+        let version = |round: Option<u32>| round.map_or_else(|| "draft".to_owned(), |n| format!("round {n}"));
+        Ok(format!(
+            "{title} - redline {} to {}.docx",
+            version(from),
+            version(to)
+        ))
+    }
+}

@@ -71,6 +71,15 @@ enum DocxCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Write the redline between two versions of a workspace agreement as a Word file whose
+    /// changes are tracked changes (Review → Accept/Reject in Word): `ID@1 ID@2`, or `ID@2 ID`
+    /// for round 2 against the draft.
+    Redline {
+        old: String,
+        new: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -667,6 +676,18 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             sla_api::write_file_atomically(&out, &bytes)?;
             Ok(format!("wrote {}\n", out.display()))
         }
+        Command::Docx(DocxCommand::Redline { old, new, out }) => {
+            let ((old_id, from), (new_id, to)) = (version_of(&old)?, version_of(&new)?);
+            if old_id != new_id {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    "both versions must be of the same agreement (ID@N or ID)",
+                ));
+            }
+            let bytes = context.backend()?.redline_docx(&new_id, from, to, now)?;
+            sla_api::write_file_atomically(&out, &bytes)?;
+            Ok(format!("wrote {}\n", out.display()))
+        }
         Command::Calendar {
             agreement,
             effective,
@@ -740,6 +761,24 @@ fn agreed(context: &Context, name: &str) -> Result<(Agreement, Option<jiff::civi
         return Ok((agreement, Some(agreed_on)));
     }
     Ok((context.agreement(name)?, None))
+}
+
+/// `ID@N` (round N) or `ID` (the working draft) of a workspace agreement.
+fn version_of(name: &str) -> Result<(String, Option<u32>), ApiError> {
+    let (id, round) = match name.rsplit_once('@') {
+        Some((id, round)) => {
+            let round = round.parse().map_err(|_| {
+                ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("`{round}` is not a round number"),
+                )
+            })?;
+            (id, Some(round))
+        }
+        None => (name, None),
+    };
+    AgreementId::parse(id).map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("`{id}`: {e}")))?;
+    Ok((id.to_owned(), round))
 }
 
 /// `sla measure`.

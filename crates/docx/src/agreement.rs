@@ -12,8 +12,8 @@ use crate::xml::{Look, ParagraphProps, Part};
 /// The tag prefix of a clause's content control: `sla-clause:availability`.
 pub const CLAUSE_TAG: &str = "sla-clause:";
 
-const MAIN_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+pub(crate) const MAIN_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(crate) const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /// The text width of an A4 page with 2.54 cm margins, in twentieths of a point.
 const TEXT_WIDTH: u32 = 9026;
 
@@ -286,7 +286,14 @@ pub fn document(version: &Version<'_>) -> Vec<u8> {
         }
     }
     signature_blocks(&mut part, agreement);
-    // The section: A4, 2.54 cm margins, the footer.
+    section_properties(&mut part);
+    part.close("w:body");
+    part.close("w:document");
+    part.finish()
+}
+
+/// The section: A4, 2.54 cm margins, the footer.
+pub(crate) fn section_properties(part: &mut Part) {
     part.open("w:sectPr", &[]);
     part.empty(
         "w:footerReference",
@@ -306,13 +313,10 @@ pub fn document(version: &Version<'_>) -> Vec<u8> {
         ],
     );
     part.close("w:sectPr");
-    part.close("w:body");
-    part.close("w:document");
-    part.finish()
 }
 
 /// `word/footer1.xml`: which text this is, then "Page N of M" at the right.
-pub fn footer(version: &Version<'_>) -> Vec<u8> {
+pub(crate) fn footer(version: &Version<'_>) -> Vec<u8> {
     let mut part = Part::new();
     part.open("w:ftr", &[("xmlns:w", MAIN_NS), ("xmlns:r", REL_NS)]);
     part.open("w:p", &[]);

@@ -5,16 +5,19 @@
 //! a title block, both parties' signature blocks, "Page N of M" in the footer. Each clause's
 //! heading and body sit in a content control tagged `sla-clause:<id>`, which survives editing
 //! in Word, and the agreement id, round number and round fingerprint are custom document
-//! properties — what a later import of the edited file maps back by.
+//! properties — what a later import of the edited file maps back by. [`redline_docx`] writes
+//! the redline between two versions with its changes as Word revisions.
 
 mod agreement;
 mod package;
+mod redline;
 mod styles;
 mod xml;
 
 use sla_model::Agreement;
 
 pub use agreement::CLAUSE_TAG;
+pub use redline::{RedlineDocx, WordComment, redline_docx};
 
 /// Custom property names the export writes and an import reads.
 pub const PROPERTY_AGREEMENT: &str = "SLA Studio agreement";
@@ -67,6 +70,7 @@ pub fn agreement_docx(version: &Version<'_>) -> Result<Vec<u8>, DocxError> {
     package::write(&package::Parts {
         document: agreement::document(version),
         footer: agreement::footer(version),
+        comments: None,
         title: agreement.title.as_str().to_owned(),
         creator: "SLA Studio".to_owned(),
         created: version.created.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),

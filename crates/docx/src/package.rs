@@ -14,6 +14,8 @@ use crate::xml::Part;
 pub struct Parts {
     pub document: Vec<u8>,
     pub footer: Vec<u8>,
+    /// `word/comments.xml`, when the document has comments.
+    pub comments: Option<Vec<u8>>,
     pub title: String,
     pub creator: String,
     /// `2027-03-01T10:00:00Z`.
@@ -34,7 +36,8 @@ const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
 <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
 <Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>
-</Types>
+"#;
+const COMMENTS_TYPE: &str = r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>
 "#;
 
 const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -53,7 +56,8 @@ const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 <Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
 <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
 <Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
-</Relationships>
+"#;
+const COMMENTS_REL: &str = r#"<Relationship Id="rIdComments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>
 "#;
 
 const APP: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -129,19 +133,32 @@ pub fn write(parts: &Parts) -> Result<Vec<u8>, DocxError> {
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
-    let entries: [(&str, &[u8]); 11] = [
-        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+    let (core, custom) = (core(parts), custom(&parts.custom));
+    let has_comments = parts.comments.is_some();
+    let content_types = format!(
+        "{CONTENT_TYPES}{}</Types>\n",
+        if has_comments { COMMENTS_TYPE } else { "" }
+    );
+    let document_rels = format!(
+        "{DOCUMENT_RELS}{}</Relationships>\n",
+        if has_comments { COMMENTS_REL } else { "" }
+    );
+    let mut entries: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", content_types.as_bytes()),
         ("_rels/.rels", PACKAGE_RELS.as_bytes()),
         ("word/document.xml", &parts.document),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
+        ("word/_rels/document.xml.rels", document_rels.as_bytes()),
         ("word/styles.xml", crate::styles::STYLES.as_bytes()),
         ("word/numbering.xml", crate::styles::NUMBERING.as_bytes()),
         ("word/settings.xml", crate::styles::SETTINGS.as_bytes()),
         ("word/footer1.xml", &parts.footer),
-        ("docProps/core.xml", &core(parts)),
+        ("docProps/core.xml", &core),
         ("docProps/app.xml", APP.as_bytes()),
-        ("docProps/custom.xml", &custom(&parts.custom)),
+        ("docProps/custom.xml", &custom),
     ];
+    if let Some(comments) = &parts.comments {
+        entries.push(("word/comments.xml", comments));
+    }
     for (name, bytes) in entries {
         zip.start_file(name, options)
             .map_err(|e| DocxError::Write(e.to_string()))?;

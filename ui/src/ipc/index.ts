@@ -110,6 +110,10 @@ export const exportPackage = (id: string, suggestedName: string) =>
 /** Opens the system's save dialog and writes a round (the latest when `round` is null, the draft
  * when there is none) as a Word file; null when cancelled. */
 export const exportDocx = (id: string, round: number | null) => call<string | null>("export_docx", { id, round });
+/** Opens the system's save dialog and writes the redline between two versions (null: the draft)
+ * as a Word file with tracked changes; null when cancelled. */
+export const exportRedlineDocx = (id: string, from: number | null, to: number | null) =>
+  call<string | null>("export_redline_docx", { id, from, to });
 /** Opens the system's save dialog and writes the PDF there, telling `onProgress` as pages are
  * drawn; null when cancelled. */
 export const exportPdf = (

@@ -12,6 +12,7 @@ import {
   type Decision,
   decide,
   decideAll,
+  exportRedlineDocx,
   type PendingComment,
   type Piece,
   type Review,
@@ -96,6 +97,7 @@ export function RedlinePanel({ id, rounds, onError, onDecided, pending, onCommen
   const [showUnchanged, setShowUnchanged] = useState(false);
   const [sideBySide, setSideBySide] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const [savedWord, setSavedWord] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -180,7 +182,21 @@ export function RedlinePanel({ id, rounds, onError, onDecided, pending, onCommen
           />
           Side by side
         </label>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="redline-word"
+          title="The redline as a Word file whose changes are tracked changes (Review → Accept/Reject in Word)"
+          onClick={() => exportRedlineDocx(id, from, to).then((path) => path && setSavedWord(path), onError)}
+        >
+          Export for Word…
+        </button>
       </div>
+      {savedWord && (
+        <p className="muted" role="status" data-testid="redline-word-saved">
+          Saved to <span className="mono">{savedWord}</span>
+        </p>
+      )}
       {decidable && (
         <div className="redline__all">
           <span className="muted">Your draft takes what you accept from round {to} and keeps round {from} where you reject.</span>
