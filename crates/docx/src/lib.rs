@@ -10,6 +10,7 @@
 
 mod agreement;
 mod package;
+mod read;
 mod redline;
 mod styles;
 mod xml;
@@ -17,6 +18,10 @@ mod xml;
 use sla_model::Agreement;
 
 pub use agreement::CLAUSE_TAG;
+pub use read::{
+    MAX_DEPTH, MAX_DOCX_BYTES, MAX_PART_BYTES, ReplyClause, ReplyComment, ReplyParagraph, Revision, Span,
+    WordReply, read_docx,
+};
 pub use redline::{RedlineDocx, WordComment, redline_docx};
 
 /// Custom property names the export writes and an import reads.
@@ -28,6 +33,16 @@ pub const PROPERTY_FINGERPRINT: &str = "SLA Studio round fingerprint";
 pub enum DocxError {
     #[error("the Word file could not be written: {0}")]
     Write(String),
+    #[error("the file is {bytes} bytes; a Word file of at most {max} bytes is accepted")]
+    TooLarge { bytes: usize, max: usize },
+    #[error("the file is not a Word document (.docx): it is not a readable zip package")]
+    NotAWordFile,
+    #[error("the Word file has no {0}; it is damaged or not a Word document")]
+    MissingPart(&'static str),
+    #[error("{part} would inflate to more than {max} bytes; the file is refused as a zip bomb")]
+    PartTooLarge { part: &'static str, max: u64 },
+    #[error("{part} cannot be read: {reason}")]
+    Malformed { part: &'static str, reason: String },
 }
 
 /// The round a text is, for the title block, the footer and the properties.
