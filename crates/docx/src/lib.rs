@@ -12,6 +12,7 @@ mod agreement;
 mod package;
 mod read;
 mod redline;
+mod reply;
 mod styles;
 mod xml;
 
@@ -23,6 +24,7 @@ pub use read::{
     WordReply, read_docx,
 };
 pub use redline::{RedlineDocx, WordComment, redline_docx};
+pub use reply::{ReplyEdit, ReplyMapping, map_reply, normalise_value};
 
 /// Custom property names the export writes and an import reads.
 pub const PROPERTY_AGREEMENT: &str = "SLA Studio agreement";

@@ -1,0 +1,197 @@
+//! A Word reply mapped onto the round it answers: no edits give no changes; a value typed
+//! over with Track Changes, a value written as "ten (10) days", words changed without Track
+//! Changes and a comment each become the right change; an edit running over a value and its
+//! words is listed, not applied.
+
+#![allow(clippy::unwrap_used)] // a panic is a failed test
+
+use std::io::{Cursor, Read, Write};
+
+use sla_docx::{ReplyEdit, RoundMark, Version, agreement_docx, map_reply, normalise_value, read_docx};
+use sla_model::{Agreement, AgreementId};
+use sla_templates::{DraftRequest, Library, Position, draft};
+use zip::write::SimpleFileOptions;
+
+fn saas() -> Agreement {
+    let request = DraftRequest {
+        template: "saas-availability".into(),
+        position: Position::Balanced,
+        customer: "Acme Retail plc".into(),
+        provider: "Cloudy Hosting Ltd".into(),
+        ..DraftRequest::default()
+    };
+    draft(&Library::built_in().unwrap(), &request, AgreementId::random()).unwrap()
+}
+
+fn exported(agreement: &Agreement) -> Vec<u8> {
+    agreement_docx(&Version {
+        agreement,
+        round: Some(RoundMark {
+            number: 1,
+            hash: "cd".repeat(32),
+            description: "Round 1".into(),
+        }),
+        created: jiff::Timestamp::from_second(1_804_000_000).unwrap(),
+    })
+    .unwrap()
+}
+
+/// The package with its document (and comments) replaced.
+fn with_document(docx: &[u8], document: &str, comments: Option<&str>) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut content = String::new();
+        entry.read_to_string(&mut content).unwrap();
+        if name == "word/document.xml" {
+            content = document.to_owned();
+        }
+        out.start_file(name, SimpleFileOptions::default()).unwrap();
+        out.write_all(content.as_bytes()).unwrap();
+    }
+    if let Some(comments) = comments {
+        out.start_file("word/comments.xml", SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(comments.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+fn document(docx: &[u8]) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+const TRACKED: &str = "w:author=\"Jane Counsel\" w:date=\"2027-03-05T10:00:00Z\"";
+
+#[test]
+fn an_unedited_file_changes_nothing() {
+    let agreement = saas();
+    let mapping = map_reply(&agreement, &read_docx(&exported(&agreement)).unwrap());
+    assert!(mapping.is_empty(), "{mapping:?}");
+}
+
+#[test]
+fn word_edits_become_term_changes_clause_changes_and_comments() {
+    let agreement = saas();
+    let docx = exported(&agreement);
+    let xml = document(&docx);
+    // Tracked: 99.9 typed over as 99.5, with a comment on it.
+    let xml = xml.replacen(
+        "at least 99.9 % in each",
+        &format!(
+            "at least </w:t></w:r><w:del w:id=\"901\" {TRACKED}><w:r w:rsidDel=\"00A1B2C3\"><w:delText>99.9</w:delText></w:r></w:del>\
+             <w:commentRangeStart w:id=\"3\"/><w:ins w:id=\"902\" {TRACKED}><w:r w:rsidR=\"00D4E5F6\"><w:t>99.</w:t></w:r><w:r><w:t>5</w:t></w:r></w:ins>\
+             <w:commentRangeEnd w:id=\"3\"/><w:r><w:commentReference w:id=\"3\"/></w:r><w:r><w:t xml:space=\"preserve\"> % in each"
+        ),
+        1,
+    );
+    // Tracked: "30 days" written as "ten (10) days".
+    let xml = xml.replacen(
+        "in writing within 30 days after",
+        &format!(
+            "in writing within </w:t></w:r><w:del w:id=\"903\" {TRACKED}><w:r><w:delText>30</w:delText></w:r></w:del>\
+             <w:ins w:id=\"904\" {TRACKED}><w:r><w:t>ten (10)</w:t></w:r></w:ins><w:r><w:t xml:space=\"preserve\"> days after"
+        ),
+        1,
+    );
+    // Without Track Changes: words added to the exclusions.
+    let xml = xml.replacen(
+        "or (d) a force majeure event.",
+        "or (d) a force majeure event as defined in this Agreement.",
+        1,
+    );
+    let comments = "<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+        <w:comment w:id=\"3\" w:author=\"Jane Counsel\" w:date=\"2027-03-05T10:01:00Z\"><w:p><w:r><w:t>Our platform measures 99.5.</w:t></w:r></w:p></w:comment></w:comments>";
+    let mapping = map_reply(
+        &agreement,
+        &read_docx(&with_document(&docx, &xml, Some(comments))).unwrap(),
+    );
+
+    assert!(mapping.unmapped.is_empty(), "{:?}", mapping.unmapped);
+    assert_eq!(mapping.authors, ["Jane Counsel"]);
+    assert!(mapping.edits.contains(&ReplyEdit::Term {
+        term: "availability.target".into(),
+        clause: "availability".into(),
+        from: "99.9 %".into(),
+        to: "99.5 %".into(),
+    }));
+    assert!(mapping.edits.contains(&ReplyEdit::Term {
+        term: "credits.claim_window".into(),
+        clause: "service-credits".into(),
+        from: "30 days".into(),
+        to: "10 days".into(),
+    }));
+    let exclusions = mapping
+        .edits
+        .iter()
+        .find_map(|e| match e {
+            ReplyEdit::Clause { clause, text, .. } if clause == "exclusions" => Some(text),
+            _ => None,
+        })
+        .unwrap();
+    assert!(exclusions.contains("a force majeure event as defined in this Agreement."));
+    assert!(
+        exclusions.contains("{{exclusions.third_party}}"),
+        "the term reference is kept: {exclusions}"
+    );
+    assert!(mapping.edits.contains(&ReplyEdit::Comment {
+        clause: Some("availability".into()),
+        author: "Jane Counsel".into(),
+        text: "Our platform measures 99.5.".into(),
+    }));
+    // The term edits do not also count as clause edits.
+    assert!(
+        !mapping
+            .edits
+            .iter()
+            .any(|e| matches!(e, ReplyEdit::Clause { clause, .. } if clause == "availability"))
+    );
+}
+
+#[test]
+fn an_edit_over_a_value_and_its_words_is_listed_not_applied() {
+    let agreement = saas();
+    let docx = exported(&agreement);
+    // "% in" struck out in one go: the value's sign and the clause's word.
+    let xml = document(&docx).replacen("at least 99.9 % in each", "at least 99.9 each", 1);
+    let mapping = map_reply(&agreement, &read_docx(&with_document(&docx, &xml, None)).unwrap());
+    assert_eq!(mapping.unmapped.len(), 1, "{:?}", mapping.unmapped);
+    assert!(
+        mapping.unmapped[0].contains("an edit running over a value"),
+        "{}",
+        mapping.unmapped[0]
+    );
+    assert!(!mapping.edits.iter().any(|e| matches!(e, ReplyEdit::Term { .. })));
+
+    // A value retyped in words is still the value's change; reading it is the caller's (and
+    // "ninety-nine per cent" is then refused with the term's own message).
+    let xml = document(&docx).replacen(
+        "at least 99.9 % in each",
+        "at least ninety-nine per cent in each",
+        1,
+    );
+    let mapping = map_reply(&agreement, &read_docx(&with_document(&docx, &xml, None)).unwrap());
+    assert!(mapping.edits.contains(&ReplyEdit::Term {
+        term: "availability.target".into(),
+        clause: "availability".into(),
+        from: "99.9 %".into(),
+        to: "ninety-nine per cent".into(),
+    }));
+}
+
+#[test]
+fn spelled_numbers_with_their_figures_become_the_figures() {
+    assert_eq!(normalise_value("ten (10) days"), "10 days");
+    assert_eq!(normalise_value("thirty (30) days"), "30 days");
+    assert_eq!(normalise_value("99.5 %"), "99.5 %");
+    assert_eq!(normalise_value("4 business hours"), "4 business hours");
+}
