@@ -224,21 +224,7 @@ impl Backend {
         parse: impl FnOnce(&sla_templates::TermSpec) -> Result<sla_model::TermValue, String>,
     ) -> Result<AgreementView, ApiError> {
         self.edit(id, now, |draft, library| {
-            let before = draft.clone();
-            let entry = draft.terms.get_mut(term).ok_or_else(|| {
-                ApiError::new(ErrorCode::NotFound, format!("the agreement has no term `{term}`"))
-            })?;
-            let label = entry.label.clone();
-            let invalid =
-                |message: String| ApiError::new(ErrorCode::InvalidInput, format!("{label}: {message}"));
-            let (spec, _) = library.term(term).ok_or_else(|| {
-                invalid("this term is not in the clause library, so it cannot be edited here".into())
-            })?;
-            let value = parse(spec).map_err(invalid)?;
-            sla_templates::check_range(spec, &value).map_err(invalid)?;
-            entry.value = value;
-            sla_templates::refresh_wording(library, &before, draft);
-            Ok(format!("change {label}"))
+            crate::editing::set_term_value(draft, library, term, parse)
         })
     }
 

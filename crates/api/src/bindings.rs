@@ -124,6 +124,7 @@ pub fn typescript() -> String {
         declaration::<crate::MeasureRequest>(&cfg),
         declaration::<crate::Measurement>(&cfg),
         declaration::<crate::MeasurementDocument>(&cfg),
+        declaration::<crate::WordImport>(&cfg),
         declaration::<crate::ComingUp>(&cfg),
         declaration::<sla_measure::ServiceLevelReport>(&cfg),
         declaration::<sla_measure::WindowReport>(&cfg),

@@ -256,3 +256,29 @@ pub fn move_clause(
         MoveDirection::Down => format!("move clause {heading} down"),
     })
 }
+
+/// Replaces a term's value with what `parse` makes of the input, checks the library's range,
+/// and re-drafts library wording that depends on the value; the edit's label ("change
+/// Availability target"). An invalid value is refused naming the term.
+pub(crate) fn set_term_value(
+    draft: &mut Agreement,
+    library: &Library,
+    term: &str,
+    parse: impl FnOnce(&sla_templates::TermSpec) -> Result<sla_model::TermValue, String>,
+) -> Result<String, ApiError> {
+    let before = draft.clone();
+    let entry = draft
+        .terms
+        .get_mut(term)
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("the agreement has no term `{term}`")))?;
+    let label = entry.label.clone();
+    let invalid = |message: String| ApiError::new(ErrorCode::InvalidInput, format!("{label}: {message}"));
+    let (spec, _) = library.term(term).ok_or_else(|| {
+        invalid("this term is not in the clause library, so it cannot be edited here".into())
+    })?;
+    let value = parse(spec).map_err(invalid)?;
+    sla_templates::check_range(spec, &value).map_err(invalid)?;
+    entry.value = value;
+    sla_templates::refresh_wording(library, &before, draft);
+    Ok(format!("change {label}"))
+}

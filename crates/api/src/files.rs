@@ -75,6 +75,24 @@ pub fn read_package_file(path: &Path) -> Result<Vec<u8>, ApiError> {
     std::fs::read(path).map_err(unreadable)
 }
 
+/// Reads a Word file, refusing one larger than a Word file may be before reading it.
+pub fn read_word_file(path: &Path) -> Result<Vec<u8>, ApiError> {
+    let shown = path.display();
+    let unreadable =
+        |e: std::io::Error| ApiError::new(ErrorCode::InvalidInput, format!("cannot read {shown}: {e}"));
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    let max = sla_docx::MAX_DOCX_BYTES;
+    if size > max as u64 {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "{shown} is {size} bytes; a Word file of at most {max} bytes is accepted. Nothing was imported."
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(unreadable)
+}
+
 /// Reads a measurement file (incident log, ticket export, column mapping) as text, refusing
 /// one larger than the largest export accepted before reading it.
 pub fn read_measurement_file(path: &Path) -> Result<String, ApiError> {

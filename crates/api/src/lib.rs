@@ -11,6 +11,7 @@ mod backend_editing;
 mod backend_measure;
 mod backend_pdf;
 mod backend_rounds;
+mod backend_word_reply;
 pub mod bindings;
 mod editing;
 mod error;
@@ -31,9 +32,12 @@ pub use backend_measure::{
 };
 pub use backend_pdf::{PREVIEW_PAGES, PaperSize, PdfProgress, PdfRequest};
 pub use backend_rounds::{PackageCheck, PackagedRoundInfo};
+pub use backend_word_reply::{WordImport, apply_reply};
 pub use editing::{AddClause, LibraryClause, MoveDirection};
 pub use error::{ApiError, ErrorCode, KeyChange};
-pub use files::{read_agreement_file, read_measurement_file, read_package_file, write_file_atomically};
+pub use files::{
+    read_agreement_file, read_measurement_file, read_package_file, read_word_file, write_file_atomically,
+};
 pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use parties::{PartiesUpdate, PartyInput};

@@ -71,6 +71,16 @@ enum DocxCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Read a Word file the counterparty edited (tracked or not) after you exported a round:
+    /// with a workspace agreement's id it becomes their next round; with an agreement file,
+    /// the changed agreement is written to --out.
+    Import {
+        file: PathBuf,
+        #[arg(long, value_name = "FILE|ID")]
+        agreement: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Write the redline between two versions of a workspace agreement as a Word file whose
     /// changes are tracked changes (Review → Accept/Reject in Word): `ID@1 ID@2`, or `ID@2 ID`
     /// for round 2 against the draft.
@@ -675,6 +685,47 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             };
             sla_api::write_file_atomically(&out, &bytes)?;
             Ok(format!("wrote {}\n", out.display()))
+        }
+        Command::Docx(DocxCommand::Import { file, agreement, out }) => {
+            let bytes = sla_api::read_word_file(&file)?;
+            let name = file.file_name().map_or_else(
+                || file.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            if AgreementId::parse(&agreement).is_ok() && !Path::new(&agreement).exists() {
+                let imported = context
+                    .backend()?
+                    .import_word_reply(&agreement, &bytes, &name, now)?;
+                return Ok(render::word_import(&imported));
+            }
+            let Some(out) = out else {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    "with an agreement file, name where to write the changed agreement with --out FILE",
+                ));
+            };
+            let mut changed = context.agreement(&agreement)?;
+            let reply = sla_docx::read_docx(&bytes).map_err(|e| {
+                ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("{name}: {e}. Nothing was imported."),
+                )
+            })?;
+            let mapping = sla_docx::map_reply(&changed, &reply);
+            let (changes, _) = sla_api::apply_reply(
+                &mut changed,
+                &mapping,
+                &context.library()?,
+                PartyRole::Provider,
+                &name,
+            )?;
+            sla_api::write_file_atomically(&out, changed.to_json_pretty().as_bytes())?;
+            let mut text = changes.iter().map(|c| format!("{c}\n")).collect::<String>();
+            for line in &mapping.unmapped {
+                text.push_str(&format!("NOT IMPORTED: {line}\n"));
+            }
+            text.push_str(&format!("wrote {}\n", out.display()));
+            Ok(text)
         }
         Command::Docx(DocxCommand::Redline { old, new, out }) => {
             let ((old_id, from), (new_id, to)) = (version_of(&old)?, version_of(&new)?);

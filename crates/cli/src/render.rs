@@ -250,3 +250,21 @@ pub fn package_check(check: &sla_api::PackageCheck) -> String {
     });
     out
 }
+
+/// What importing a Word reply did.
+pub fn word_import(imported: &sla_api::WordImport) -> String {
+    let mut out = match imported.round {
+        Some(n) => format!(
+            "imported as round {n} of {} \"{}\"\n",
+            imported.summary.id, imported.summary.title
+        ),
+        None => "the Word file changes nothing; no round was made\n".to_owned(),
+    };
+    for change in &imported.changes {
+        out.push_str(&format!("  {change}\n"));
+    }
+    for line in &imported.unmapped {
+        out.push_str(&format!("NOT IMPORTED: {line}\n"));
+    }
+    out
+}
