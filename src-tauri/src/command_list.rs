@@ -42,4 +42,5 @@ pub const COMMANDS: &[&str] = &[
     "export_calendar",
     "export_docx",
     "export_redline_docx",
+    "import_word_reply",
 ];

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use sla_api::{
     AddClause, AgreementView, ApiError, Backend, ChangeRef, ComingUp, CreditOwed, Decision, ImportRequest,
     LibraryClause, MeasureRequest, Measurement, MeasurementDocument, MoveDirection, NewAgreement, PaperSize,
-    PartiesUpdate, PdfProgress, PdfRequest, Review, TemplateInfo, TemplateRequest, WorkspaceInfo,
+    PartiesUpdate, PdfProgress, PdfRequest, Review, TemplateInfo, TemplateRequest, WordImport, WorkspaceInfo,
 };
 use sla_model::CommentTarget;
 use sla_store::{AgreementRecord, AgreementSummary, ImportedRounds};
@@ -414,4 +414,16 @@ pub fn export_redline_docx(
     };
     backend.write_redline_docx(&id, from, to, &path, Timestamp::now())?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Imports the other side's Word reply (the file the user picked, read by the window) as
+/// their next round.
+#[tauri::command(async)]
+pub fn import_word_reply(
+    backend: State<'_, Backend>,
+    id: String,
+    file_name: String,
+    bytes: Vec<u8>,
+) -> Result<WordImport, ApiError> {
+    backend.import_word_reply(&id, &bytes, &file_name, Timestamp::now())
 }

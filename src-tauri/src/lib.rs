@@ -56,6 +56,7 @@ pub fn run() {
             commands::export_calendar,
             commands::export_docx,
             commands::export_redline_docx,
+            commands::import_word_reply,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

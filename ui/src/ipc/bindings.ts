@@ -984,6 +984,23 @@ breaches: Array<string>, };
 export type WordDiff = { pieces: Array<Piece>, edits: Array<Edit>, };
 
 /**
+ * What importing a Word reply did.
+ */
+export type WordImport = { summary: AgreementSummary, 
+/**
+ * The round the reply became; none when it changed nothing.
+ */
+round: number | null, 
+/**
+ * Each change, in words (`Availability target: 99.9 % → 99.5 %`).
+ */
+changes: Array<string>, 
+/**
+ * What the reply changed that could not be imported, in words.
+ */
+unmapped: Array<string>, };
+
+/**
  * Where the open workspace lives.
  */
 export type WorkspaceInfo = { path: string, 

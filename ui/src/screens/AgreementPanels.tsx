@@ -62,6 +62,7 @@ export function RoundsPanel({
   onExport,
   onExportPdf,
   onExportWord,
+  onImportWord,
   exported,
   onAccept,
   agreed,
@@ -78,6 +79,8 @@ export function RoundsPanel({
   onExportPdf: () => void;
   /** Saves the latest round (or the draft) as a Word file through the system's save dialog. */
   onExportWord: () => void;
+  /** Opens the dialog that imports the other side's Word reply. */
+  onImportWord: () => void;
   /** Where the package was last saved. */
   exported: string | null;
   onAccept: () => void;
@@ -140,6 +143,11 @@ export function RoundsPanel({
         <button type="button" className="button button--small" data-testid="export-word" onClick={onExportWord}>
           Export for Word…
         </button>
+        {!agreed && latest !== undefined && latest.author === ourRole && (
+          <button type="button" className="button button--small" data-testid="import-word" onClick={onImportWord}>
+            Import Word reply…
+          </button>
+        )}
       </p>
       {exported && (
         <p className="muted" role="status" data-testid="exported">

@@ -37,6 +37,7 @@ import { AddClauseDialog } from "./AddClauseDialog";
 import { PartiesPanel, RoundsPanel } from "./AgreementPanels";
 import { PartiesDialog } from "./PartiesDialog";
 import { ProposeDialog } from "./ProposeDialog";
+import { ImportWordDialog } from "./ImportWordDialog";
 import { ServiceLevelsPanel } from "./service-levels/ServiceLevelsPanel";
 import { RedlinePanel } from "./RedlinePanel";
 import { ChecksPanel } from "./ChecksPanel";
@@ -66,6 +67,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   const [mode, setMode] = useState<"document" | "redline" | "service-levels">("document");
   const [exported, setExported] = useState<string | null>(null);
   const [exportingPdf, setExportingPdf] = useState(false);
+  const [importingWord, setImportingWord] = useState(false);
   const previewPdf = useCallback((request: PdfRequest, paper: PaperSize) => pdfPreview(id, request, paper), [id]);
   const [accepting, setAccepting] = useState(false);
   const [commenting, setCommenting] = useState<{ target: CommentTarget; about: string } | null>(null);
@@ -392,6 +394,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
             onAccept={() => setAccepting(true)}
             onExportPdf={() => setExportingPdf(true)}
             onExportWord={() => exportDocx(id, null).then((path) => path && setExported(path), fail)}
+            onImportWord={() => setImportingWord(true)}
             onExport={() => {
               const round = view.record.rounds.at(-1)?.number ?? 0;
               const name = `${agreement.title.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "agreement"} - round ${round}.slapkg`;
@@ -409,6 +412,19 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
           onExport={(request, paper, onProgress) => exportPdf(id, request, paper, onProgress)}
           onPreview={previewPdf}
           onClose={() => setExportingPdf(false)}
+        />
+      )}
+      {importingWord && (
+        <ImportWordDialog
+          id={id}
+          onClose={() => setImportingWord(false)}
+          onImported={() => {
+            agreementView(id).then((next) => {
+              setView(next);
+              setMode("redline");
+            }, fail);
+          }}
+          onError={onError}
         />
       )}
       {commenting && (
