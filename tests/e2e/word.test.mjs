@@ -150,7 +150,7 @@ test("a reply edited in Word comes back as the provider's round, with the term c
     await (await byTestId(browser, "word-submit")).click();
     const changes = await byTestId(browser, "word-changes");
     const listed = await changes.getText();
-    assert.match(listed, /Availability target: 99\.5 % → 99\.7 %/);
+    assert.match(listed, /Availability target: 99\.5 % → 99\.7 % \(tracked: Jane Counsel, 2027-03-05\)/);
     assert.match(listed, /Claim window: 30 days → 10 days/);
     await screenshot(browser, "69-word-reply-imported");
     await (await byTestId(browser, "word-import-done")).click();

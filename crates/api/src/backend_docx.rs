@@ -95,14 +95,10 @@ impl Backend {
         };
         let party = |role: sla_model::PartyRole| {
             let name = new.parties.get(role).name.trim().to_owned();
-            let role_name = match role {
-                sla_model::PartyRole::Customer => "Customer",
-                sla_model::PartyRole::Provider => "Provider",
-            };
             if name.is_empty() {
-                format!("the {role_name}")
+                format!("the {}", role.title())
             } else {
-                format!("{name} ({role_name})")
+                format!("{name} ({})", role.title())
             }
         };
         let author = party(newer.as_ref().map_or(record.summary.our_role, |r| r.author));

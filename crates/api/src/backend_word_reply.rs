@@ -145,23 +145,28 @@ pub fn apply_reply(
                 clause,
                 from,
                 to,
+                by,
             } => {
                 let number = snapshot.clause_number(clause).unwrap_or_default();
                 let label = crate::editing::set_term_value(snapshot, library, term, |spec| {
                     sla_templates::term_value_from_text(spec, to)
                 })
                 .map_err(|e| refused(format!("In clause {number} of {file_name}, {}.", e.message)))?;
-                changes.push(format!("{}: {from} → {to}", label.trim_start_matches("change ")));
+                changes.push(format!(
+                    "{}: {from} → {to} ({by})",
+                    label.trim_start_matches("change ")
+                ));
             }
             ReplyEdit::Clause {
                 clause,
                 heading,
                 text,
+                by,
             } => {
                 let number = snapshot.clause_number(clause).unwrap_or_default();
                 crate::editing::set_clause_text(snapshot, clause, heading, text)
                     .map_err(|e| refused(format!("Clause {number} of {file_name}: {}.", e.message)))?;
-                changes.push(format!("Clause {number} {heading}: reworded"));
+                changes.push(format!("Clause {number} {heading}: reworded ({by})"));
             }
             ReplyEdit::Deleted { clause } => {
                 let number = snapshot.clause_number(clause).unwrap_or_default();

@@ -115,7 +115,10 @@ fn a_word_reply_becomes_the_providers_round() {
         .import_word_reply(&id, &edited(&docx, typed_over("99.5")), "reply.docx", at(4))
         .unwrap();
     assert_eq!(imported.round, Some(2));
-    assert_eq!(imported.changes, ["Availability target: 99.9 % → 99.5 %"]);
+    assert_eq!(
+        imported.changes,
+        ["Availability target: 99.9 % → 99.5 % (tracked: Jane Counsel, 2027-03-05)"]
+    );
     let record = customer.open_agreement(&id).unwrap();
     let round = &record.rounds[1];
     assert_eq!(round.author, PartyRole::Provider);

@@ -17,22 +17,6 @@ pub(crate) const REL_NS: &str = "http://schemas.openxmlformats.org/officeDocumen
 /// The text width of an A4 page with 2.54 cm margins, in twentieths of a point.
 const TEXT_WIDTH: u32 = 9026;
 
-fn role_name(role: PartyRole) -> &'static str {
-    match role {
-        PartyRole::Customer => "Customer",
-        PartyRole::Provider => "Provider",
-    }
-}
-
-fn party_name(agreement: &Agreement, role: PartyRole) -> String {
-    let name = agreement.parties.get(role).name.trim();
-    if name.is_empty() {
-        format!("[{} not yet named]", role_name(role))
-    } else {
-        name.to_owned()
-    }
-}
-
 fn centred(part: &mut Part, text: &str, look: Look, space_after: u32) {
     part.paragraph(
         ParagraphProps {
@@ -62,8 +46,8 @@ fn title_block(part: &mut Part, version: &Version<'_>) {
                 ..ParagraphProps::default()
             },
             &[
-                (&party_name(agreement, role), Look::BOLD),
-                (&format!(" (the {})", role_name(role)), Look::PLAIN),
+                (&agreement.parties.name_or_placeholder(role), Look::BOLD),
+                (&format!(" (the {})", PartyRole::title(role)), Look::PLAIN),
             ],
         );
         if role == PartyRole::Customer {
@@ -233,9 +217,12 @@ fn signature_blocks(part: &mut Part, agreement: &Agreement) {
         };
         part.paragraph(
             left,
-            &[(&format!("Signed for the {}", role_name(role)), Look::BOLD)],
+            &[(&format!("Signed for the {}", PartyRole::title(role)), Look::BOLD)],
         );
-        part.paragraph(left, &[(&party_name(agreement, role), Look::PLAIN)]);
+        part.paragraph(
+            left,
+            &[(&agreement.parties.name_or_placeholder(role), Look::PLAIN)],
+        );
         part.paragraph(
             ParagraphProps {
                 space_after: Some(720),

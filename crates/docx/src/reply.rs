@@ -26,12 +26,15 @@ pub enum ReplyEdit {
         clause: String,
         from: String,
         to: String,
+        /// Who changed it and when, as the tracked changes in the clause say.
+        by: String,
     },
     /// A clause's heading or own words changed; `text` is its new text, term references kept.
     Clause {
         clause: String,
         heading: String,
         text: String,
+        by: String,
     },
     /// Every word of a clause was deleted.
     Deleted { clause: String },
@@ -224,8 +227,57 @@ pub fn map_reply(base: &Agreement, reply: &WordReply) -> ReplyMapping {
     mapping
 }
 
+/// Who made a clause's tracked changes and when (`Jane Counsel, 2027-03-05`), or that its
+/// edits were made without Track Changes.
+fn revised_by(reply: &ReplyClause) -> String {
+    let mut marks: Vec<String> = Vec::new();
+    for span in reply.paragraphs.iter().flat_map(|p| &p.spans) {
+        if let Some((_, author, date)) = &span.revision {
+            let day = date.get(..10).unwrap_or(date);
+            let mark = if author.is_empty() {
+                day.to_owned()
+            } else {
+                format!("{author}, {day}")
+            };
+            if !marks.contains(&mark) {
+                marks.push(mark);
+            }
+        }
+    }
+    if marks.is_empty() {
+        "made without Track Changes".to_owned()
+    } else {
+        format!("tracked: {}", marks.join("; "))
+    }
+}
+
+/// How much two texts' words agree, from 0 to 1.
+fn similarity(a: &str, b: &str) -> f32 {
+    let words = |text| -> Vec<&str> {
+        sla_redline::tokens(text)
+            .into_iter()
+            .filter(|t| !t.trim().is_empty())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let kept: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
+        .iter()
+        .filter_map(|op| match op.as_tag_tuple() {
+            (DiffTag::Equal, range, _) => Some(range.len()),
+            _ => None,
+        })
+        .sum();
+    (2 * kept) as f32 / (a.len() + b.len()) as f32
+}
+
+/// How far a clause's words must agree with a reply's to be taken as the same clause.
+const SIMILAR_ENOUGH: f32 = 0.6;
+
 /// The round's clause a reply clause stands for: by its content control's id, else by its
-/// heading.
+/// heading, else by the most similar text (the heading retyped and the control lost).
 fn locate<'a>(base: &'a Agreement, reply: &ReplyClause) -> Option<&'a Clause> {
     let clauses = || base.sections.iter().flat_map(|s| &s.clauses);
     if let Some(id) = &reply.id {
@@ -239,7 +291,29 @@ fn locate<'a>(base: &'a Agreement, reply: &ReplyClause) -> Option<&'a Clause> {
             .to_lowercase()
     };
     let wanted = [normalised(&heading.accepted()), normalised(&heading.original())];
-    clauses().find(|c| wanted.contains(&normalised(&c.heading)))
+    if let Some(found) = clauses().find(|c| wanted.contains(&normalised(&c.heading))) {
+        return Some(found);
+    }
+    let text: String = reply
+        .paragraphs
+        .iter()
+        .skip(1)
+        .map(ReplyParagraph::original)
+        .collect::<Vec<_>>()
+        .join(" ");
+    clauses()
+        .map(|c| {
+            (
+                c,
+                similarity(
+                    &sla_templates::clause_text(base, c, sla_templates::RenderFormat::Text),
+                    &text,
+                ),
+            )
+        })
+        .filter(|(_, score)| *score >= SIMILAR_ENOUGH)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
 }
 
 fn map_clause(
@@ -250,6 +324,7 @@ fn map_clause(
     term_values: &mut BTreeMap<String, (String, String, String)>,
 ) {
     let number = base.clause_number(clause.id.as_str()).unwrap_or_default();
+    let by = revised_by(reply);
     let (heading_paragraph, body) = match reply.paragraphs.split_first() {
         Some((first, rest)) if first.style.as_deref() == Some("Heading2") => (Some(first), rest),
         _ => (None, reply.paragraphs.as_slice()),
@@ -363,6 +438,7 @@ fn map_clause(
                                 clause: clause.id.to_string(),
                                 from: body.to_owned(),
                                 to,
+                                by: by.clone(),
                             });
                         }
                     }
@@ -407,6 +483,7 @@ fn map_clause(
             clause: clause.id.to_string(),
             heading,
             text: rebuilt.join("\n\n"),
+            by,
         });
     }
 }

@@ -5,75 +5,13 @@
 
 #![allow(clippy::unwrap_used)] // a panic is a failed test
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
-use sla_docx::{DocxError, Revision, RoundMark, Version, agreement_docx, read_docx};
-use sla_model::{Agreement, AgreementId};
-use sla_templates::{DraftRequest, Library, Position, draft};
+use sla_docx::{DocxError, Revision, read_docx};
+use support::{exported, part, repackaged, saas};
 use zip::write::SimpleFileOptions;
 
-fn saas() -> Agreement {
-    let request = DraftRequest {
-        template: "saas-availability".into(),
-        position: Position::Balanced,
-        customer: "Acme Retail plc".into(),
-        provider: "Cloudy Hosting Ltd".into(),
-        ..DraftRequest::default()
-    };
-    draft(&Library::built_in().unwrap(), &request, AgreementId::random()).unwrap()
-}
-
-fn exported(agreement: &Agreement) -> Vec<u8> {
-    agreement_docx(&Version {
-        agreement,
-        round: Some(RoundMark {
-            number: 1,
-            hash: "cd".repeat(32),
-            description: "Round 1".into(),
-        }),
-        created: jiff::Timestamp::from_second(1_804_000_000).unwrap(),
-    })
-    .unwrap()
-}
-
-/// The package with some parts replaced or added (`None` removes a part).
-fn repackaged(docx: &[u8], changes: &[(&str, Option<&str>)]) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default();
-    let mut written = Vec::new();
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
-        let mut content = String::new();
-        entry.read_to_string(&mut content).unwrap();
-        let replacement = changes.iter().find(|(n, _)| *n == name);
-        match replacement {
-            Some((_, None)) => continue,
-            Some((_, Some(text))) => content = (*text).to_owned(),
-            None => {}
-        }
-        out.start_file(name.clone(), options).unwrap();
-        out.write_all(content.as_bytes()).unwrap();
-        written.push(name);
-    }
-    for (name, text) in changes {
-        if let Some(text) = text
-            && !written.iter().any(|w| w == name)
-        {
-            out.start_file(*name, options).unwrap();
-            out.write_all(text.as_bytes()).unwrap();
-        }
-    }
-    out.finish().unwrap().into_inner()
-}
-
-fn part(docx: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
-    let mut text = String::new();
-    archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
-    text
-}
+mod support;
 
 #[test]
 fn an_exported_round_reads_back_unchanged() {

@@ -5,25 +5,14 @@
 
 #![allow(clippy::unwrap_used)] // a panic is a failed test
 
-use std::io::Read;
-
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use sla_docx::{RedlineDocx, WordComment, redline_docx};
 use sla_model::terms::Percentage;
-use sla_model::{Agreement, AgreementId, Clause, ClauseId, TermValue};
-use sla_templates::{DraftRequest, Library, Position, draft};
+use sla_model::{Agreement, Clause, ClauseId, TermValue};
+use support::{flat, part, saas};
 
-fn saas() -> Agreement {
-    let request = DraftRequest {
-        template: "saas-availability".into(),
-        position: Position::Balanced,
-        customer: "Acme Retail plc".into(),
-        provider: "Cloudy Hosting Ltd".into(),
-        ..DraftRequest::default()
-    };
-    draft(&Library::built_in().unwrap(), &request, AgreementId::random()).unwrap()
-}
+mod support;
 
 /// The provider's answer: a lower target, a reworded exclusion, the review clause deleted, a
 /// security clause inserted, scheduled maintenance moved to the support section.
@@ -53,13 +42,6 @@ fn answer(old: &Agreement) -> Agreement {
     let (support, _) = find(&mut new, "support-hours");
     new.sections[support].clauses.push(moved);
     new
-}
-
-fn part(docx: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut text = String::new();
-    archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
-    text
 }
 
 /// The document's text with every revision accepted (`accept`) or rejected, as Word applies
@@ -103,10 +85,6 @@ fn applied(document: &str, accept: bool) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Each clause's heading and text, in order, as the version reads.

@@ -5,69 +5,24 @@
 
 #![allow(clippy::unwrap_used)] // a panic is a failed test
 
-use std::io::{Cursor, Read, Write};
+use sla_docx::{ReplyEdit, map_reply, normalise_value, read_docx};
+use support::{exported, part, repackaged, saas};
 
-use sla_docx::{ReplyEdit, RoundMark, Version, agreement_docx, map_reply, normalise_value, read_docx};
-use sla_model::{Agreement, AgreementId};
-use sla_templates::{DraftRequest, Library, Position, draft};
-use zip::write::SimpleFileOptions;
-
-fn saas() -> Agreement {
-    let request = DraftRequest {
-        template: "saas-availability".into(),
-        position: Position::Balanced,
-        customer: "Acme Retail plc".into(),
-        provider: "Cloudy Hosting Ltd".into(),
-        ..DraftRequest::default()
-    };
-    draft(&Library::built_in().unwrap(), &request, AgreementId::random()).unwrap()
-}
-
-fn exported(agreement: &Agreement) -> Vec<u8> {
-    agreement_docx(&Version {
-        agreement,
-        round: Some(RoundMark {
-            number: 1,
-            hash: "cd".repeat(32),
-            description: "Round 1".into(),
-        }),
-        created: jiff::Timestamp::from_second(1_804_000_000).unwrap(),
-    })
-    .unwrap()
-}
+mod support;
 
 /// The package with its document (and comments) replaced.
 fn with_document(docx: &[u8], document: &str, comments: Option<&str>) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
-        let mut content = String::new();
-        entry.read_to_string(&mut content).unwrap();
-        if name == "word/document.xml" {
-            content = document.to_owned();
-        }
-        out.start_file(name, SimpleFileOptions::default()).unwrap();
-        out.write_all(content.as_bytes()).unwrap();
-    }
-    if let Some(comments) = comments {
-        out.start_file("word/comments.xml", SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(comments.as_bytes()).unwrap();
-    }
-    out.finish().unwrap().into_inner()
+    repackaged(
+        docx,
+        &[
+            ("word/document.xml", Some(document)),
+            ("word/comments.xml", comments),
+        ],
+    )
 }
 
 fn document(docx: &[u8]) -> String {
-    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
-    let mut text = String::new();
-    archive
-        .by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
+    part(docx, "word/document.xml")
 }
 
 const TRACKED: &str = "w:author=\"Jane Counsel\" w:date=\"2027-03-05T10:00:00Z\"";
@@ -123,12 +78,14 @@ fn word_edits_become_term_changes_clause_changes_and_comments() {
         clause: "availability".into(),
         from: "99.9 %".into(),
         to: "99.5 %".into(),
+        by: "tracked: Jane Counsel, 2027-03-05".into(),
     }));
     assert!(mapping.edits.contains(&ReplyEdit::Term {
         term: "credits.claim_window".into(),
         clause: "service-credits".into(),
         from: "30 days".into(),
         to: "10 days".into(),
+        by: "tracked: Jane Counsel, 2027-03-05".into(),
     }));
     let exclusions = mapping
         .edits
@@ -185,6 +142,7 @@ fn an_edit_over_a_value_and_its_words_is_listed_not_applied() {
         clause: "availability".into(),
         from: "99.9 %".into(),
         to: "ninety-nine per cent".into(),
+        by: "made without Track Changes".into(),
     }));
 }
 
@@ -194,4 +152,33 @@ fn spelled_numbers_with_their_figures_become_the_figures() {
     assert_eq!(normalise_value("thirty (30) days"), "30 days");
     assert_eq!(normalise_value("99.5 %"), "99.5 %");
     assert_eq!(normalise_value("4 business hours"), "4 business hours");
+}
+
+#[test]
+fn a_clause_whose_control_and_heading_word_lost_is_found_by_its_words() {
+    let agreement = saas();
+    let docx = exported(&agreement);
+    let xml = document(&docx);
+    // Word dropped the content control of the exclusions clause and its heading was retyped.
+    let start = xml
+        .find("<w:sdt><w:sdtPr><w:alias w:val=\"Clause 2.3\"/>")
+        .unwrap();
+    let content = xml[start..].find("<w:sdtContent>").unwrap() + start;
+    let end = xml[content..].find("</w:sdtContent></w:sdt>").unwrap() + content;
+    let xml = format!(
+        "{}{}{}",
+        &xml[..start],
+        xml[content + "<w:sdtContent>".len()..end].replacen(">Exclusions<", ">Excluded events<", 1),
+        &xml[end + "</w:sdtContent></w:sdt>".len()..]
+    );
+    let mapping = map_reply(&agreement, &read_docx(&with_document(&docx, &xml, None)).unwrap());
+    assert!(mapping.unmapped.is_empty(), "{:?}", mapping.unmapped);
+    assert!(
+        mapping
+            .edits
+            .iter()
+            .any(|e| matches!(e, ReplyEdit::Clause { clause, heading, .. } if clause == "exclusions" && heading == "Excluded events")),
+        "{:?}",
+        mapping.edits
+    );
 }

@@ -30,6 +30,14 @@ impl PartyRole {
         }
     }
 
+    /// The role as a contract names it: `Customer`, `Provider`.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Customer => "Customer",
+            Self::Provider => "Provider",
+        }
+    }
+
     pub fn parse(value: &str) -> Option<Self> {
         match value {
             "customer" => Some(Self::Customer),
@@ -121,6 +129,16 @@ impl Parties {
         match role {
             PartyRole::Customer => &self.customer,
             PartyRole::Provider => &self.provider,
+        }
+    }
+
+    /// The party's legal name, or `[Customer not yet named]` for a document to show.
+    pub fn name_or_placeholder(&self, role: PartyRole) -> String {
+        let name = self.get(role).name.trim();
+        if name.is_empty() {
+            format!("[{} not yet named]", role.title())
+        } else {
+            name.to_owned()
         }
     }
 

@@ -30,22 +30,6 @@ fn heading(text: String, level: u8) -> Block {
     )
 }
 
-fn role_name(role: PartyRole) -> &'static str {
-    match role {
-        PartyRole::Customer => "Customer",
-        PartyRole::Provider => "Provider",
-    }
-}
-
-fn party_name(agreement: &Agreement, role: PartyRole) -> String {
-    let name = agreement.parties.get(role).name.trim();
-    if name.is_empty() {
-        format!("[{} not yet named]", role_name(role))
-    } else {
-        name.to_owned()
-    }
-}
-
 /// The line under the title saying which text this is.
 pub fn version_line(round: Option<&RoundInfo>) -> String {
     match round {
@@ -96,7 +80,7 @@ pub fn signer_lines(round: Option<&RoundInfo>) -> Vec<String> {
                 };
                 format!(
                     "{verb} by the {} (round {signed}) with the key {fingerprint}",
-                    role_name(*role)
+                    PartyRole::title(*role)
                 )
             },
         )
@@ -115,14 +99,14 @@ fn title_page(version: &Version<'_>) -> Vec<Block> {
         centered(agreement.title.as_str(), Style::new(Face::Bold, 24.0), 28.0),
         centered("between", Style::new(Face::Italic, 12.0), 8.0),
         centered(
-            party_name(agreement, PartyRole::Customer),
+            agreement.parties.name_or_placeholder(PartyRole::Customer),
             Style::new(Face::Bold, 14.0),
             2.0,
         ),
         centered("(the Customer)", BODY, 8.0),
         centered("and", Style::new(Face::Italic, 12.0), 8.0),
         centered(
-            party_name(agreement, PartyRole::Provider),
+            agreement.parties.name_or_placeholder(PartyRole::Provider),
             Style::new(Face::Bold, 14.0),
             2.0,
         ),
@@ -190,8 +174,8 @@ fn signatory(agreement: &Agreement, role: PartyRole) -> Signatory {
             (s.name.clone(), s.title.clone())
         });
     Signatory {
-        role: format!("Signed for the {}", role_name(role)),
-        party: party_name(agreement, role),
+        role: format!("Signed for the {}", PartyRole::title(role)),
+        party: agreement.parties.name_or_placeholder(role),
         name,
         title,
     }

@@ -1,0 +1,85 @@
+//! What the Word-file tests share: a drafted agreement, its export as round 1, and the
+//! package taken apart and put back together with parts changed.
+#![allow(dead_code, clippy::unwrap_used)] // each test file uses some of these
+
+use std::io::{Cursor, Read, Write};
+
+use sla_docx::{RoundMark, Version, agreement_docx};
+use sla_model::{Agreement, AgreementId};
+use sla_templates::{DraftRequest, Library, Position, draft};
+use zip::write::SimpleFileOptions;
+
+/// The balanced SaaS SLA between Acme Retail plc and Cloudy Hosting Ltd.
+pub fn saas() -> Agreement {
+    let request = DraftRequest {
+        template: "saas-availability".into(),
+        position: Position::Balanced,
+        customer: "Acme Retail plc".into(),
+        provider: "Cloudy Hosting Ltd".into(),
+        ..DraftRequest::default()
+    };
+    draft(&Library::built_in().unwrap(), &request, AgreementId::random()).unwrap()
+}
+
+/// `agreement` as round `number` with the fingerprint `hash`.
+pub fn exported_as(agreement: &Agreement, number: u32, hash: &str) -> Vec<u8> {
+    agreement_docx(&Version {
+        agreement,
+        round: Some(RoundMark {
+            number,
+            hash: hash.to_owned(),
+            description: format!("Round {number}, proposed by the provider on 3 March 2027"),
+        }),
+        created: jiff::Timestamp::from_second(1_804_000_000).unwrap(),
+    })
+    .unwrap()
+}
+
+/// `agreement` as round 1.
+pub fn exported(agreement: &Agreement) -> Vec<u8> {
+    exported_as(agreement, 1, &"cd".repeat(32))
+}
+
+/// One part's text.
+pub fn part(docx: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    let mut text = String::new();
+    archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+/// The package with some parts replaced or added (`None` removes a part).
+pub fn repackaged(docx: &[u8], changes: &[(&str, Option<&str>)]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default();
+    let mut written = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut content = String::new();
+        entry.read_to_string(&mut content).unwrap();
+        match changes.iter().find(|(n, _)| *n == name) {
+            Some((_, None)) => continue,
+            Some((_, Some(text))) => content = (*text).to_owned(),
+            None => {}
+        }
+        out.start_file(name.clone(), options).unwrap();
+        out.write_all(content.as_bytes()).unwrap();
+        written.push(name);
+    }
+    for (name, text) in changes {
+        if let Some(text) = text
+            && !written.iter().any(|w| w == name)
+        {
+            out.start_file(*name, options).unwrap();
+            out.write_all(text.as_bytes()).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// Runs of whitespace made one space.
+pub fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
