@@ -151,15 +151,20 @@ impl Backend {
     /// The agreed agreement's key dates, from its effective date (the day it was agreed when
     /// it names none).
     pub fn key_dates(&self, id: &str) -> Result<Vec<KeyDate>, ApiError> {
+        Ok(self.agreed_key_dates(id)?.1)
+    }
+
+    /// The agreed version and its key dates.
+    fn agreed_key_dates(&self, id: &str) -> Result<(Agreement, Vec<KeyDate>), ApiError> {
         let (agreement, agreed_on) = self.agreed_version(id)?;
         let effective = agreement.effective_date.map_or(agreed_on, |d| d.date());
-        Ok(sla_measure::key_dates(&agreement, effective, None))
+        let dates = sla_measure::key_dates(&agreement, effective, None);
+        Ok((agreement, dates))
     }
 
     /// The key dates as an iCalendar file.
     pub fn calendar(&self, id: &str) -> Result<String, ApiError> {
-        let (agreement, _) = self.agreed_version(id)?;
-        let dates = self.key_dates(id)?;
+        let (agreement, dates) = self.agreed_key_dates(id)?;
         Ok(sla_measure::icalendar(
             &agreement.id.to_string(),
             agreement.title.as_str(),

@@ -8,21 +8,38 @@ use sla_model::agreement_limits::MAX_JSON_BYTES;
 
 use crate::{ApiError, ErrorCode};
 
-/// Reads an agreement JSON file, refusing files larger than the format allows before
-/// reading them.
-pub fn read_agreement_file(path: &Path) -> Result<Agreement, ApiError> {
+/// Reads a file the user named, refusing one larger than `max` bytes before reading it;
+/// `kind` names what such a file is in the refusal ("a package is at most …").
+fn read_limited(path: &Path, max: usize, kind: &str) -> Result<Vec<u8>, ApiError> {
     let shown = path.display();
     let unreadable =
         |e: std::io::Error| ApiError::new(ErrorCode::InvalidInput, format!("cannot read {shown}: {e}"));
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_JSON_BYTES as u64 {
+    if size > max as u64 {
         return Err(ApiError::new(
             ErrorCode::InvalidInput,
-            format!("{shown} is {size} bytes; an agreement file is at most {MAX_JSON_BYTES} bytes"),
+            format!("{shown} is {size} bytes; {kind} is at most {max} bytes"),
         ));
     }
-    let text = std::fs::read_to_string(path).map_err(unreadable)?;
-    Agreement::from_json(&text).map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("{shown}: {e}")))
+    std::fs::read(path).map_err(unreadable)
+}
+
+/// [`read_limited`] for a text file.
+fn read_limited_text(path: &Path, max: usize, kind: &str) -> Result<String, ApiError> {
+    String::from_utf8(read_limited(path, max, kind)?).map_err(|_| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("cannot read {}: it is not UTF-8 text", path.display()),
+        )
+    })
+}
+
+/// Reads an agreement JSON file, refusing files larger than the format allows before
+/// reading them.
+pub fn read_agreement_file(path: &Path) -> Result<Agreement, ApiError> {
+    let text = read_limited_text(path, MAX_JSON_BYTES, "an agreement file")?;
+    Agreement::from_json(&text)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("{}: {e}", path.display())))
 }
 
 /// Writes `bytes` to `path` so that a crash leaves either the old file or the new one:
@@ -61,53 +78,18 @@ pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> 
 
 /// Reads an exchange package file, refusing one larger than a package may be before reading it.
 pub fn read_package_file(path: &Path) -> Result<Vec<u8>, ApiError> {
-    let shown = path.display();
-    let unreadable =
-        |e: std::io::Error| ApiError::new(ErrorCode::InvalidInput, format!("cannot read {shown}: {e}"));
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    let max = sla_exchange::MAX_PACKAGE_BYTES;
-    if size > max as u64 {
-        return Err(ApiError::new(
-            ErrorCode::InvalidInput,
-            format!("{shown} is {size} bytes; a package is at most {max} bytes"),
-        ));
-    }
-    std::fs::read(path).map_err(unreadable)
+    read_limited(path, sla_exchange::MAX_PACKAGE_BYTES, "a package")
 }
 
 /// Reads a Word file, refusing one larger than a Word file may be before reading it.
 pub fn read_word_file(path: &Path) -> Result<Vec<u8>, ApiError> {
-    let shown = path.display();
-    let unreadable =
-        |e: std::io::Error| ApiError::new(ErrorCode::InvalidInput, format!("cannot read {shown}: {e}"));
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    let max = sla_docx::MAX_DOCX_BYTES;
-    if size > max as u64 {
-        return Err(ApiError::new(
-            ErrorCode::InvalidInput,
-            format!(
-                "{shown} is {size} bytes; a Word file of at most {max} bytes is accepted. Nothing was imported."
-            ),
-        ));
-    }
-    std::fs::read(path).map_err(unreadable)
+    read_limited(path, sla_docx::MAX_DOCX_BYTES, "a Word file")
 }
 
 /// Reads a measurement file (incident log, ticket export, column mapping) as text, refusing
 /// one larger than the largest export accepted before reading it.
 pub fn read_measurement_file(path: &Path) -> Result<String, ApiError> {
-    let shown = path.display();
-    let unreadable =
-        |e: std::io::Error| ApiError::new(ErrorCode::InvalidInput, format!("cannot read {shown}: {e}"));
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    let max = sla_measure::MAX_TICKET_BYTES;
-    if size > max as u64 {
-        return Err(ApiError::new(
-            ErrorCode::InvalidInput,
-            format!("{shown} is {size} bytes; a measurement file is at most {max} bytes"),
-        ));
-    }
-    std::fs::read_to_string(path).map_err(unreadable)
+    read_limited_text(path, sla_measure::MAX_TICKET_BYTES, "a measurement file")
 }
 
 #[cfg(test)]

@@ -180,7 +180,7 @@ pub fn map_reply(base: &Agreement, reply: &WordReply) -> ReplyMapping {
     // Which clause each comment's range starts in.
     let mut comment_clause: BTreeMap<&str, Option<String>> = BTreeMap::new();
     let mut found: Vec<String> = Vec::new();
-    let mut term_values: BTreeMap<String, (String, String, String)> = BTreeMap::new();
+    let mut term_values: BTreeMap<String, (String, String)> = BTreeMap::new();
     for reply_clause in &reply.clauses {
         let Some(clause) = locate(base, reply_clause) else {
             let heading = reply_clause
@@ -321,7 +321,7 @@ fn map_clause(
     clause: &Clause,
     reply: &ReplyClause,
     mapping: &mut ReplyMapping,
-    term_values: &mut BTreeMap<String, (String, String, String)>,
+    term_values: &mut BTreeMap<String, (String, String)>,
 ) {
     let number = base.clause_number(clause.id.as_str()).unwrap_or_default();
     let by = revised_by(reply);
@@ -425,14 +425,14 @@ fn map_clause(
                 if !inside.is_empty() {
                     let to = normalise_value(&changed);
                     match term_values.get(id) {
-                        Some((_, other, where_)) if *other != to => mapping.unmapped.push(format!(
+                        Some((other, where_)) if *other != to => mapping.unmapped.push(format!(
                             "{number} {}: {} was changed to “{to}”, but to “{other}” in {where_}; neither was imported.",
                             clause.heading,
                             base.term(id).map_or(id, |t| t.label.as_str())
                         )),
                         Some(_) => {}
                         None => {
-                            term_values.insert(id.to_owned(), (body.to_owned(), to.clone(), number.clone()));
+                            term_values.insert(id.to_owned(), (to.clone(), number.clone()));
                             mapping.edits.push(ReplyEdit::Term {
                                 term: id.to_owned(),
                                 clause: clause.id.to_string(),

@@ -18,10 +18,7 @@ pub fn icalendar(agreement_id: &str, title: &str, dates: &[KeyDate]) -> String {
         ) else {
             continue;
         };
-        let kind = serde_json::to_value(date.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let kind = date.kind.as_str();
         calendar.push(
             Event::new()
                 .uid(&format!("{agreement_id}-{kind}-{}@sla-studio", date.date))

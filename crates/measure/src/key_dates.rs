@@ -21,6 +21,19 @@ pub enum KeyDateKind {
     ClaimDeadline,
 }
 
+impl KeyDateKind {
+    /// The kind as the wire and the calendar's event ids write it: `notice_deadline`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Effective => "effective",
+            Self::Review => "review",
+            Self::NoticeDeadline => "notice_deadline",
+            Self::TermEnd => "term_end",
+            Self::ClaimDeadline => "claim_deadline",
+        }
+    }
+}
+
 /// One date to act on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct KeyDate {

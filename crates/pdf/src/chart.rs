@@ -54,14 +54,26 @@ impl Chart {
     }
 }
 
-/// One line of small text at (`x`, `top`), centred on `x` when `centre` is set.
-fn text(fonts: &Fonts, value: &str, style: Style, x: f32, top: f32, centre: bool) -> Vec<Item> {
+/// Where a line of text stands relative to its `x`.
+#[derive(Clone, Copy)]
+enum Anchor {
+    Start,
+    Centre,
+    End,
+}
+
+/// One line of small text at (`x`, `top`).
+fn text(fonts: &Fonts, value: &str, style: Style, x: f32, top: f32, anchor: Anchor) -> Vec<Item> {
     let lines = break_lines(&[Span::new(value, style)], 400.0, Align::Left, fonts);
     let Some(line) = lines.first() else {
         return Vec::new();
     };
     let width = line.fragments.last().map_or(0.0, |f| f.x + f.width);
-    let shift = if centre { x - width / 2.0 } else { x };
+    let shift = match anchor {
+        Anchor::Start => x,
+        Anchor::Centre => x - width / 2.0,
+        Anchor::End => x - width,
+    };
     line.fragments
         .iter()
         .map(|fragment| {
@@ -83,12 +95,7 @@ pub fn items(chart: &Chart, left: f32, top: f32, width: f32, fonts: &Fonts) -> V
     let axis = |value: f64| format!("{value:.3} %");
     let axis_width = [chart.floor, chart.ceiling]
         .iter()
-        .map(|v| crate::lines::break_lines(&[Span::new(axis(*v), LABEL)], 400.0, Align::Left, fonts))
-        .filter_map(|lines| {
-            lines
-                .first()
-                .and_then(|l| l.fragments.last().map(|f| f.x + f.width))
-        })
+        .map(|v| fonts.face(LABEL.face).width(&axis(*v), LABEL.size))
         .fold(0.0_f32, f32::max)
         + 6.0;
     let left = left + axis_width;
@@ -114,19 +121,13 @@ pub fn items(chart: &Chart, left: f32, top: f32, width: f32, fonts: &Fonts) -> V
         },
     ];
     for value in [chart.floor, chart.ceiling] {
-        let label = axis(value);
-        let lines = break_lines(&[Span::new(label.clone(), LABEL)], 400.0, Align::Left, fonts);
-        let label_width = lines
-            .first()
-            .and_then(|l| l.fragments.last())
-            .map_or(0.0, |f| f.x + f.width);
         items.extend(text(
             fonts,
-            &label,
+            &axis(value),
             LABEL,
-            left - 4.0 - label_width,
+            left - 4.0,
             y_of(value) - 5.0,
-            false,
+            Anchor::End,
         ));
     }
     let slot = plot_width / chart.bars.len().max(1) as f32;
@@ -141,8 +142,22 @@ pub fn items(chart: &Chart, left: f32, top: f32, width: f32, fonts: &Fonts) -> V
             height: (plot_bottom - y).max(0.5),
             color: bar.color,
         });
-        items.extend(text(fonts, &bar.caption, LABEL, centre, y - OVER + 2.0, true));
-        items.extend(text(fonts, &bar.label, LABEL, centre, plot_bottom + 3.0, true));
+        items.extend(text(
+            fonts,
+            &bar.caption,
+            LABEL,
+            centre,
+            y - OVER + 2.0,
+            Anchor::Centre,
+        ));
+        items.extend(text(
+            fonts,
+            &bar.label,
+            LABEL,
+            centre,
+            plot_bottom + 3.0,
+            Anchor::Centre,
+        ));
     }
     // Levels over the bars, each labelled at the right; labels kept apart when levels are close.
     let mut last_label_top = f32::MIN;
@@ -169,7 +184,7 @@ pub fn items(chart: &Chart, left: f32, top: f32, width: f32, fonts: &Fonts) -> V
             style,
             left + plot_width + 8.0,
             label_top,
-            false,
+            Anchor::Start,
         ));
     }
     items

@@ -60,10 +60,6 @@ fn minutes(seconds: i64) -> String {
     format!("{} min", sla_measure::group_thousands(seconds / 60))
 }
 
-fn percent(p: sla_model::terms::Percentage) -> String {
-    sla_measure::percent_text(p)
-}
-
 /// The report's chart (its figures from `sla_measure::report_chart`) as a chart block.
 fn chart(report: &ServiceLevelReport) -> Chart {
     let model = sla_measure::report_chart(report);
@@ -112,7 +108,7 @@ fn summary_table(report: &ServiceLevelReport) -> Block {
             .map(|w| {
                 vec![
                     cell(w.label.clone()),
-                    cell(percent(w.achieved)),
+                    cell(sla_measure::percent_text(w.achieved)),
                     cell(minutes(w.downtime_seconds)),
                     cell(if w.target_missed { "missed" } else { "met" }),
                     cell(w.credit.map_or_else(
