@@ -139,32 +139,8 @@ impl Agreement {
                 format!("is {} bytes; at most {MAX_JSON_BYTES} are accepted", json.len()),
             ));
         }
-        #[derive(Deserialize)]
-        struct VersionProbe {
-            format_version: Option<u32>,
-        }
-        let probe: VersionProbe = serde_json::from_str(json).map_err(|e| ModelError::Json {
-            field: "(document)".into(),
-            reason: e.to_string(),
-        })?;
-        match probe.format_version {
-            Some(FORMAT_VERSION) => {}
-            Some(found) => {
-                return Err(ModelError::UnsupportedFormat {
-                    found,
-                    supported: FORMAT_VERSION,
-                });
-            }
-            None => return Err(ModelError::invalid("format_version", "is missing")),
-        }
-        let deserializer = &mut serde_json::Deserializer::from_str(json);
-        let agreement: Self = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-            let path = e.path().to_string();
-            ModelError::Json {
-                field: if path == "." { "(document)".into() } else { path },
-                reason: e.into_inner().to_string(),
-            }
-        })?;
+        // The common case in one pass; only a refused file is read again, to say why.
+        let agreement: Self = serde_json::from_str(json).map_err(|_| json_error(json))?;
         agreement.validate()?;
         Ok(agreement)
     }
@@ -253,6 +229,48 @@ impl Agreement {
                 .position(|c| c.id.as_str() == clause)
                 .map(|c| (s, c))
         })
+    }
+}
+
+/// Why `json` is not an agreement: a format version this build does not read (told first, so a
+/// newer file is not reported field by field), else the path of the first field at fault.
+fn json_error(json: &str) -> ModelError {
+    #[derive(Deserialize)]
+    struct VersionProbe {
+        format_version: Option<u32>,
+    }
+    let probe: VersionProbe = match serde_json::from_str(json) {
+        Ok(probe) => probe,
+        Err(e) => {
+            return ModelError::Json {
+                field: "(document)".into(),
+                reason: e.to_string(),
+            };
+        }
+    };
+    match probe.format_version {
+        Some(FORMAT_VERSION) => {}
+        Some(found) => {
+            return ModelError::UnsupportedFormat {
+                found,
+                supported: FORMAT_VERSION,
+            };
+        }
+        None => return ModelError::invalid("format_version", "is missing"),
+    }
+    let deserializer = &mut serde_json::Deserializer::from_str(json);
+    match serde_path_to_error::deserialize::<_, Agreement>(deserializer) {
+        Ok(_) => ModelError::Json {
+            field: "(document)".into(),
+            reason: "cannot be read".into(),
+        },
+        Err(e) => {
+            let path = e.path().to_string();
+            ModelError::Json {
+                field: if path == "." { "(document)".into() } else { path },
+                reason: e.into_inner().to_string(),
+            }
+        }
     }
 }
 

@@ -163,20 +163,7 @@ impl Workspace {
     ) -> Result<AgreementSummary, StoreError> {
         agreement.validate()?;
         let tx = self.write()?;
-        let current = summary_of(&tx, agreement.id)?;
-        if current.status == AgreementStatus::Agreed {
-            return Err(StoreError::Locked(agreement.id));
-        }
-        tx.execute(
-            "UPDATE agreements SET title = ?2, counterparty = ?3, updated_at_ms = ?4, draft_json = ?5 WHERE id = ?1",
-            params![
-                agreement.id.to_string(),
-                agreement.title.as_str(),
-                agreement.parties.get(current.our_role.other()).name,
-                now.as_millisecond(),
-                agreement.to_json(),
-            ],
-        )?;
+        write_draft(&tx, agreement, now)?;
         let summary = summary_of(&tx, agreement.id)?;
         tx.commit()?;
         Ok(summary)
@@ -208,10 +195,31 @@ impl Workspace {
     /// Appends a round proposed here, signed with this workspace's key; it must be numbered
     /// one after the latest. Our key becomes the one our side is known by in this agreement.
     pub fn append_round(&mut self, id: AgreementId, round: &Round) -> Result<AgreementSummary, StoreError> {
+        self.append_round_with_draft(id, round, None, Timestamp::UNIX_EPOCH)
+    }
+
+    /// [`Workspace::append_round`] and, in the same transaction, the working draft replaced
+    /// by `draft` (when given): a crash leaves both or neither.
+    pub fn append_round_with_draft(
+        &mut self,
+        id: AgreementId,
+        round: &Round,
+        draft: Option<&Agreement>,
+        now: Timestamp,
+    ) -> Result<AgreementSummary, StoreError> {
+        if let Some(draft) = draft {
+            draft.validate()?;
+            if draft.id != id {
+                return Err(ModelError::invalid("draft.id", "belongs to another agreement").into());
+            }
+        }
         let mut signed = round.clone();
         self.identity.sign(&mut signed);
         let public_key = self.identity.public_key();
         let tx = self.write()?;
+        if let Some(draft) = draft {
+            write_draft(&tx, draft, now)?;
+        }
         insert_round(&tx, id, &signed)?;
         if summary_of(&tx, id)?.our_role == signed.author {
             pin_key(&tx, id, signed.author, public_key, signed.proposed_at)?;
@@ -472,6 +480,25 @@ fn check_is_workspace(conn: &Connection, path: &Path) -> Result<(), StoreError> 
             "it is a SQLite database of another application".into(),
         ));
     }
+    Ok(())
+}
+
+/// Replaces an agreement's working draft within a transaction; an agreed agreement is locked.
+fn write_draft(tx: &Transaction<'_>, agreement: &Agreement, now: Timestamp) -> Result<(), StoreError> {
+    let current = summary_of(tx, agreement.id)?;
+    if current.status == AgreementStatus::Agreed {
+        return Err(StoreError::Locked(agreement.id));
+    }
+    tx.execute(
+        "UPDATE agreements SET title = ?2, counterparty = ?3, updated_at_ms = ?4, draft_json = ?5 WHERE id = ?1",
+        params![
+            agreement.id.to_string(),
+            agreement.title.as_str(),
+            agreement.parties.get(current.our_role.other()).name,
+            now.as_millisecond(),
+            agreement.to_json(),
+        ],
+    )?;
     Ok(())
 }
 

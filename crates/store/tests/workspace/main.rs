@@ -163,6 +163,66 @@ fn rounds_are_numbered_in_order_and_frozen() {
     assert_eq!(record.summary.title, "Hosting SLA (vendor edit)");
 }
 
+/// The counterparty's round from a Word reply and the draft that follows it are one write: a
+/// refused round leaves the draft as it was.
+#[test]
+fn a_round_and_its_draft_are_stored_together_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    let a = ws
+        .create_agreement(title("Hosting SLA"), PartyRole::Customer, "Cloudy Ltd", at(1))
+        .unwrap();
+    let draft = ws.agreement(a.id).unwrap().agreement;
+    let round1 = Round::new(1, PartyRole::Customer, at(5), "Opening", None, draft.clone()).unwrap();
+    ws.append_round(a.id, &round1).unwrap();
+
+    let mut answer = draft.clone();
+    answer.title = title("Hosting SLA (provider's text)");
+    let elsewhere = Round::new(
+        1,
+        PartyRole::Customer,
+        at(4),
+        "Another opening",
+        None,
+        answer.clone(),
+    )
+    .unwrap();
+    let broken = Round::new(
+        2,
+        PartyRole::Provider,
+        at(6),
+        "",
+        Some(elsewhere.hash()),
+        answer.clone(),
+    )
+    .unwrap();
+    assert!(matches!(
+        ws.append_round_with_draft(a.id, &broken, Some(&answer), at(6)),
+        Err(StoreError::BrokenChain { .. })
+    ));
+    assert_eq!(
+        ws.agreement(a.id).unwrap().agreement,
+        draft,
+        "a refused round leaves the draft"
+    );
+
+    let round2 = Round::new(
+        2,
+        PartyRole::Provider,
+        at(6),
+        "",
+        Some(round1.hash()),
+        answer.clone(),
+    )
+    .unwrap();
+    let summary = ws
+        .append_round_with_draft(a.id, &round2, Some(&answer), at(6))
+        .unwrap();
+    assert_eq!(summary.latest_round, Some(2));
+    assert_eq!(summary.title, "Hosting SLA (provider's text)");
+    assert_eq!(ws.agreement(a.id).unwrap().agreement, answer);
+}
+
 #[test]
 fn an_invalid_draft_is_refused_and_the_stored_one_kept() {
     let dir = tempfile::tempdir().unwrap();
