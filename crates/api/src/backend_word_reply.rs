@@ -111,10 +111,14 @@ impl Backend {
             .validate()
             .map_err(|e| refused(format!("{file_name}: {e}.")))?;
         let draft_unchanged = record.agreement == latest.snapshot;
-        let mut summary = workspace.append_round(agreement_id, &round)?;
-        // The draft follows the new round unless it holds edits of ours.
+        // The draft follows the new round unless it holds edits of ours: the round and the
+        // draft in one transaction, so a crash leaves neither a round without its draft nor
+        // the reverse.
+        let draft = draft_unchanged.then_some(&snapshot);
+        let summary = workspace.append_round_with_draft(agreement_id, &round, draft, now)?;
         if draft_unchanged {
-            summary = workspace.save_draft(&snapshot, now)?;
+            // The undo steps recorded before the reply no longer apply to this draft.
+            self.forget_history(agreement_id);
         }
         Ok(WordImport {
             summary,
