@@ -63,7 +63,12 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 pub const MAX_FILES: usize = 2_000;
 
 impl Library {
-    /// The library built into SLA Studio (the repository's `templates/` folder).
+    /// The library built into SLA Studio (the repository's `templates/` folder), read and
+    /// checked file by file (syntax, term types and each position's defaults). The checks that
+    /// render every wording and draft every template in every position are left out here: the
+    /// built-in files are fixed when the binary is built, and the test
+    /// `the_built_in_library_passes_every_check` runs them, so starting the app or the CLI does
+    /// not repeat them. A custom library folder ([`Library::load_dir`]) is checked in full.
     pub fn built_in() -> Result<Self, LibraryError> {
         let mut files = Vec::new();
         for folder in ["clauses", "agreements"] {
@@ -77,7 +82,7 @@ impl Library {
                 }
             }
         }
-        Self::from_files(files)
+        Self::read_files(files)
     }
 
     /// A library in a folder with `clauses/` and `agreements/` sub-folders of `.toml` files.
@@ -133,6 +138,21 @@ impl Library {
     /// Loads and checks a library from `(file name, text)` pairs; clause files are those
     /// under a `clauses/` folder, templates those under `agreements/`.
     pub fn from_files(files: Vec<(String, String)>) -> Result<Self, LibraryError> {
+        let library = Self::read_files(files)?;
+        library.check()?;
+        Ok(library)
+    }
+
+    /// The checks that need the whole library: every position's wording renders and quotes
+    /// only the library's terms, and every template drafts in every position with its options
+    /// all on and all off.
+    pub fn check(&self) -> Result<(), LibraryError> {
+        self.check_wording()?;
+        self.check_templates()
+    }
+
+    /// Reads `(file name, text)` pairs, checking each file and the term ids across them.
+    fn read_files(files: Vec<(String, String)>) -> Result<Self, LibraryError> {
         let mut library = Self {
             clauses: BTreeMap::new(),
             templates: BTreeMap::new(),
@@ -165,8 +185,6 @@ impl Library {
             }
         }
         library.check_term_ids()?;
-        library.check_wording()?;
-        library.check_templates()?;
         Ok(library)
     }
 

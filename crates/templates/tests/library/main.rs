@@ -26,6 +26,15 @@ fn the_built_in_library_loads() {
     assert!(library.template("saas-availability").is_some());
 }
 
+/// `Library::built_in` skips the whole-library checks at start-up; they hold here, for the
+/// files the binary carries.
+#[test]
+fn the_built_in_library_passes_every_check() {
+    library()
+        .check()
+        .unwrap_or_else(|e| panic!("the built-in library fails a check: {e}"));
+}
+
 #[test]
 fn the_saas_template_renders_with_values_written_out() {
     let agreement = draft(&library(), &saas(Position::Balanced), AgreementId::random()).unwrap();
