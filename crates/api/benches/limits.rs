@@ -28,7 +28,7 @@ const CASES: &[(&str, &str)] = &[
         "package-60MB-message",
         "one round whose message is 60 MB (under the package limit)",
     ),
-    ("markdown-5MB", "5 MB of Markdown (over the 4 MB limit)"),
+    ("markdown-33MB", "33 MB of Markdown (over the 32 MB limit)"),
     ("markdown-nested", "100,000 nested block quotes"),
     ("template-2MB", "a 2 MB clause file (over the 1 MB limit)"),
     ("template-nested", "a clause file with 100,000 nested arrays"),
@@ -95,8 +95,8 @@ fn input(case: &str) -> Vec<u8> {
             package_json(&signed_chain(1, &snapshot, ""))
         }
         "package-60MB-message" => package_json(&signed_chain(1, &agreement(), &"m".repeat(60 * 1024 * 1024))),
-        "markdown-5MB" => "Words and more words.\n"
-            .repeat(5 * 1024 * 1024 / 22 + 1)
+        "markdown-33MB" => "Words and more words.\n"
+            .repeat(33 * 1024 * 1024 / 22 + 1)
             .into_bytes(),
         "markdown-nested" => (">".repeat(100_000) + " deep\n").into_bytes(),
         "template-2MB" => format!("id = \"x\"\nsummary = \"{}\"\n", "s".repeat(2 * 1024 * 1024)).into_bytes(),

@@ -155,7 +155,8 @@ impl Backend {
             .map(|s| s.to_string_lossy().into_owned())
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| "Imported agreement".into());
-        let agreement = sla_import::import_markdown(
+        let agreement = sla_import::import_document(
+            file_name,
             markdown,
             AgreementId::random(),
             &fallback,

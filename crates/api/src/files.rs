@@ -42,6 +42,32 @@ pub fn read_agreement_file(path: &Path) -> Result<Agreement, ApiError> {
         .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("{}: {e}", path.display())))
 }
 
+/// Reads an agreement written elsewhere — Markdown, or plain text for a `.txt` file — into
+/// sections and clauses, refusing a file larger than the importer takes before reading it.
+/// The title is the document's own, else the file's name.
+pub fn read_document_file(
+    path: &Path,
+    our_role: sla_model::PartyRole,
+    counterparty: &str,
+) -> Result<Agreement, ApiError> {
+    let text = read_limited_text(path, sla_import::MAX_MARKDOWN_BYTES, "a document to import")?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let fallback = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "Imported agreement".into());
+    sla_import::import_document(
+        &file_name,
+        &text,
+        sla_model::AgreementId::random(),
+        &fallback,
+        our_role,
+        counterparty,
+    )
+    .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("{}: {e}", path.display())))
+}
+
 /// Writes `bytes` to `path` so that a crash leaves either the old file or the new one:
 /// a temporary file in the same folder, flushed to disk, renamed over the target, and the
 /// folder flushed.

@@ -69,14 +69,78 @@ impl Collector {
     }
 }
 
-/// Collapses runs of spaces, trims each line, keeps line breaks.
-fn tidy(text: &str) -> String {
-    text.lines()
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_owned()
+/// Collapses runs of spaces (any Unicode white space but the line break) into one, trims each
+/// line, keeps line breaks (blank lines dropped at the start and end).
+pub(crate) fn tidy(text: &str) -> String {
+    let bytes = text.as_bytes();
+    if already_tidy(bytes) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut breaks, mut space) = (0, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            breaks += 1;
+            i += 1;
+            continue;
+        }
+        let blank = space_at(text, i);
+        if blank > 0 {
+            space = true;
+            i += blank;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] != b'\n' && space_at(text, i) == 0 {
+            i += 1;
+        }
+        if !out.is_empty() {
+            if breaks > 0 {
+                out.extend(std::iter::repeat_n('\n', breaks));
+            } else if space {
+                out.push(' ');
+            }
+        }
+        out.push_str(text.get(start..i).unwrap_or_default());
+        (breaks, space) = (0, false);
+    }
+    out
+}
+
+/// Whether `tidy` would return the text as it is: no white space but single spaces between
+/// words and line breaks, none at the edges. Folds without branches, which the compiler
+/// vectorises; most paragraphs pass.
+fn already_tidy(bytes: &[u8]) -> bool {
+    let edge = |b: u8| b == b' ' || b == b'\n';
+    let other_space = |b: u8| matches!(b, b'\t' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE1 | 0xE3);
+    // U+2000–U+200A, U+2028, U+2029, U+202F (E2 80 xx) and U+205F (E2 81 9F).
+    let wide_space = |w: &[u8]| {
+        (w[0] == 0xE2)
+            & (((w[1] == 0x80) & ((w[2] <= 0x8A) | (w[2] == 0xA8) | (w[2] == 0xA9) | (w[2] == 0xAF)))
+                | ((w[1] == 0x81) & (w[2] == 0x9F)))
+    };
+    let doubled = |w: &[u8]| ((w[0] == b' ') & edge(w[1])) | ((w[0] == b'\n') & (w[1] == b' '));
+    bytes.first().is_none_or(|&b| !edge(b))
+        && bytes.last().is_none_or(|&b| !edge(b))
+        && !bytes.iter().fold(false, |any, &b| any | other_space(b))
+        && !bytes.windows(2).fold(false, |any, w| any | doubled(w))
+        && !bytes.windows(3).fold(false, |any, w| any | wide_space(w))
+}
+
+/// The length in bytes of the white space (other than a line break) that starts at byte `i`,
+/// or 0. Every white-space character beyond ASCII starts with 0xC2, 0xE1, 0xE2 or 0xE3, so
+/// only those are decoded (and a continuation byte never matches).
+fn space_at(text: &str, i: usize) -> usize {
+    match text.as_bytes()[i] {
+        b' ' | b'\t' | b'\r' | 0x0B | 0x0C => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
 }
 
 pub fn blocks(markdown: &str) -> Vec<Block> {
@@ -176,4 +240,43 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
     }
     flush_item(&mut collector, &mut pending_item, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tidy_tests {
+    use super::tidy;
+
+    /// The definition: each line's words joined by one space, lines joined by line breaks,
+    /// the whole trimmed.
+    fn by_definition(text: &str) -> String {
+        text.lines()
+            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_owned()
+    }
+
+    #[test]
+    fn tidy_keeps_to_its_definition() {
+        let spaces = [
+            " ", "  ", "\t", "\r", "\n", "\r\n", "\n\n", " \n \n ", "\u{a0}", "\u{2003}", "\u{3000}",
+            "\u{2028}", "\u{85}", "\u{b}",
+        ];
+        let words = ["a", "€", "ü", "“quoted”", "x\u{200b}y", "\u{a9}", "\u{e2}\u{80}"];
+        let mut samples = Vec::new();
+        for s1 in spaces {
+            for w in words {
+                for s2 in spaces {
+                    samples.push(format!("{s1}{w}{s2}b{s1}"));
+                    samples.push(format!("{w}{s1}{s2}{w}"));
+                    samples.push(format!("{w}{s1}b"));
+                    samples.push(format!("{w} {w}{s2}"));
+                }
+            }
+        }
+        for sample in samples {
+            assert_eq!(tidy(&sample), by_definition(&sample), "{sample:?}");
+        }
+    }
 }

@@ -6,7 +6,12 @@
 //! items, level-3 headings, and paragraphs opening with a number (`1.1`) or a run-in heading
 //! (`**Target Uptime.**`) are clauses. Inline markup and HTML are removed, link text kept.
 
+//!
+//! A plain-text file (`.txt`) is read as written: its paragraphs, with no character taken
+//! for markup.
+
 mod blocks;
 mod structure;
+mod text;
 
-pub use structure::{ImportError, MAX_MARKDOWN_BYTES, import_markdown};
+pub use structure::{ImportError, MAX_MARKDOWN_BYTES, import_document, import_markdown, import_text};

@@ -5,8 +5,9 @@ use thiserror::Error;
 
 use crate::blocks::{Block, Lead, blocks};
 
-/// The largest Markdown file accepted (bytes).
-pub const MAX_MARKDOWN_BYTES: usize = 4 * 1024 * 1024;
+/// The largest Markdown or text file accepted (bytes): a 2,000-page agreement with its
+/// schedules is about 7 MB of text; the agreement files (JSON) have the same limit.
+pub const MAX_MARKDOWN_BYTES: usize = 32 * 1024 * 1024;
 
 #[derive(Debug, Error)]
 pub enum ImportError {
@@ -42,7 +43,58 @@ pub fn import_markdown(
     if markdown.len() > MAX_MARKDOWN_BYTES {
         return Err(ImportError::TooLarge(markdown.len()));
     }
-    let blocks = blocks(markdown);
+    from_blocks(blocks(markdown), id, fallback_title, our_role, counterparty)
+}
+
+/// Reads a plain-text agreement (a `.txt` file): paragraphs between blank lines, kept as they
+/// are written (no character is taken for markup); a first paragraph of one short line is the
+/// title; numbered paragraphs (`3.2 …`) open clauses, as in Markdown.
+pub fn import_text(
+    text: &str,
+    id: AgreementId,
+    fallback_title: &str,
+    our_role: PartyRole,
+    counterparty: &str,
+) -> Result<Agreement, ImportError> {
+    if text.len() > MAX_MARKDOWN_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    from_blocks(
+        crate::text::blocks(text),
+        id,
+        fallback_title,
+        our_role,
+        counterparty,
+    )
+}
+
+/// Reads a document by its file name's extension: `.txt` and `.text` as plain text, anything
+/// else as Markdown.
+pub fn import_document(
+    file_name: &str,
+    text: &str,
+    id: AgreementId,
+    fallback_title: &str,
+    our_role: PartyRole,
+    counterparty: &str,
+) -> Result<Agreement, ImportError> {
+    let extension = std::path::Path::new(file_name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("txt" | "text") => import_text(text, id, fallback_title, our_role, counterparty),
+        _ => import_markdown(text, id, fallback_title, our_role, counterparty),
+    }
+}
+
+fn from_blocks(
+    blocks: Vec<Block>,
+    id: AgreementId,
+    fallback_title: &str,
+    our_role: PartyRole,
+    counterparty: &str,
+) -> Result<Agreement, ImportError> {
     let title = blocks
         .iter()
         .find_map(|b| match b {
@@ -208,7 +260,7 @@ fn split_lead(lead: &Lead) -> (String, String) {
         ),
         None => {
             let words: Vec<&str> = lead.text.split_whitespace().take(6).collect();
-            let short = lead.text.split_whitespace().count() <= 6;
+            let short = lead.text.split_whitespace().nth(6).is_none();
             let heading = if short {
                 words.join(" ")
             } else {

@@ -9,7 +9,7 @@ type Props = {
 };
 
 /** The size the core accepts; checked here too so a huge file is not read into memory. */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 /**
  * Imports an SLA written elsewhere as Markdown. The file is chosen in the system's file
