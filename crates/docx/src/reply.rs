@@ -251,28 +251,6 @@ fn revised_by(reply: &ReplyClause) -> String {
     }
 }
 
-/// How much two texts' words agree, from 0 to 1.
-fn similarity(a: &str, b: &str) -> f32 {
-    let words = |text| -> Vec<&str> {
-        sla_redline::tokens(text)
-            .into_iter()
-            .filter(|t| !t.trim().is_empty())
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let kept: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
-        .iter()
-        .filter_map(|op| match op.as_tag_tuple() {
-            (DiffTag::Equal, range, _) => Some(range.len()),
-            _ => None,
-        })
-        .sum();
-    (2 * kept) as f32 / (a.len() + b.len()) as f32
-}
-
 /// How far a clause's words must agree with a reply's to be taken as the same clause.
 const SIMILAR_ENOUGH: f32 = 0.6;
 
@@ -301,11 +279,15 @@ fn locate<'a>(base: &'a Agreement, reply: &ReplyClause) -> Option<&'a Clause> {
         .map(ReplyParagraph::original)
         .collect::<Vec<_>>()
         .join(" ");
+    if text.trim().is_empty() {
+        // Nothing to recognise the clause by.
+        return None;
+    }
     clauses()
         .map(|c| {
             (
                 c,
-                similarity(
+                sla_redline::similarity(
                     &sla_templates::clause_text(base, c, sla_templates::RenderFormat::Text),
                     &text,
                 ),

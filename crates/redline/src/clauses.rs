@@ -85,10 +85,19 @@ fn normalised_heading(heading: &str) -> String {
 }
 
 /// Pairs each clause of `old` with its clause in `new`: by id first (except ids that only
-/// name a position, as imports give), then the rest by identical text, then by equal heading,
-/// then by the most similar text above [`SIMILAR_ENOUGH`].
+/// name a position, as imports give), then the rest by identical text; then, between two
+/// clauses already paired in order (where a clause edited in place stands), by equal heading
+/// and by the most similar text above [`SIMILAR_ENOUGH`]; then the same two rules across the
+/// whole agreement, for clauses that moved as well as changed.
 fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
-    let mut pairs = BTreeMap::new();
+    let mut pairing = Pairing {
+        old,
+        new,
+        pairs: BTreeMap::new(),
+        used: BTreeSet::new(),
+        old_words: vec![None; old.len()],
+        new_words: vec![None; new.len()],
+    };
     let new_by_id: HashMap<&str, usize> = new
         .iter()
         .enumerate()
@@ -99,97 +108,184 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
             continue;
         }
         if let Some(&j) = new_by_id.get(l.clause.id.as_str()) {
-            pairs.insert(i, j);
+            pairing.join(i, j);
         }
     }
-    let mut used: BTreeSet<usize> = pairs.values().copied().collect();
-    let unpaired_new =
-        |used: &BTreeSet<usize>| (0..new.len()).filter(|j| !used.contains(j)).collect::<Vec<_>>();
 
     // Identical text, first come first paired.
     let mut by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
-    for j in unpaired_new(&used) {
+    for j in pairing.unpaired_new(0..new.len()) {
         by_text.entry(&new[j].text).or_default().push_back(j);
     }
-    for (i, l) in old.iter().enumerate() {
-        if pairs.contains_key(&i) {
-            continue;
-        }
-        if let Some(j) = by_text.get_mut(&*l.text).and_then(VecDeque::pop_front) {
-            pairs.insert(i, j);
-            used.insert(j);
+    for i in pairing.unpaired_old(0..old.len()) {
+        if let Some(j) = by_text.get_mut(&*old[i].text).and_then(VecDeque::pop_front) {
+            pairing.join(i, j);
         }
     }
 
-    // The same heading; among several, the one whose text is closest.
-    let mut by_heading: HashMap<String, Vec<usize>> = HashMap::new();
-    for j in unpaired_new(&used) {
-        by_heading
-            .entry(normalised_heading(&new[j].clause.heading))
-            .or_default()
-            .push(j);
-    }
-    for (i, l) in old.iter().enumerate() {
-        let heading = normalised_heading(&l.clause.heading);
-        if pairs.contains_key(&i) || heading.is_empty() {
-            continue;
+    // Between consecutive clauses kept in order, the clauses left on each side.
+    let order: Vec<usize> = pairing.pairs.values().copied().collect();
+    let kept = kept_in_order(&order);
+    let anchors: Vec<(usize, usize)> = pairing
+        .pairs
+        .iter()
+        .filter(|(_, j)| kept.contains(j))
+        .map(|(i, j)| (*i, *j))
+        .chain([(old.len(), new.len())])
+        .collect();
+    let (mut old_start, mut new_start) = (0, 0);
+    for (i, j) in anchors {
+        let olds = pairing.unpaired_old(old_start..i);
+        let news = pairing.unpaired_new(new_start..j);
+        if !olds.is_empty() && !news.is_empty() {
+            pairing.by_heading(&olds, &news);
+            let (olds, news) = (
+                pairing.unpaired_old(old_start..i),
+                pairing.unpaired_new(new_start..j),
+            );
+            pairing.by_similarity(&olds, &news);
         }
-        let Some(candidates) = by_heading.get_mut(&heading) else {
-            continue;
-        };
-        let best = candidates
-            .iter()
-            .enumerate()
-            .map(|(k, j)| (similarity(&l.text, &new[*j].text), k))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, k)) = best {
-            let j = candidates.remove(k);
-            pairs.insert(i, j);
-            used.insert(j);
-        }
+        (old_start, new_start) = (i + 1, j + 1);
     }
 
-    let mut candidates = Vec::new();
-    let unpaired = unpaired_new(&used);
-    for (i, l) in old.iter().enumerate() {
-        if pairs.contains_key(&i) {
-            continue;
+    // Anywhere else: clauses that moved and changed.
+    let (olds, news) = (
+        pairing.unpaired_old(0..old.len()),
+        pairing.unpaired_new(0..new.len()),
+    );
+    pairing.by_heading(&olds, &news);
+    let (olds, news) = (
+        pairing.unpaired_old(0..old.len()),
+        pairing.unpaired_new(0..new.len()),
+    );
+    pairing.by_similarity(&olds, &news);
+    pairing.pairs
+}
+
+/// The values of `order` that keep their relative order (the longest such run, found by a
+/// patience diff against the sorted values); the others moved.
+fn kept_in_order(order: &[usize]) -> BTreeSet<usize> {
+    let mut sorted = order.to_vec();
+    sorted.sort_unstable();
+    let mut kept = BTreeSet::new();
+    for op in capture_diff_slices(Algorithm::Patience, order, &sorted) {
+        let (tag, old_range, _) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            kept.extend(order[old_range].iter().copied());
         }
-        for &j in &unpaired {
-            // Texts of very different lengths cannot be similar enough: skip the comparison.
-            let (a, b) = (l.text.len() as f32, new[j].text.len() as f32);
-            if 2.0 * a.min(b) < SIMILAR_ENOUGH * (a + b) {
+    }
+    kept
+}
+
+/// The pairing under way: the pairs made so far and each clause's words, split once.
+struct Pairing<'a, 'b> {
+    old: &'b [Located<'a>],
+    new: &'b [Located<'a>],
+    pairs: BTreeMap<usize, usize>,
+    /// The new clauses already paired.
+    used: BTreeSet<usize>,
+    old_words: Vec<Option<Vec<&'b str>>>,
+    new_words: Vec<Option<Vec<&'b str>>>,
+}
+
+impl<'b> Pairing<'_, 'b> {
+    fn join(&mut self, i: usize, j: usize) {
+        self.pairs.insert(i, j);
+        self.used.insert(j);
+    }
+
+    fn unpaired_old(&self, range: std::ops::Range<usize>) -> Vec<usize> {
+        range.filter(|i| !self.pairs.contains_key(i)).collect()
+    }
+
+    fn unpaired_new(&self, range: std::ops::Range<usize>) -> Vec<usize> {
+        range.filter(|j| !self.used.contains(j)).collect()
+    }
+
+    /// Each old clause with the new clause of the same heading; among several, the one whose
+    /// text is closest.
+    fn by_heading(&mut self, olds: &[usize], news: &[usize]) {
+        let mut by_heading: HashMap<String, Vec<usize>> = HashMap::new();
+        for &j in news {
+            by_heading
+                .entry(normalised_heading(&self.new[j].clause.heading))
+                .or_default()
+                .push(j);
+        }
+        for &i in olds {
+            let heading = normalised_heading(&self.old[i].clause.heading);
+            if heading.is_empty() {
                 continue;
             }
-            let ratio = similarity(&l.text, &new[j].text);
-            if ratio >= SIMILAR_ENOUGH {
-                candidates.push((ratio, i, j));
+            let Some(candidates) = by_heading.get(&heading) else {
+                continue;
+            };
+            let candidates = candidates.clone();
+            let best = candidates
+                .iter()
+                .enumerate()
+                .map(|(k, &j)| (self.similarity(i, j), k))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, k)) = best
+                && let Some(list) = by_heading.get_mut(&heading)
+            {
+                let j = list.remove(k);
+                self.join(i, j);
             }
         }
     }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (_, i, j) in candidates {
-        if !pairs.contains_key(&i) && used.insert(j) {
-            pairs.insert(i, j);
+
+    /// The most similar pairs first, each at least [`SIMILAR_ENOUGH`] alike.
+    fn by_similarity(&mut self, olds: &[usize], news: &[usize]) {
+        let mut candidates = Vec::new();
+        for &i in olds {
+            for &j in news {
+                // Texts of very different lengths cannot be similar enough: skip the comparison.
+                let (a, b) = (self.old[i].text.len() as f32, self.new[j].text.len() as f32);
+                if 2.0 * a.min(b) < SIMILAR_ENOUGH * (a + b) {
+                    continue;
+                }
+                let ratio = self.similarity(i, j);
+                if ratio >= SIMILAR_ENOUGH {
+                    candidates.push((ratio, i, j));
+                }
+            }
+        }
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, i, j) in candidates {
+            if !self.pairs.contains_key(&i) && !self.used.contains(&j) {
+                self.join(i, j);
+            }
         }
     }
-    pairs
+
+    fn similarity(&mut self, i: usize, j: usize) -> f32 {
+        let (old, new) = (self.old, self.new);
+        let a = self.old_words[i].get_or_insert_with(|| words(&old[i].text));
+        let b = self.new_words[j].get_or_insert_with(|| words(&new[j].text));
+        word_similarity(a, b)
+    }
+}
+
+/// A text's words, without the spaces between them.
+fn words(text: &str) -> Vec<&str> {
+    crate::words::tokens(text)
+        .into_iter()
+        .filter(|t| !t.trim().is_empty())
+        .collect()
 }
 
 /// How much of two texts' words agree: twice the words kept over the words of both (1.0 for
-/// equal texts, 0.0 for texts with no word in common).
-fn similarity(a: &str, b: &str) -> f32 {
-    let words = |text| {
-        crate::words::tokens(text)
-            .into_iter()
-            .filter(|t| !t.trim().is_empty())
-            .collect::<Vec<_>>()
-    };
-    let (a, b) = (words(a), words(b));
+/// equal texts, two empty texts included; 0.0 for texts with no word in common).
+pub fn similarity(a: &str, b: &str) -> f32 {
+    word_similarity(&words(a), &words(b))
+}
+
+fn word_similarity(a: &[&str], b: &[&str]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let kept: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
+    let kept: usize = capture_diff_slices(Algorithm::Myers, a, b)
         .iter()
         .filter_map(|op| match op.as_tag_tuple() {
             (DiffTag::Equal, range, _) => Some(range.len()),
@@ -215,15 +311,7 @@ pub fn clause_changes(old: &Agreement, new: &Agreement) -> Vec<ClauseChange> {
         .filter(|(o, n)| same_section(&old_clauses[**o], &new_clauses[**n]))
         .map(|(_, n)| *n)
         .collect();
-    let mut new_order = old_order.clone();
-    new_order.sort_unstable();
-    let mut in_place = BTreeSet::new();
-    for op in capture_diff_slices(Algorithm::Patience, &old_order, &new_order) {
-        let (tag, old_range, _) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            in_place.extend(old_order[old_range].iter().copied());
-        }
-    }
+    let in_place = kept_in_order(&old_order);
     let old_of_new: BTreeMap<usize, usize> = pairs.iter().map(|(o, n)| (*n, *o)).collect();
 
     let mut changes = Vec::new();

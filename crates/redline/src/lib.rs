@@ -14,7 +14,7 @@ use sla_model::Agreement;
 use sla_templates::Library;
 use ts_rs::TS;
 
-pub use clauses::{ClauseChange, ClauseChangeKind, clause_changes};
+pub use clauses::{ClauseChange, ClauseChangeKind, clause_changes, similarity};
 pub use history::{HistoryStep, TermHistory, Version, term_history};
 pub use tables::{CellChange, RowChange, RowChangeKind, TableChange, table_change};
 pub use terms::{TermChange, term_changes};
