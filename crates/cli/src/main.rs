@@ -185,6 +185,10 @@ enum Command {
         /// Print it as text (the default): `[-deleted-]{+inserted+}`.
         #[arg(long)]
         text: bool,
+        /// With --json: list the unchanged clauses too, with their text (by default the JSON
+        /// lists only the clauses that changed).
+        #[arg(long, requires = "json")]
+        unchanged: bool,
     },
     /// Rounds of a negotiation: propose the draft, or accept the other side's round.
     #[command(subcommand)]
@@ -513,14 +517,35 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             })
         }
         Command::New(args) => new(context, args, now),
-        Command::Redline { old, new, json, .. } => {
-            let library = context.library()?;
-            let redline = sla_redline::redline(
-                &context.agreement(&old)?,
-                &context.agreement(&new)?,
-                Some(&library),
-            );
+        Command::Redline {
+            old,
+            new,
+            json,
+            unchanged,
+            ..
+        } => {
+            // The two versions are read side by side.
+            let (old, new) = std::thread::scope(|scope| {
+                let older = scope.spawn(|| context.agreement(&old));
+                let newer = context.agreement(&new);
+                (older.join(), newer)
+            });
+            let old =
+                old.map_err(|_| ApiError::new(ErrorCode::Internal, "reading the older version failed"))??;
+            let new = new?;
+            // The library only says whom a term change favours: text files have no terms.
+            let library = if old.terms.is_empty() && new.terms.is_empty() {
+                None
+            } else {
+                Some(context.library()?)
+            };
+            let mut redline = sla_redline::redline(&old, &new, library.as_ref());
             if json {
+                if !unchanged {
+                    redline
+                        .clauses
+                        .retain(|c| c.kind != sla_redline::ClauseChangeKind::Unchanged);
+                }
                 to_json(&redline)
             } else {
                 Ok(redline_text::redline(&redline))
@@ -1037,31 +1062,7 @@ fn is_text_document(path: &Path) -> bool {
 
 /// Reads a Markdown or plain-text agreement into sections and clauses, as `sla import` does.
 fn read_markdown(file: &Path, role: PartyRole, counterparty: Option<&str>) -> Result<Agreement, ApiError> {
-    let invalid = |message: String| ApiError::new(ErrorCode::InvalidInput, message);
-    let size = std::fs::metadata(file)
-        .map_err(|e| invalid(format!("cannot read {}: {e}", file.display())))?
-        .len();
-    if size > sla_import::MAX_MARKDOWN_BYTES as u64 {
-        return Err(invalid(format!(
-            "{} is {size} bytes; at most {} are accepted",
-            file.display(),
-            sla_import::MAX_MARKDOWN_BYTES
-        )));
-    }
-    let text =
-        std::fs::read_to_string(file).map_err(|e| invalid(format!("cannot read {}: {e}", file.display())))?;
-    let fallback = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "Imported agreement".into());
-    sla_import::import_markdown(
-        &text,
-        AgreementId::random(),
-        &fallback,
-        role,
-        counterparty.unwrap_or(""),
-    )
-    .map_err(|e| invalid(format!("{}: {e}", file.display())))
+    sla_api::read_document_file(file, role, counterparty.unwrap_or(""))
 }
 
 fn import(

@@ -512,17 +512,30 @@ fn redlines_markdown_files_as_they_stand() {
         text.contains("Available Minutes — cosmetic changes only"),
         "{text}"
     );
-    let json: serde_json::Value = serde_json::from_str(&stdout(&sla(
-        dir.path(),
-        &[
-            "redline",
-            &corpus("basecamp-sla/01-2018-05-14-9d973b2.md"),
-            &corpus("basecamp-sla/02-2018-10-21-10930e3.md"),
-            "--json",
-        ],
-    )))
-    .unwrap();
-    assert!(json["clauses"].as_array().unwrap().len() > 3);
+    let redline_json = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec![
+            "redline".to_owned(),
+            corpus("commonpaper-sla/v1.0.md"),
+            corpus("commonpaper-sla/v2.0.md"),
+            "--json".to_owned(),
+        ];
+        args.extend(extra.iter().map(|a| (*a).to_owned()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let json: serde_json::Value = serde_json::from_str(&stdout(&sla(dir.path(), &args))).unwrap();
+        json["clauses"].as_array().unwrap().clone()
+    };
+    // By default only the changed clauses; with --unchanged every clause, with its text.
+    let changed = redline_json(&[]);
+    let every = redline_json(&["--unchanged"]);
+    assert!(!changed.is_empty());
+    assert!(changed.iter().all(|c| c["kind"] != "unchanged"));
+    assert!(every.len() > changed.len() && every.len() > 3);
+    assert!(
+        every
+            .iter()
+            .filter(|c| c["kind"] == "unchanged")
+            .all(|c| !c["words"]["pieces"].as_array().unwrap().is_empty())
+    );
     let both = sla(dir.path(), &["redline", "a.md", "b.md", "--json", "--text"]);
     assert_eq!(
         both.status.code(),
