@@ -68,23 +68,6 @@ fn peak_mb(command: &mut Command) -> f64 {
     peak_kb as f64 / 1024.0
 }
 
-/// Hunks in git's porcelain word diff: each run of `-`/`+` lines between context lines.
-fn git_hunks(porcelain: &str) -> usize {
-    let mut hunks = 0;
-    let mut in_change = false;
-    for line in porcelain.lines().skip_while(|l| !l.starts_with("@@")) {
-        match line.chars().next() {
-            Some('-' | '+') if !in_change => {
-                hunks += 1;
-                in_change = true;
-            }
-            Some('-' | '+') => {}
-            _ => in_change = false,
-        }
-    }
-    hunks
-}
-
 /// The hunks our JSON reports per changed clause (keyed by the clause's text start, which is
 /// the same for both kinds of file), as `pairs::hunks_per_clause` counts them.
 fn our_hunks(json: &[u8]) -> Vec<usize> {
@@ -151,7 +134,7 @@ fn git(old: &Path, new: &Path) -> Figures {
     Figures {
         time,
         peak_mb: peak_mb(&mut run()),
-        hunks: git_hunks(&String::from_utf8_lossy(&porcelain)),
+        hunks: pairs::git_hunks(&String::from_utf8_lossy(&porcelain)),
     }
 }
 

@@ -22,24 +22,6 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-/// Hunks in git's porcelain word diff: on each line (ended by `~`), each run of `-`/`+`
-/// lines between context lines is one hunk.
-fn git_hunks(porcelain: &str) -> usize {
-    let mut hunks = 0;
-    let mut in_change = false;
-    for line in porcelain.lines().skip_while(|l| !l.starts_with("@@")) {
-        match line.chars().next() {
-            Some('-' | '+') if !in_change => {
-                hunks += 1;
-                in_change = true;
-            }
-            Some('-' | '+') => {}
-            _ => in_change = false,
-        }
-    }
-    hunks
-}
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let sizes: Vec<usize> = match std::env::args().skip(1).find_map(|a| a.parse().ok()) {
         Some(size) => vec![size],
@@ -96,7 +78,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             exact,
             pair.edits_per_clause.len(),
             ms(git),
-            git_hunks(&porcelain),
+            pairs::git_hunks(&porcelain),
             ours.as_secs_f64() / git.as_secs_f64(),
         );
         println!("          edit script: {:?}", pair.edits);

@@ -325,3 +325,21 @@ pub fn hunks_per_clause(redline: &sla_redline::Redline) -> BTreeMap<String, usiz
         })
         .collect()
 }
+
+/// Hunks in git's porcelain word diff (`git diff --word-diff=porcelain`): each run of
+/// `-`/`+` lines between context lines is one hunk.
+pub fn git_hunks(porcelain: &str) -> usize {
+    let mut hunks = 0;
+    let mut in_change = false;
+    for line in porcelain.lines().skip_while(|l| !l.starts_with("@@")) {
+        match line.chars().next() {
+            Some('-' | '+') if !in_change => {
+                hunks += 1;
+                in_change = true;
+            }
+            Some('-' | '+') => {}
+            _ => in_change = false,
+        }
+    }
+    hunks
+}
