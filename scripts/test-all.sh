@@ -15,8 +15,8 @@ cargo fmt --all -- --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "dependencies: licences, bans and sources (cargo deny; see deny.toml for advisories)"
-cargo deny check bans licenses sources
+step "dependencies: RustSec advisories, licences, bans and sources (cargo deny, deny.toml)"
+./scripts/check-dependencies.sh
 
 step "Rust tests (model, store, API with the bindings drift check, CLI, least privilege)"
 cargo test --workspace --locked -- --skip killing_the_workspace_writer

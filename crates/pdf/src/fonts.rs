@@ -1,19 +1,37 @@
 //! The typefaces shipped with the app (Liberation Serif, OFL: `fonts/LICENSE-OFL.txt`): the
 //! same bytes on every machine, embedded and subset in every PDF. Text is shaped with
-//! rustybuzz (kerning, the font's own positioning), each distinct run once, and drawn with
-//! exactly the glyphs and advances it was measured with.
+//! harfrust (HarfBuzz's shaping in Rust: kerning, the font's own positioning), each distinct
+//! run once, and drawn with exactly the glyphs and advances it was measured with.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 use krilla::text::{Font, GlyphId};
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 
-const REGULAR: &[u8] = include_bytes!("../fonts/LiberationSerif-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../fonts/LiberationSerif-Bold.ttf");
-const ITALIC: &[u8] = include_bytes!("../fonts/LiberationSerif-Italic.ttf");
+use crate::hyphenation::Hyphenation;
+
+/// A face shipped in the binary, with the shaper's tables for it, read once per process.
+struct Shipped {
+    bytes: &'static [u8],
+    shaping: OnceLock<harfrust::ShaperData>,
+}
+
+static REGULAR: Shipped = Shipped {
+    bytes: include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
+    shaping: OnceLock::new(),
+};
+static BOLD: Shipped = Shipped {
+    bytes: include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
+    shaping: OnceLock::new(),
+};
+static ITALIC: Shipped = Shipped {
+    bytes: include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
+    shaping: OnceLock::new(),
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Face {
@@ -35,11 +53,12 @@ pub struct ShapedGlyph {
 /// character map, where kerning hardly shows.
 const MAX_SHAPED_BYTES: usize = 64;
 
-/// One typeface: its krilla font, its shaper, and per character the glyph and its advance
-/// (in ems) for text too long to shape.
+/// One typeface: its krilla font, its shaper (with a shaping plan per script), and per
+/// character the glyph and its advance (in ems) for text too long to shape.
 pub struct Typeface {
     pub font: Font,
-    shaper: rustybuzz::Face<'static>,
+    shaper: harfrust::Shaper<'static>,
+    plans: RefCell<HashMap<harfrust::Script, Rc<harfrust::ShapePlan>>>,
     units_per_em: f32,
     shaped: RefCell<HashMap<String, Rc<Vec<ShapedGlyph>>>>,
     glyphs: HashMap<char, (u32, f32)>,
@@ -49,7 +68,8 @@ pub struct Typeface {
 }
 
 impl Typeface {
-    fn load(bytes: &'static [u8]) -> Option<Self> {
+    fn load(shipped: &'static Shipped) -> Option<Self> {
+        let bytes = shipped.bytes;
         let font_ref = skrifa::FontRef::new(bytes).ok()?;
         let metrics = font_ref.metrics(Size::unscaled(), LocationRef::default());
         let units = f32::from(metrics.units_per_em);
@@ -63,7 +83,12 @@ impl Typeface {
         let font = Font::new(bytes.to_vec().into(), 0)?;
         Some(Typeface {
             font,
-            shaper: rustybuzz::Face::from_slice(bytes, 0)?,
+            shaper: shipped
+                .shaping
+                .get_or_init(|| harfrust::ShaperData::new(&font_ref))
+                .shaper(&font_ref)
+                .build(),
+            plans: RefCell::new(HashMap::new()),
             units_per_em: units,
             shaped: RefCell::new(HashMap::new()),
             glyphs,
@@ -123,11 +148,12 @@ impl Typeface {
                 })
                 .collect()
         } else {
-            let mut buffer = rustybuzz::UnicodeBuffer::new();
+            let mut buffer = harfrust::UnicodeBuffer::new();
             buffer.push_str(run);
             buffer.guess_segment_properties();
-            buffer.set_direction(rustybuzz::Direction::LeftToRight);
-            let output = rustybuzz::shape(&self.shaper, &[], buffer);
+            buffer.set_direction(harfrust::Direction::LeftToRight);
+            let plan = self.plan(&buffer);
+            let output = self.shaper.shape_with_plan(&plan, buffer, &[]);
             output
                 .glyph_infos()
                 .iter()
@@ -145,6 +171,25 @@ impl Typeface {
         }
     }
 
+    /// The shaping plan for the buffer's script (left to right, no extra features), made once
+    /// per script: making one reads the font's feature tables.
+    fn plan(&self, buffer: &harfrust::UnicodeBuffer) -> Rc<harfrust::ShapePlan> {
+        let script = buffer.script();
+        if let Some(plan) = self.plans.borrow().get(&script) {
+            return Rc::clone(plan);
+        }
+        let language = buffer.language();
+        let plan = Rc::new(harfrust::ShapePlan::new(
+            &self.shaper,
+            harfrust::Direction::LeftToRight,
+            Some(script),
+            language.as_ref(),
+            &[],
+        ));
+        self.plans.borrow_mut().insert(script, Rc::clone(&plan));
+        plan
+    }
+
     /// The width of `text` at `size` points, as shaped.
     pub fn width(&self, text: &str, size: f32) -> f32 {
         self.shape(text).iter().map(|g| g.advance).sum::<f32>() * size
@@ -157,18 +202,17 @@ pub struct Fonts {
     pub regular: Typeface,
     pub bold: Typeface,
     pub italic: Typeface,
-    pub hyphenation: hyphenation::Standard,
+    pub hyphenation: Hyphenation,
 }
 
 impl Fonts {
     /// Loads the shipped fonts; `None` only if the files in the binary were damaged.
     pub fn load() -> Option<Self> {
-        use hyphenation::Load;
         Some(Fonts {
-            regular: Typeface::load(REGULAR)?,
-            bold: Typeface::load(BOLD)?,
-            italic: Typeface::load(ITALIC)?,
-            hyphenation: hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).ok()?,
+            regular: Typeface::load(&REGULAR)?,
+            bold: Typeface::load(&BOLD)?,
+            italic: Typeface::load(&ITALIC)?,
+            hyphenation: Hyphenation::english(),
         })
     }
 

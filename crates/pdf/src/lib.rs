@@ -12,6 +12,7 @@ mod coverage;
 mod decorate;
 mod fonts;
 mod history;
+mod hyphenation;
 mod lines;
 mod paginate;
 mod preview;

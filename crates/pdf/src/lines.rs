@@ -133,7 +133,6 @@ fn split_long(word: Word, width: f32, fonts: &Fonts) -> Vec<Word> {
 /// more in lower case (punctuation around them kept): never numbers, capitalised defined
 /// terms or web addresses.
 fn hyphenated(word: &Word, room: f32, fonts: &Fonts) -> Option<(Word, Word)> {
-    use hyphenation::Hyphenator;
     let [(text, style)] = word.pieces.as_slice() else {
         return None;
     };
@@ -143,7 +142,7 @@ fn hyphenated(word: &Word, room: f32, fonts: &Fonts) -> Option<(Word, Word)> {
         return None;
     }
     let face = fonts.face(style.face);
-    let breaks = fonts.hyphenation.hyphenate(core).breaks;
+    let breaks = fonts.hyphenation.breaks(core);
     let at = breaks
         .into_iter()
         .rev()
