@@ -1,17 +1,18 @@
 //! Crash safety, counted: a worker process does what the app does to a workspace — edits a
-//! clause, proposes rounds, imports the other side's packages, writes its own package file —
-//! and prints a line after each operation returns (what the app would have shown the user as
-//! done). The harness kills it with SIGKILL at a random moment, again and again; after each
-//! kill the database must pass `PRAGMA integrity_check`, every acknowledged operation must
-//! still be there, every round must still match its fingerprint and signature, and the package
-//! file must be whole (old or new, never half-written).
+//! clause, proposes rounds, imports the other side's packages and their Word replies, writes
+//! its own package file — and prints a line after each operation returns (what the app would
+//! have shown the user as done). The harness kills it with SIGKILL at a random moment, again
+//! and again; after each kill the database must pass `PRAGMA integrity_check`, every
+//! acknowledged operation must still be there, every round must still match its fingerprint
+//! and signature, a Word reply's round must never be stored without the draft that follows
+//! it, and the package file must be whole (old or new, never half-written).
 //!
 //! The worker is this test binary run again with `CRASH_WORKER_DIR` set (the `crash_worker`
 //! test does nothing otherwise). `CRASH_KILLS=N` sets the number of kills (default 100;
 //! `scripts/test-all.sh` runs 1,000).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test
 
-use std::io::Write;
+use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -59,6 +60,31 @@ fn edit_number(backend: &Backend, id: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// A Word reply to `docx` (our latest round exported for Word): the other side changed the
+/// review clause without Track Changes.
+fn word_reply(docx: &[u8]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(content).unwrap();
+            assert!(xml.contains(OUR_REVIEW), "the exported review clause");
+            content = xml.replacen(OUR_REVIEW, THEIR_REVIEW, 1).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+const OUR_REVIEW: &str = "The parties review this Agreement every year.";
+const THEIR_REVIEW: &str = "The parties review this Agreement every two years.";
+
 fn say(line: &str) {
     let mut out = std::io::stdout().lock();
     writeln!(out, "{line}").unwrap();
@@ -88,7 +114,7 @@ fn crash_worker() {
             0..=3 => {
                 let n = edit_number(&backend, &id) + 1;
                 say(&format!("begin edit {n}"));
-                let text = format!("The parties review this Agreement every year. Edit number {n}.");
+                let text = format!("{OUR_REVIEW} Edit number {n}.");
                 backend
                     .set_clause_text(&id, CLAUSE, "Review", &text, now())
                     .unwrap();
@@ -109,6 +135,22 @@ fn crash_worker() {
                     let bytes = std::fs::read(packages.join(format!("{held}.slapkg"))).unwrap();
                     backend.import_package(&bytes, None, now()).unwrap();
                     say(&format!("ack import {held}"));
+                }
+            }
+            7 if seed >> 40 & 1 == 0 => {
+                // The other side answers our latest round in Word.
+                let record = backend.open_agreement(&id).unwrap();
+                let ours = record.summary.our_role;
+                if record.rounds.last().is_some_and(|r| r.author == ours) {
+                    let r = record.rounds.len() + 1;
+                    say(&format!("begin reply {r}"));
+                    let docx = backend.export_docx(&id, None, now()).unwrap();
+                    let reply = word_reply(&docx);
+                    let imported = backend
+                        .import_word_reply(&id, &reply, "reply.docx", now())
+                        .unwrap();
+                    assert_eq!(imported.round, Some(u32::try_from(r).unwrap()));
+                    say(&format!("ack reply {r}"));
                 }
             }
             _ => {
@@ -145,7 +187,7 @@ fn read_log(output: &str) -> Acknowledged {
                 let count = usize::try_from(n).unwrap();
                 match *op {
                     "edit" => acked.edit = n,
-                    "propose" => acked.rounds = count,
+                    "propose" | "reply" => acked.rounds = count,
                     "import" => acked.imports.push(count),
                     "export" => acked.export = count,
                     _ => {}
@@ -185,8 +227,20 @@ fn check_after_crash(dir: &Path, id: &str, acked: &Acknowledged, so_far: &mut Ac
     // Every stored round still matches its fingerprint and signature.
     let workspace = sla_store::Workspace::open(dir).unwrap();
     let agreement_id = sla_model::AgreementId::parse(id).unwrap();
-    for round in workspace.rounds(agreement_id).unwrap() {
+    let stored = workspace.rounds(agreement_id).unwrap();
+    for round in &stored {
         round.verify_signature().unwrap();
+    }
+    // A Word reply's round is stored with the draft that follows it: were the draft still our
+    // round before it (no edit since), the reply's text would be missing from the draft.
+    if let [.., before, latest] = stored.as_slice()
+        && latest.author != record.summary.our_role
+    {
+        assert_ne!(
+            record.agreement, before.snapshot,
+            "round {} (a Word reply) is stored, but the draft is still round {}",
+            latest.number, before.number
+        );
     }
     let titles: Vec<String> = backend
         .list_agreements()
