@@ -191,14 +191,13 @@ pub fn export_package(
     app: tauri::AppHandle,
     backend: State<'_, Backend>,
     id: String,
-    suggested_name: String,
 ) -> Result<Option<String>, ApiError> {
     use tauri_plugin_dialog::DialogExt;
     let chosen = app
         .dialog()
         .file()
         .set_title("Save the package for the other side")
-        .set_file_name(suggested_name)
+        .set_file_name(backend.package_file_name(&id)?)
         .add_filter("SLA Studio package", &["slapkg"])
         .blocking_save_file();
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {

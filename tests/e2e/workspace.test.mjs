@@ -1,8 +1,8 @@
 // The real app over WebDriver: create an agreement, see it listed, restart the app, find it
 // again, rename it, delete it. The CLI reads the same SQLite file to prove the app wrote it.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -162,4 +162,53 @@ test("markup in titles and names is shown as text and never runs; dark theme", a
     await browser.execute(() => localStorage.removeItem("sla-studio.theme")).catch(() => {});
     await browser.deleteSession();
   }
+});
+
+// Types `value` as a paste would: WebDriver's key events cannot carry characters outside the
+// Basic Multilingual Plane on every driver.
+async function paste(browser, element, value) {
+  await browser.execute(
+    (input, text) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+      setter.call(input, text);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    element,
+    value,
+  );
+}
+
+test("a title of 165 characters, most outside the Basic Multilingual Plane, is accepted; 201 are refused beside the field", async () => {
+  // 165 characters, 315 UTF-16 code units: the limit is 200 characters, counted by the core.
+  const title = `Fraktur SLA 2027 ${"𝔖".repeat(148)}`;
+  assert.equal([...title].length, 165);
+  const tooLong = "𝔖".repeat(201);
+  const browser = await launchApp(workspace);
+  try {
+    await (await byTestId(browser, "new-agreement")).click();
+    await paste(browser, await byTestId(browser, "new-title"), tooLong);
+    await (await byTestId(browser, "new-counterparty")).setValue("Unicode Hosting Ltd");
+    await (await byTestId(browser, "create-submit")).click();
+    const refusal = await browser.$("#new-title-error");
+    await refusal.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await refusal.getText(), /Agreement title: is 201 characters long; at most 200/);
+    await screenshot(browser, "10-title-refused-beside-the-field");
+
+    await paste(browser, await byTestId(browser, "new-title"), title);
+    await (await byTestId(browser, "create-submit")).click();
+    const heading = await byTestId(browser, "agreement-title");
+    await browser.waitUntil(async () => (await heading.getText()) === title, { timeout: 10_000 });
+    await screenshot(browser, "11-astral-title-accepted");
+  } finally {
+    await browser.deleteSession();
+  }
+
+  const created = cliList().find((a) => a.title === title);
+  assert.ok(created, "the app stored the title as typed");
+  // The PDF's font cannot draw these letters: it refuses, naming the character, and writes nothing.
+  const out = path.join(workspace, "astral.pdf");
+  const pdf = spawnSync(cliBinary, ["--workspace", workspace, "pdf", created.id, "--out", out], { encoding: "utf8" });
+  assert.notEqual(pdf.status, 0);
+  assert.match(pdf.stderr, /U\+1D516/);
+  assert.equal(existsSync(out), false);
 });

@@ -133,6 +133,9 @@ function view(s: AgreementSummary, target = "99.9"): AgreementView {
         { below: 99.9, credit: 10 },
         { below: 99, credit: 25 },
       ],
+      bands: [98, 99, 99.9, 100],
+      credit_ceiling: 60,
+      credit_ticks: [0, 10, 25],
       window: "calendar month",
     },
     history: { undo: null, redo: null },
@@ -162,7 +165,11 @@ function backend(initial: AgreementSummary[], failures: Record<string, ApiError>
     if (failure) throw failure;
     switch (cmd) {
       case "workspace_info":
-        return { path: "sample-data/app.slastudio.desktop", key_fingerprint: "07261 55830 12345 67890 00001 99999 31415 92653" };
+        return {
+          path: "sample-data/app.slastudio.desktop",
+          key_fingerprint: "07261 55830 12345 67890 00001 99999 31415 92653",
+          limits: { document_bytes: 1000, package_bytes: 1000, word_bytes: 1000, measurement_bytes: 1000 },
+        };
       case "list_agreements":
         return agreements;
       case "create_agreement": {
@@ -494,16 +501,24 @@ describe("home screen", () => {
 });
 
 describe("new agreement", () => {
-  it("refuses empty fields in the dialog without calling the core", async () => {
-    const fake = backend([]);
+  it("shows the core's refusal of a field beside that field, and keeps the dialog open", async () => {
+    const refusal: ApiError = {
+      code: "invalid_input",
+      message: "Counterparty: must not be empty",
+      field: "counterparty",
+    };
+    backend([], { create_agreement: refusal });
     render(<App />);
     await userEvent.click(await screen.findByTestId("new-agreement"));
     expect(screen.getByTestId("new-title")).toHaveFocus();
+    await userEvent.type(screen.getByTestId("new-title"), "Hosting SLA");
     await userEvent.type(screen.getByTestId("new-counterparty"), "   ");
     await userEvent.click(screen.getByTestId("create-submit"));
-    expect(screen.getByText("Enter a title for the agreement.")).toBeTruthy();
-    expect(screen.getByText("Enter the counterparty's legal name.")).toBeTruthy();
-    expect(fake.names()).not.toContain("create_agreement");
+    const counterparty = screen.getByTestId("new-counterparty");
+    expect(await screen.findByText("Counterparty: must not be empty")).toHaveAttribute("id", "new-counterparty-error");
+    expect(counterparty).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId("new-title")).not.toHaveAttribute("aria-invalid");
+    expect(screen.getByTestId("new-agreement-dialog")).toBeTruthy();
   });
 
   it("creates the agreement with the chosen role and opens it", async () => {
@@ -796,6 +811,20 @@ describe("importing Markdown", () => {
         counterparty: "Vendor Inc",
       },
     });
+  });
+
+  it("refuses a file larger than the core's limit before reading it", async () => {
+    const fake = backend([]);
+    render(<App />);
+    await userEvent.click(await screen.findByTestId("import-agreement"));
+    const dialog = await screen.findByTestId("import-dialog");
+    // The fake workspace info says a document is at most 1,000 bytes.
+    await userEvent.upload(within(dialog).getByTestId("import-file"), new File(["x".repeat(1001)], "big.md"));
+    await userEvent.click(within(dialog).getByTestId("import-submit"));
+    expect(within(dialog).getByTestId("import-error")).toHaveTextContent(
+      "big.md is 1,001 bytes; a document to import is at most 1,000 bytes.",
+    );
+    expect(fake.names()).not.toContain("import_markdown");
   });
 });
 

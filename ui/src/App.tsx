@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { SigningKeyDialog } from "./components/SigningKeyDialog";
 import { ThemeToggle } from "./components/ThemeToggle";
+import { FileLimitsContext } from "./fileLimits";
 import { type ApiError, type WorkspaceInfo, workspaceInfo } from "./ipc";
 import { AgreementView } from "./screens/AgreementView";
 import { Home } from "./screens/Home";
@@ -32,51 +33,53 @@ export function App() {
   }, []);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            S
-          </span>
-          SLA Studio
-        </div>
-        <div className="app-header__tools">
-          {workspace && (
-            <button
-              type="button"
-              className="button button--small"
-              data-testid="show-signing-key"
-              onClick={() => setShowingKey(true)}
-            >
-              Your signing key
-            </button>
-          )}
-          <ThemeToggle />
-        </div>
-      </header>
-      {showingKey && workspace && (
-        <SigningKeyDialog
-          fingerprint={workspace.key_fingerprint}
-          workspacePath={workspace.path}
-          onClose={() => setShowingKey(false)}
-        />
-      )}
-      <main className="app-main">
-        {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-        {unavailable ? (
-          <WorkspaceUnavailable error={unavailable} />
-        ) : screen.kind === "home" ? (
-          <Home onOpen={openAgreement} onError={report} />
-        ) : (
-          <AgreementView key={screen.id} id={screen.id} onBack={goHome} onDeleted={goHome} onError={report} />
+    <FileLimitsContext.Provider value={workspace?.limits ?? null}>
+      <div className="app">
+        <header className="app-header">
+          <div className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              S
+            </span>
+            SLA Studio
+          </div>
+          <div className="app-header__tools">
+            {workspace && (
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="show-signing-key"
+                onClick={() => setShowingKey(true)}
+              >
+                Your signing key
+              </button>
+            )}
+            <ThemeToggle />
+          </div>
+        </header>
+        {showingKey && workspace && (
+          <SigningKeyDialog
+            fingerprint={workspace.key_fingerprint}
+            workspacePath={workspace.path}
+            onClose={() => setShowingKey(false)}
+          />
         )}
-      </main>
-      <footer className="app-footer">
-        Workspace:{" "}
-        <span className="mono" data-testid="workspace-path">
-          {workspace?.path ?? "…"}
-        </span>
-      </footer>
-    </div>
+        <main className="app-main">
+          {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+          {unavailable ? (
+            <WorkspaceUnavailable error={unavailable} />
+          ) : screen.kind === "home" ? (
+            <Home onOpen={openAgreement} onError={report} />
+          ) : (
+            <AgreementView key={screen.id} id={screen.id} onBack={goHome} onDeleted={goHome} onError={report} />
+          )}
+        </main>
+        <footer className="app-footer">
+          Workspace:{" "}
+          <span className="mono" data-testid="workspace-path">
+            {workspace?.path ?? "…"}
+          </span>
+        </footer>
+      </div>
+    </FileLimitsContext.Provider>
   );
 }

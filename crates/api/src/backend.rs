@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use jiff::Timestamp;
-use sla_model::{AgreementId, Party, PartyRole, Title, check_free_text};
+use sla_model::{AgreementId, Party, PartyRole, Title, ValueError, check_free_text};
 use sla_store::{AgreementRecord, AgreementSummary, Workspace, resolve_workspace_dir};
 use sla_templates::{DraftRequest, Library};
 
@@ -107,21 +107,13 @@ impl Backend {
         request: TemplateRequest,
         now: Timestamp,
     ) -> Result<AgreementSummary, ApiError> {
-        let counterparty = request.counterparty.trim();
-        if counterparty.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                "Counterparty: must not be empty",
-            ));
-        }
-        check_free_text(counterparty, Party::MAX_NAME_CHARS, false)
-            .map_err(|e| ApiError::invalid("Counterparty", &e))?;
+        let counterparty = counterparty_name(&request.counterparty)?;
         let title = request
             .title
             .map(|t| t.trim().to_owned())
             .filter(|t| !t.is_empty());
         if let Some(title) = &title {
-            Title::new(title.as_str()).map_err(|e| ApiError::invalid("Agreement title", &e))?;
+            agreement_title(title)?;
         }
         let our_name = request.our_name.trim();
         check_free_text(our_name, Party::MAX_NAME_CHARS, false)
@@ -239,6 +231,7 @@ impl Backend {
         Ok(WorkspaceInfo {
             path: self.folder.display().to_string(),
             key_fingerprint,
+            limits: crate::files::file_limits(),
         })
     }
 
@@ -251,16 +244,8 @@ impl Backend {
         request: NewAgreement,
         now: Timestamp,
     ) -> Result<AgreementSummary, ApiError> {
-        let title = Title::new(request.title).map_err(|e| ApiError::invalid("Agreement title", &e))?;
-        let counterparty = request.counterparty.trim();
-        if counterparty.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                "Counterparty: must not be empty",
-            ));
-        }
-        check_free_text(counterparty, Party::MAX_NAME_CHARS, false)
-            .map_err(|e| ApiError::invalid("Counterparty", &e))?;
+        let title = agreement_title(&request.title)?;
+        let counterparty = counterparty_name(&request.counterparty)?;
         Ok(self
             .workspace()?
             .create_agreement(title, request.our_role, counterparty, now)?)
@@ -288,7 +273,7 @@ impl Backend {
         now: Timestamp,
     ) -> Result<AgreementSummary, ApiError> {
         let id = parse_id(id)?;
-        let title = Title::new(title).map_err(|e| ApiError::invalid("Agreement title", &e))?;
+        let title = agreement_title(title)?;
         Ok(self.workspace()?.rename_agreement(id, title, now)?)
     }
 
@@ -330,6 +315,25 @@ pub(crate) fn party_keys(
             fingerprint: key.fingerprint(),
         })
         .collect())
+}
+
+/// An agreement's title as typed, refused (as the `title` field) when blank, too long or
+/// with control characters.
+fn agreement_title(typed: &str) -> Result<Title, ApiError> {
+    Title::new(typed).map_err(|e| ApiError::invalid_field("title", "Agreement title", &e))
+}
+
+/// The other party's legal name as typed, trimmed; refused (as the `counterparty` field)
+/// when blank or not a name.
+fn counterparty_name(typed: &str) -> Result<&str, ApiError> {
+    let name = typed.trim();
+    let checked = if name.is_empty() {
+        Err(ValueError::new("must not be empty"))
+    } else {
+        check_free_text(name, Party::MAX_NAME_CHARS, false)
+    };
+    checked.map_err(|e| ApiError::invalid_field("counterparty", "Counterparty", &e))?;
+    Ok(name)
 }
 
 #[cfg(test)]
@@ -375,11 +379,29 @@ mod tests {
             .create_agreement(request("  ", "Cloudy"), now)
             .unwrap_err();
         assert_eq!(
-            blank,
-            ApiError::new(ErrorCode::InvalidInput, "Agreement title: must not be empty")
+            (blank.code, blank.message.as_str(), blank.field.as_deref()),
+            (
+                ErrorCode::InvalidInput,
+                "Agreement title: must not be empty",
+                Some("title")
+            )
         );
         let no_counterparty = backend.create_agreement(request("SLA", " "), now).unwrap_err();
-        assert_eq!(no_counterparty.code, ErrorCode::InvalidInput);
+        assert_eq!(
+            (no_counterparty.code, no_counterparty.field.as_deref()),
+            (ErrorCode::InvalidInput, Some("counterparty"))
+        );
+        // The limit counts characters, not UTF-16 units: 200 letters from outside the Basic
+        // Multilingual Plane (400 units) are a valid title, 201 are not.
+        let astral = "\u{1D516}".repeat(200);
+        let created = backend.create_agreement(request(&astral, "Cloudy"), now).unwrap();
+        assert_eq!(created.title, astral);
+        let too_long = backend
+            .create_agreement(request(&format!("{astral}S"), "Cloudy"), now)
+            .unwrap_err();
+        assert_eq!(too_long.field.as_deref(), Some("title"));
+        assert!(too_long.message.contains("at most 200"), "{}", too_long.message);
+        backend.delete_agreement(&created.id.to_string()).unwrap();
         assert_eq!(
             backend.open_agreement("../../etc/passwd").unwrap_err().code,
             ErrorCode::InvalidInput
@@ -494,6 +516,17 @@ mod tests {
             (chart.target, chart.cap, chart.steps.len()),
             (Some(99.95), Some(50.0), 3)
         );
+        // The scale: a band per tier from a whole percent below the deepest, and credits up
+        // to a fifth above the highest (the cap, when it is lower, limits each step).
+        let deepest = chart.steps.last().unwrap().below;
+        assert_eq!(chart.bands.first(), Some(&(deepest - 1.0).floor()));
+        assert_eq!(chart.bands.last(), Some(&100.0));
+        assert!(chart.bands.windows(2).all(|w| w[0] < w[1]), "{:?}", chart.bands);
+        assert_eq!(chart.bands.len(), chart.steps.len() + 2);
+        let highest = chart.steps.iter().map(|s| s.credit).fold(50.0_f64, f64::max);
+        assert!((chart.credit_ceiling - highest * 1.2).abs() < 1e-9);
+        assert_eq!(chart.credit_ticks.first(), Some(&0.0));
+        assert!(chart.credit_ticks.windows(2).all(|w| w[0] < w[1]));
         let availability = &updated.document[1].clauses[0];
         assert!(availability.paragraphs[0].iter().any(|s| matches!(s, crate::view::TextSegment::Term { term, text, .. } if term == "availability.target" && text == "99.95 %")));
     }

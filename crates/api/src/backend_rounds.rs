@@ -149,6 +149,15 @@ impl Backend {
         })
     }
 
+    /// The file name the save dialog suggests for the package: "SaaS Availability SLA - round
+    /// 2.slapkg" (its latest round).
+    pub fn package_file_name(&self, id: &str) -> Result<String, ApiError> {
+        let record = self.open_agreement(id)?;
+        let title = crate::backend_pdf::file_title(record.agreement.title.as_str());
+        let round = record.rounds.last().map_or(0, |r| r.number);
+        Ok(format!("{title} - round {round}.slapkg"))
+    }
+
     /// Writes the agreement's package to a file (atomically).
     pub fn write_package(&self, id: &str, path: &std::path::Path) -> Result<(), ApiError> {
         let package = self.export_package(id)?;
@@ -202,7 +211,7 @@ impl Backend {
                 ApiError {
                     key_change: Some(change),
                     ..
-                } => Some(change),
+                } => Some(*change),
                 other => return Err(other),
             },
         };

@@ -17,9 +17,9 @@ use sla_templates::{Position, Structure};
 
 use crate::{
     AddClause, AgreementView, ApiError, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection,
-    EditHistory, ErrorCode, ImportRequest, KeyChange, KeyTerm, LibraryClause, MoveDirection, NewAgreement,
-    PartyKey, PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermRow, TermTable,
-    TextSegment, WorkspaceInfo,
+    EditHistory, ErrorCode, FileLimits, ImportRequest, KeyChange, KeyTerm, LibraryClause, MoveDirection,
+    NewAgreement, PartyKey, PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermRow,
+    TermTable, TextSegment, WorkspaceInfo,
 };
 
 /// The path of the bindings file, relative to the repository root.
@@ -67,6 +67,7 @@ pub fn typescript() -> String {
         declaration::<PartyKey>(&cfg),
         declaration::<NewAgreement>(&cfg),
         declaration::<WorkspaceInfo>(&cfg),
+        declaration::<FileLimits>(&cfg),
         declaration::<TemplateInfo>(&cfg),
         declaration::<TemplateOption>(&cfg),
         declaration::<TemplateRequest>(&cfg),

@@ -34,7 +34,12 @@ pub struct ApiError {
     /// With `KeyChanged`: the pinned key and the new one.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub key_change: Option<KeyChange>,
+    pub key_change: Option<Box<KeyChange>>,
+    /// With `InvalidInput` for a form: the request field the refusal is about (`title`,
+    /// `counterparty`), for the form to show it beside that field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
 }
 
 /// A party signing with a new key: what the user compares with the other side by phone.
@@ -56,6 +61,15 @@ impl ApiError {
             code,
             message: message.into(),
             key_change: None,
+            field: None,
+        }
+    }
+
+    /// The value of the request's `field` was refused: `what` names it in the message.
+    pub fn invalid_field(field: &str, what: &str, error: &ValueError) -> Self {
+        Self {
+            field: Some(field.to_owned()),
+            ..Self::invalid(what, error)
         }
     }
 
@@ -75,13 +89,13 @@ impl From<StoreError> for ApiError {
         } = &error
         {
             let mut api = Self::new(ErrorCode::KeyChanged, capitalised(&error.to_string()));
-            api.key_change = Some(KeyChange {
+            api.key_change = Some(Box::new(KeyChange {
                 round: *round,
                 role: *role,
                 pinned_fingerprint: pinned.fingerprint(),
                 new_fingerprint: found.fingerprint(),
                 new_key: found.to_hex(),
-            });
+            }));
             return api;
         }
         let code = match &error {

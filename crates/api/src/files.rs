@@ -6,7 +6,21 @@ use std::path::Path;
 use sla_model::Agreement;
 use sla_model::agreement_limits::MAX_JSON_BYTES;
 
-use crate::{ApiError, ErrorCode};
+use crate::{ApiError, ErrorCode, FileLimits};
+
+/// The largest file of each kind this module reads.
+pub fn file_limits() -> FileLimits {
+    let bytes = |max: usize| u32::try_from(max).unwrap_or(u32::MAX);
+    FileLimits {
+        document_bytes: bytes(sla_import::MAX_MARKDOWN_BYTES),
+        package_bytes: bytes(sla_exchange::MAX_PACKAGE_BYTES),
+        word_bytes: bytes(sla_docx::MAX_DOCX_BYTES),
+        measurement_bytes: bytes(MAX_MEASUREMENT_BYTES),
+    }
+}
+
+/// Measurement files are read whole; the largest kind (a ticket export) sets the limit.
+const MAX_MEASUREMENT_BYTES: usize = sla_measure::MAX_TICKET_BYTES;
 
 /// Reads a file the user named, refusing one larger than `max` bytes before reading it;
 /// `kind` names what such a file is in the refusal ("a package is at most …").
@@ -115,7 +129,7 @@ pub fn read_word_file(path: &Path) -> Result<Vec<u8>, ApiError> {
 /// Reads a measurement file (incident log, ticket export, column mapping) as text, refusing
 /// one larger than the largest export accepted before reading it.
 pub fn read_measurement_file(path: &Path) -> Result<String, ApiError> {
-    read_limited_text(path, sla_measure::MAX_TICKET_BYTES, "a measurement file")
+    read_limited_text(path, MAX_MEASUREMENT_BYTES, "a measurement file")
 }
 
 #[cfg(test)]

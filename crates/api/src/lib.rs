@@ -42,7 +42,7 @@ pub use files::{
 pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
 pub use parties::{PartiesUpdate, PartyInput};
-pub use requests::{ImportRequest, NewAgreement, WorkspaceInfo};
+pub use requests::{FileLimits, ImportRequest, NewAgreement, WorkspaceInfo};
 pub use review::{ChangeRef, ChangeState, Decision, Review, RoundComment};
 pub use sla_measure::KeyDate;
 pub use sla_pdf::{Preview, PreviewItem, PreviewPage};

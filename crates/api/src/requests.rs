@@ -19,6 +19,22 @@ pub struct WorkspaceInfo {
     /// The fingerprint of this workspace's signing key (eight groups of five digits), which
     /// the other side compares when they first import a round from us.
     pub key_fingerprint: String,
+    /// The largest file of each kind the app reads.
+    pub limits: FileLimits,
+}
+
+/// The largest file of each kind the backend reads, in bytes, for a dialog to refuse a larger
+/// one before reading it into memory (the backend refuses it too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FileLimits {
+    /// A Markdown or text document to import.
+    pub document_bytes: u32,
+    /// An exchange package.
+    pub package_bytes: u32,
+    /// A Word file (a counterparty's reply).
+    pub word_bytes: u32,
+    /// An incident log, ticket export or column mapping to measure with.
+    pub measurement_bytes: u32,
 }
 
 /// A Markdown SLA the user picked in the app, to import as a new agreement.

@@ -107,6 +107,14 @@ pub struct CreditChart {
     pub cap: Option<f64>,
     /// Best level first: below `below` %, the credit is `credit` % (already limited by the cap).
     pub steps: Vec<CreditStep>,
+    /// The availability scale: the edges of its bands, lowest first — a whole percent at least
+    /// one below the deepest tier and the target, each tier's threshold, then 100. Each band is
+    /// drawn the same width, since thresholds crowd near 100 %.
+    pub bands: Vec<f64>,
+    /// The top of the credit scale: a fifth above the highest credit (or the cap).
+    pub credit_ceiling: f64,
+    /// The credits labelled on that scale, 0 first.
+    pub credit_ticks: Vec<f64>,
     pub window: String,
 }
 
@@ -262,18 +270,36 @@ fn credit_chart(agreement: &Agreement) -> Option<CreditChart> {
         Some(TermValue::TierTable(t)) => t,
         _ => return None,
     };
-    let cap = agreement.percentage("credits.cap");
+    let cap = agreement.percentage("credits.cap").map(Percentage::value);
+    let target = agreement.percentage("availability.target").map(Percentage::value);
+    let steps: Vec<CreditStep> = tiers
+        .tiers()
+        .iter()
+        .map(|t| CreditStep {
+            below: t.below.value(),
+            credit: cap.map_or(t.credit.value(), |c| c.min(t.credit.value())),
+        })
+        .collect();
+    let deepest = steps.last().map_or(99.0, |s| s.below);
+    let lowest = (deepest.min(target.unwrap_or(100.0)) - 1.0).floor().max(0.0);
+    let mut bands: Vec<f64> = std::iter::once(lowest)
+        .chain(steps.iter().rev().map(|s| s.below))
+        .chain(std::iter::once(100.0))
+        .collect();
+    bands.dedup();
+    let highest = steps.iter().map(|s| s.credit).chain(cap).fold(1.0_f64, f64::max);
+    let mut credit_ticks: Vec<f64> = std::iter::once(0.0)
+        .chain(steps.iter().map(|s| s.credit))
+        .collect();
+    credit_ticks.sort_by(f64::total_cmp);
+    credit_ticks.dedup();
     Some(CreditChart {
-        target: agreement.percentage("availability.target").map(Percentage::value),
-        cap: cap.map(Percentage::value),
-        steps: tiers
-            .tiers()
-            .iter()
-            .map(|t| CreditStep {
-                below: t.below.value(),
-                credit: cap.map_or(t.credit, |c| c.min(t.credit)).value(),
-            })
-            .collect(),
+        target,
+        cap,
+        steps,
+        bands,
+        credit_ceiling: highest * 1.2,
+        credit_ticks,
         window: sla_checks::window_name(agreement),
     })
 }

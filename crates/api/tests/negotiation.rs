@@ -423,6 +423,10 @@ fn accepting_the_other_sides_round_agrees_and_locks_the_agreement_on_both_sides(
         customer.pdf_file_name(&id, &agreed).unwrap(),
         "SaaS Availability SLA - agreed.pdf"
     );
+    assert_eq!(
+        customer.package_file_name(&id).unwrap(),
+        "SaaS Availability SLA - round 2.slapkg"
+    );
 }
 
 #[test]
@@ -494,7 +498,7 @@ fn a_round_signed_with_a_new_key_is_refused_until_the_user_trusts_that_key() {
         .import_package(package.as_bytes(), None, at(7))
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::KeyChanged);
-    assert_eq!(refused.key_change, Some(change.clone()));
+    assert_eq!(refused.key_change.as_deref(), Some(&change));
     assert!(refused.message.contains(&new_key), "{}", refused.message);
     assert_eq!(customer.open_agreement(&id).unwrap(), before, "nothing changed");
     let json = serde_json::to_string(&refused).unwrap();

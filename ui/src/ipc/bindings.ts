@@ -79,7 +79,12 @@ export type ApiError = { code: ErrorCode, message: string,
 /**
  * With `KeyChanged`: the pinned key and the new one.
  */
-key_change?: KeyChange, };
+key_change?: KeyChange, 
+/**
+ * With `InvalidInput` for a form: the request field the refusal is about (`title`,
+ * `counterparty`), for the form to show it beside that field.
+ */
+field?: string, };
 
 /**
  * How one target fared.
@@ -262,7 +267,21 @@ export type CreditChart = { target: number | null, cap: number | null,
 /**
  * Best level first: below `below` %, the credit is `credit` % (already limited by the cap).
  */
-steps: Array<CreditStep>, window: string, };
+steps: Array<CreditStep>, 
+/**
+ * The availability scale: the edges of its bands, lowest first — a whole percent at least
+ * one below the deepest tier and the target, each tier's threshold, then 100. Each band is
+ * drawn the same width, since thresholds crowd near 100 %.
+ */
+bands: Array<number>, 
+/**
+ * The top of the credit scale: a fifth above the highest credit (or the cap).
+ */
+credit_ceiling: number, 
+/**
+ * The credits labelled on that scale, 0 first.
+ */
+credit_ticks: Array<number>, window: string, };
 
 /**
  * The credit owed at one achieved availability.
@@ -365,6 +384,28 @@ export type ExcludedTime = {
  * `Force majeure`.
  */
 cause: string, seconds: number, };
+
+/**
+ * The largest file of each kind the backend reads, in bytes, for a dialog to refuse a larger
+ * one before reading it into memory (the backend refuses it too).
+ */
+export type FileLimits = { 
+/**
+ * A Markdown or text document to import.
+ */
+document_bytes: number, 
+/**
+ * An exchange package.
+ */
+package_bytes: number, 
+/**
+ * A Word file (a counterparty's reply).
+ */
+word_bytes: number, 
+/**
+ * An incident log, ticket export or column mapping to measure with.
+ */
+measurement_bytes: number, };
 
 /**
  * One thing a reviewer would raise.
@@ -1008,4 +1049,8 @@ export type WorkspaceInfo = { path: string,
  * The fingerprint of this workspace's signing key (eight groups of five digits), which
  * the other side compares when they first import a round from us.
  */
-key_fingerprint: string, };
+key_fingerprint: string, 
+/**
+ * The largest file of each kind the app reads.
+ */
+limits: FileLimits, };

@@ -105,9 +105,9 @@ export const proposeRound = (id: string, message: string) => call<AgreementView>
 /** Imports the other side's package; `trustedKey` is a new key of theirs the user checked. */
 export const importPackage = (text: string, trustedKey: string | null = null) =>
   call<ImportedRounds>("import_package", { text, trustedKey });
-/** Opens the system's save dialog and writes the package there; null when cancelled. */
-export const exportPackage = (id: string, suggestedName: string) =>
-  call<string | null>("export_package", { id, suggestedName });
+/** Opens the system's save dialog (suggesting the core's file name) and writes the package
+ * there; null when cancelled. */
+export const exportPackage = (id: string) => call<string | null>("export_package", { id });
 /** Opens the system's save dialog and writes a round (the latest when `round` is null, the draft
  * when there is none) as a Word file; null when cancelled. */
 export const exportDocx = (id: string, round: number | null) => call<string | null>("export_docx", { id, round });

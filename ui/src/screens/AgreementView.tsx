@@ -395,11 +395,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
             onExportPdf={() => setExportingPdf(true)}
             onExportWord={() => exportDocx(id, null).then((path) => path && setExported(path), fail)}
             onImportWord={() => setImportingWord(true)}
-            onExport={() => {
-              const round = view.record.rounds.at(-1)?.number ?? 0;
-              const name = `${agreement.title.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "agreement"} - round ${round}.slapkg`;
-              exportPackage(id, name).then((path) => path && setExported(path), fail);
-            }}
+            onExport={() => exportPackage(id).then((path) => path && setExported(path), fail)}
           />
         </aside>
       </div>

@@ -68,14 +68,12 @@ export function CreditPanel({ chart, onAsk }: Props) {
 }
 
 function StepChart({ chart }: { chart: CreditChart }) {
-  const lowest = chart.steps[chart.steps.length - 1]?.below ?? 99;
-  const xMin = Math.max(0, Math.floor(Math.min(lowest, chart.target ?? 100) - 1));
-  const yMax = Math.max(...chart.steps.map((s) => s.credit), chart.cap ?? 0, 1) * 1.2;
-  // Tier thresholds crowd near 100 %: give each band the same width, interpolating inside it.
-  const breaks = [xMin, ...chart.steps.map((s) => s.below).reverse(), 100].filter(
-    (v, i, all) => all.indexOf(v) === i,
-  );
-  const band = (WIDTH - PAD.left - PAD.right) / (breaks.length - 1);
+  // The scale is the core's: band edges along availability (each band the same width,
+  // interpolated inside), and the top of the credit axis.
+  const breaks = chart.bands;
+  const xMin = breaks[0] ?? 0;
+  const yMax = chart.credit_ceiling;
+  const band = (WIDTH - PAD.left - PAD.right) / Math.max(breaks.length - 1, 1);
   const x = (value: number) => {
     const i = breaks.findIndex((b, j) => value >= b && value <= (breaks[j + 1] ?? b));
     const from = breaks[Math.max(i, 0)] ?? xMin;
@@ -126,7 +124,7 @@ function StepChart({ chart }: { chart: CreditChart }) {
             {value}
           </text>
         ))}
-      {[0, ...chart.steps.map((s) => s.credit)].map((value) => (
+      {chart.credit_ticks.map((value) => (
         <text key={`y${value}`} className="credit-chart__tick" x={PAD.left - 4} y={y(value) + 3} textAnchor="end">
           {value}
         </text>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Modal } from "../components/Modal";
+import { tooLarge, useFileLimits } from "../fileLimits";
 import { type AgreementSummary, type ApiError, importMarkdown, type PartyRole } from "../ipc";
 
 type Props = {
@@ -7,9 +8,6 @@ type Props = {
   onImported: (summary: AgreementSummary) => void;
   onError: (error: ApiError) => void;
 };
-
-/** The size the core accepts; checked here too so a huge file is not read into memory. */
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 /**
  * Imports an SLA written elsewhere as Markdown. The file is chosen in the system's file
@@ -21,6 +19,7 @@ export function ImportDialog({ onClose, onImported, onError }: Props) {
   const [counterparty, setCounterparty] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
+  const limits = useFileLimits();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -28,8 +27,9 @@ export function ImportDialog({ onClose, onImported, onError }: Props) {
       setProblem("Choose a Markdown file to import.");
       return;
     }
-    if (file.size > MAX_FILE_BYTES) {
-      setProblem(`${file.name} is ${file.size.toLocaleString("en-GB")} bytes; at most ${MAX_FILE_BYTES.toLocaleString("en-GB")} are accepted.`);
+    const refusal = tooLarge(file, limits?.document_bytes, "a document to import");
+    if (refusal) {
+      setProblem(refusal);
       return;
     }
     setImporting(true);

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { Fingerprint } from "../components/Fingerprint";
 import { Modal } from "../components/Modal";
 import { roleLabel } from "../format";
+import { tooLarge, useFileLimits } from "../fileLimits";
 import { type ApiError, type ImportedRounds, type KeyChange, importPackage } from "../ipc";
 
 type Props = {
@@ -9,9 +10,6 @@ type Props = {
   onImported: (imported: ImportedRounds) => void;
   onError: (error: ApiError) => void;
 };
-
-/** The size the core accepts; checked here too so a huge file is not read into memory. */
-const MAX_PACKAGE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Imports the other side's exchange package, picked in the system's file dialog. The core
@@ -25,6 +23,7 @@ export function ImportPackageDialog({ onClose, onImported, onError }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [keyChange, setKeyChange] = useState<KeyChange | null>(null);
+  const limits = useFileLimits();
 
   async function submit(event: FormEvent, trustedKey: string | null = null) {
     event.preventDefault();
@@ -32,8 +31,9 @@ export function ImportPackageDialog({ onClose, onImported, onError }: Props) {
       setProblem("Choose the package file the other side sent you.");
       return;
     }
-    if (file.size > MAX_PACKAGE_BYTES) {
-      setProblem(`${file.name} is ${file.size.toLocaleString("en-GB")} bytes; a package is at most 64 MB.`);
+    const refusal = tooLarge(file, limits?.package_bytes, "a package");
+    if (refusal) {
+      setProblem(refusal);
       return;
     }
     setImporting(true);

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Modal } from "../components/Modal";
+import { tooLarge, useFileLimits } from "../fileLimits";
 import { type ApiError, type WordImport, importWordReply } from "../ipc";
 
 type Props = {
@@ -9,9 +10,6 @@ type Props = {
   onImported: (imported: WordImport) => void;
   onError: (error: ApiError) => void;
 };
-
-/** The size the core accepts; checked here too so a huge file is not read into memory. */
-const MAX_WORD_BYTES = 32 * 1024 * 1024;
 
 /**
  * Imports the counterparty's Word reply — the file exported with "Export for Word…", edited in
@@ -24,6 +22,7 @@ export function ImportWordDialog({ id, onClose, onImported, onError }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [result, setResult] = useState<WordImport | null>(null);
+  const limits = useFileLimits();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -31,8 +30,9 @@ export function ImportWordDialog({ id, onClose, onImported, onError }: Props) {
       setProblem("Choose the Word file the other side sent back.");
       return;
     }
-    if (file.size > MAX_WORD_BYTES) {
-      setProblem(`${file.name} is ${file.size.toLocaleString("en-GB")} bytes; a Word file is at most 32 MB.`);
+    const refusal = tooLarge(file, limits?.word_bytes, "a Word file");
+    if (refusal) {
+      setProblem(refusal);
       return;
     }
     setImporting(true);

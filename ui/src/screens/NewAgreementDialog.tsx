@@ -19,18 +19,10 @@ type Props = {
   onError: (error: ApiError) => void;
 };
 
-const MAX_TITLE = 200;
 const BLANK = "";
 
+/** The core's refusal of a field, shown beside it (the core owns every rule of a title and a name). */
 type FieldErrors = { title?: string; counterparty?: string };
-
-function check(title: string, counterparty: string, blank: boolean): FieldErrors {
-  const errors: FieldErrors = {};
-  if (blank && !title.trim()) errors.title = "Enter a title for the agreement.";
-  else if (title.trim().length > MAX_TITLE) errors.title = `A title has at most ${MAX_TITLE} characters.`;
-  if (!counterparty.trim()) errors.counterparty = "Enter the counterparty's legal name.";
-  return errors;
-}
 
 export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
@@ -61,9 +53,8 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = check(title, counterparty, !template);
-    setErrors(found);
-    if (found.title || found.counterparty) return;
+    setErrors({});
+    setRefusal(null);
     setSubmitting(true);
     try {
       const created = template
@@ -82,8 +73,10 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
     } catch (error) {
       setSubmitting(false);
       const apiError = error as ApiError;
-      if (apiError.code === "invalid_input") setRefusal(apiError.message);
-      else onError(apiError);
+      if (apiError.code !== "invalid_input") onError(apiError);
+      else if (apiError.field === "title") setErrors({ title: apiError.message });
+      else if (apiError.field === "counterparty") setErrors({ counterparty: apiError.message });
+      else setRefusal(apiError.message);
     }
   }
 
@@ -120,7 +113,6 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
             data-testid="new-title"
             data-autofocus
             value={title}
-            maxLength={MAX_TITLE * 2}
             aria-invalid={errors.title ? true : undefined}
             aria-describedby={errors.title ? "new-title-error" : undefined}
             placeholder={template ? template.name : "e.g. Managed Hosting SLA 2027"}

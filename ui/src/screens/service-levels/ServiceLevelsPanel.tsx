@@ -10,6 +10,7 @@ import {
   keyDates,
   measure,
 } from "../../ipc";
+import { tooLarge, useFileLimits } from "../../fileLimits";
 import { formatDate } from "../../format";
 import { MeasurementReport } from "./MeasurementReport";
 
@@ -19,9 +20,6 @@ type Props = {
 };
 
 type PickedFile = { name: string; text: string };
-
-/** The largest export the core reads; checked here too so a huge file is not read into memory. */
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 /** `2027-03`: the month before today, the period most often measured. */
 function previousMonth(): string {
@@ -47,6 +45,7 @@ function FilePicker({
   onPick: (file: PickedFile | null) => void;
   onProblem: (problem: string) => void;
 }) {
+  const limits = useFileLimits();
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
@@ -61,8 +60,9 @@ function FilePicker({
         onChange={async (event) => {
           const file = event.target.files?.[0];
           if (!file) return onPick(null);
-          if (file.size > MAX_FILE_BYTES) {
-            onProblem(`${file.name} is ${file.size.toLocaleString("en-GB")} bytes; an export is at most 256 MB.`);
+          const refusal = tooLarge(file, limits?.measurement_bytes, "a measurement file");
+          if (refusal) {
+            onProblem(refusal);
             return onPick(null);
           }
           onPick({ name: file.name, text: await file.text() });
