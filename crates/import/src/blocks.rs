@@ -73,8 +73,13 @@ impl Collector {
 /// line, keeps line breaks (blank lines dropped at the start and end).
 pub(crate) fn tidy(text: &str) -> String {
     let bytes = text.as_bytes();
-    if already_tidy(bytes) {
-        return text.to_owned();
+    if !has_unusual_space(bytes) {
+        if already_tidy(bytes) {
+            return text.to_owned();
+        }
+        if memchr::memchr(b'\n', bytes).is_none() {
+            return collapse_spaces(text);
+        }
     }
     let mut out = String::with_capacity(text.len());
     let (mut breaks, mut space) = (0, false);
@@ -92,9 +97,7 @@ pub(crate) fn tidy(text: &str) -> String {
             continue;
         }
         let start = i;
-        while i < bytes.len() && bytes[i] != b'\n' && space_at(text, i) == 0 {
-            i += 1;
-        }
+        i = word_end(text, i);
         if !out.is_empty() {
             if breaks > 0 {
                 out.extend(std::iter::repeat_n('\n', breaks));
@@ -108,29 +111,88 @@ pub(crate) fn tidy(text: &str) -> String {
     out
 }
 
-/// Whether `tidy` would return the text as it is: no white space but single spaces between
-/// words and line breaks, none at the edges. Folds without branches, which the compiler
-/// vectorises; most paragraphs pass.
+/// `tidy` for text whose only white space is the ASCII space (most paragraphs, often with
+/// two spaces after a full stop): the runs found with a vectorised search.
+fn collapse_spaces(text: &str) -> String {
+    let trimmed = text.trim_matches(' ');
+    let bytes = trimmed.as_bytes();
+    let mut out = String::with_capacity(trimmed.len());
+    let mut from = 0;
+    for at in memchr::memmem::find_iter(bytes, b"  ") {
+        if at < from {
+            continue;
+        }
+        // A space is one byte: both ends of the run are character boundaries.
+        out.push_str(&trimmed[from..=at]);
+        from = at + 2;
+        while bytes.get(from) == Some(&b' ') {
+            from += 1;
+        }
+    }
+    out.push_str(&trimmed[from..]);
+    out
+}
+
+/// Whether `bytes` hold white space other than the ASCII space and line break: tabs, carriage
+/// returns and the other controls, or a Unicode space (U+0085, U+00A0, U+1680, U+2000–U+200A,
+/// U+2028, U+2029, U+202F, U+205F, U+3000). Folds without branches, which the compiler
+/// vectorises.
+fn has_unusual_space(bytes: &[u8]) -> bool {
+    let control = |b: u8| matches!(b, b'\t' | b'\r' | 0x0B | 0x0C);
+    let two = |w: &[u8]| (w[0] == 0xC2) & ((w[1] == 0x85) | (w[1] == 0xA0));
+    let three = |w: &[u8]| {
+        ((w[0] == 0xE2)
+            & (((w[1] == 0x80) & ((w[2] <= 0x8A) | (w[2] == 0xA8) | (w[2] == 0xA9) | (w[2] == 0xAF)))
+                | ((w[1] == 0x81) & (w[2] == 0x9F))))
+            | ((w[0] == 0xE1) & (w[1] == 0x9A) & (w[2] == 0x80))
+            | ((w[0] == 0xE3) & (w[1] == 0x80) & (w[2] == 0x80))
+    };
+    bytes.iter().fold(false, |any, &b| any | control(b))
+        || bytes.windows(2).fold(false, |any, w| any | two(w))
+        || bytes.windows(3).fold(false, |any, w| any | three(w))
+}
+
+/// Whether text without unusual white space is already as `tidy` returns it: single spaces
+/// between words and line breaks, none at the edges.
 fn already_tidy(bytes: &[u8]) -> bool {
     let edge = |b: u8| b == b' ' || b == b'\n';
-    let other_space = |b: u8| matches!(b, b'\t' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE1 | 0xE3);
-    // U+2000–U+200A, U+2028, U+2029, U+202F (E2 80 xx) and U+205F (E2 81 9F).
-    let wide_space = |w: &[u8]| {
-        (w[0] == 0xE2)
-            & (((w[1] == 0x80) & ((w[2] <= 0x8A) | (w[2] == 0xA8) | (w[2] == 0xA9) | (w[2] == 0xAF)))
-                | ((w[1] == 0x81) & (w[2] == 0x9F)))
-    };
     let doubled = |w: &[u8]| ((w[0] == b' ') & edge(w[1])) | ((w[0] == b'\n') & (w[1] == b' '));
     bytes.first().is_none_or(|&b| !edge(b))
         && bytes.last().is_none_or(|&b| !edge(b))
-        && !bytes.iter().fold(false, |any, &b| any | other_space(b))
         && !bytes.windows(2).fold(false, |any, w| any | doubled(w))
-        && !bytes.windows(3).fold(false, |any, w| any | wide_space(w))
 }
+
+/// Where the word starting at byte `i` ends: at the next line break or white space. Bytes
+/// that cannot start white space are skipped without decoding.
+fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(offset) = bytes[i..].iter().position(|&b| MAY_START_SPACE[usize::from(b)]) {
+        i += offset;
+        if bytes[i] == b'\n' || space_at(text, i) > 0 {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// The bytes that can start a line break or white space: ASCII spaces and controls, and the
+/// lead bytes of Unicode spaces (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+const MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    table
+};
 
 /// The length in bytes of the white space (other than a line break) that starts at byte `i`,
 /// or 0. Every white-space character beyond ASCII starts with 0xC2, 0xE1, 0xE2 or 0xE3, so
 /// only those are decoded (and a continuation byte never matches).
+#[inline]
 fn space_at(text: &str, i: usize) -> usize {
     match text.as_bytes()[i] {
         b' ' | b'\t' | b'\r' | 0x0B | 0x0C => 1,

@@ -146,7 +146,7 @@ fn from_blocks(
                         }
                     })
                     .unwrap_or_default();
-                let (heading, body) = split_lead(&lead);
+                let (heading, body) = split_lead(lead);
                 new_clause(&mut sections, &title, heading, number, vec![body]);
             }
             Block::Item { number, lead, .. } => {
@@ -155,21 +155,15 @@ fn from_blocks(
                     .unwrap_or_else(|| "• ".to_owned());
                 append(&mut sections, &title, format!("{marker}{}", lead.text));
             }
-            Block::Paragraph { lead, .. } => {
+            Block::Paragraph { mut lead, .. } => {
                 let (number, rest) = leading_number(&lead.text);
                 if number.is_some() || lead.run_in.is_some() {
-                    let lead = Lead {
-                        run_in: lead.run_in.clone(),
-                        text: rest.to_owned(),
-                    };
-                    let (heading, body) = split_lead(&lead);
-                    new_clause(
-                        &mut sections,
-                        &title,
-                        heading,
-                        number.unwrap_or_default().to_owned(),
-                        vec![body],
-                    );
+                    let number = number.unwrap_or_default().to_owned();
+                    // The number is cut from the text where it stands, without a copy.
+                    let cut = lead.text.len() - rest.len();
+                    lead.text.replace_range(..cut, "");
+                    let (heading, body) = split_lead(lead);
+                    new_clause(&mut sections, &title, heading, number, vec![body]);
                 } else {
                     append(&mut sections, &title, lead.text);
                 }
@@ -185,12 +179,7 @@ fn from_blocks(
     for (s, section) in sections.into_iter().enumerate() {
         let mut clauses = Vec::new();
         for (c, clause) in section.clauses.into_iter().enumerate() {
-            let body: Vec<&str> = clause
-                .paragraphs
-                .iter()
-                .map(|p| p.trim())
-                .filter(|p| !p.is_empty())
-                .collect();
+            let body = clause_text(clause.paragraphs);
             if clause.heading.is_empty() && body.is_empty() {
                 continue;
             }
@@ -204,7 +193,7 @@ fn from_blocks(
             clauses.push(Clause {
                 id,
                 heading: clause.heading,
-                text: escape_references(&body.join("\n\n")),
+                text: body,
             });
         }
         if clauses.is_empty() {
@@ -235,16 +224,38 @@ fn unique(used: &mut std::collections::HashSet<String>, wanted: String) -> Strin
     candidate
 }
 
-/// `{{` in imported text would read as a term reference; keep it as text.
-fn escape_references(text: &str) -> String {
-    text.replace("{{", "{ {")
+/// A clause's paragraphs as its text: trimmed, blank ones dropped, a blank line between;
+/// `{{`, which would read as a term reference, kept as text (`{ {`). One paragraph (the
+/// usual case) becomes the text without a copy.
+fn clause_text(paragraphs: Vec<String>) -> String {
+    let mut kept: Vec<String> = paragraphs
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            if p.trim().len() == p.len() {
+                p
+            } else {
+                p.trim().to_owned()
+            }
+        })
+        .collect();
+    let text = if kept.len() == 1 {
+        kept.pop().unwrap_or_default()
+    } else {
+        kept.join("\n\n")
+    };
+    if text.contains("{{") {
+        text.replace("{{", "{ {")
+    } else {
+        text
+    }
 }
 
 /// A heading and the body: a run-in heading ending with a full stop is removed from the body
 /// ("Target Uptime. Provider will…"); one that is part of the sentence ("“Uptime” means…")
 /// stays in it. Without a run-in heading, the first words become the heading.
-fn split_lead(lead: &Lead) -> (String, String) {
-    match &lead.run_in {
+fn split_lead(lead: Lead) -> (String, String) {
+    match lead.run_in {
         Some(heading) if heading.ends_with('.') || heading.ends_with(':') => {
             let body = lead
                 .text
@@ -256,17 +267,17 @@ fn split_lead(lead: &Lead) -> (String, String) {
         }
         Some(heading) => (
             heading.trim_matches(|c: char| "\"“”'‘’".contains(c)).to_owned(),
-            lead.text.clone(),
+            lead.text,
         ),
         None => {
-            let words: Vec<&str> = lead.text.split_whitespace().take(6).collect();
-            let short = lead.text.split_whitespace().nth(6).is_none();
-            let heading = if short {
-                words.join(" ")
+            let mut words = lead.text.split_whitespace();
+            let first: Vec<&str> = words.by_ref().take(6).collect();
+            let heading = if words.next().is_none() {
+                first.join(" ")
             } else {
-                format!("{} …", words.join(" "))
+                format!("{} …", first.join(" "))
             };
-            (heading, lead.text.clone())
+            (heading, lead.text)
         }
     }
 }

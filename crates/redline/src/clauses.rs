@@ -113,7 +113,9 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
     }
 
     // Identical text, first come first paired.
-    let mut by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    // Whole clause texts are hashed: foldhash reads them several times faster than the
+    // standard hasher, and is seeded per process.
+    let mut by_text: foldhash::HashMap<&str, VecDeque<usize>> = foldhash::HashMap::default();
     for j in pairing.unpaired_new(0..new.len()) {
         by_text.entry(&new[j].text).or_default().push_back(j);
     }
@@ -220,12 +222,17 @@ impl<'b> Pairing<'_, 'b> {
             let Some(candidates) = by_heading.get(&heading) else {
                 continue;
             };
+            // The most similar of the clauses with this heading (one needs no comparing).
             let candidates = candidates.clone();
-            let best = candidates
-                .iter()
-                .enumerate()
-                .map(|(k, &j)| (self.similarity(i, j), k))
-                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let best = if candidates.len() == 1 {
+                Some((1.0, 0))
+            } else {
+                candidates
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &j)| (self.similarity(i, j), k))
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+            };
             if let Some((_, k)) = best
                 && let Some(list) = by_heading.get_mut(&heading)
             {
