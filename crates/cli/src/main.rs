@@ -539,8 +539,14 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             } else {
                 Some(context.library()?)
             };
-            let mut redline = sla_redline::redline(&old, &new, library.as_ref());
-            if json {
+            // Only --unchanged shows the text of unchanged clauses; the text output counts them.
+            let words = if unchanged {
+                sla_redline::UnchangedClauses::WithText
+            } else {
+                sla_redline::UnchangedClauses::Counted
+            };
+            let mut redline = sla_redline::redline_with(&old, &new, library.as_ref(), words);
+            let output = if json {
                 if !unchanged {
                     redline
                         .clauses
@@ -549,7 +555,11 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
                 to_json(&redline)
             } else {
                 Ok(redline_text::redline(&redline))
-            }
+            };
+            // The process ends once the output is written: freeing two whole agreements and
+            // their redline clause by clause would only delay it.
+            std::mem::forget((old, new, redline));
+            output
         }
         Command::Check { .. } => Ok(String::new()),
         Command::Import {

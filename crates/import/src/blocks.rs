@@ -1,5 +1,7 @@
 //! Markdown to a flat list of blocks with their text cleaned of markup.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// One block of the document, in reading order.
@@ -72,13 +74,25 @@ impl Collector {
 /// Collapses runs of spaces (any Unicode white space but the line break) into one, trims each
 /// line, keeps line breaks (blank lines dropped at the start and end).
 pub(crate) fn tidy(text: &str) -> String {
+    tidy_cow(text).into_owned()
+}
+
+/// [`tidy`], keeping `text` itself when it is already tidy (most paragraphs).
+pub(crate) fn tidy_owned(text: String) -> String {
+    match tidy_cow(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(tidied) => tidied,
+    }
+}
+
+fn tidy_cow(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     if !has_unusual_space(bytes) {
         if already_tidy(bytes) {
-            return text.to_owned();
+            return Cow::Borrowed(text);
         }
         if memchr::memchr(b'\n', bytes).is_none() {
-            return collapse_spaces(text);
+            return Cow::Owned(collapse_spaces(text));
         }
     }
     let mut out = String::with_capacity(text.len());
@@ -108,7 +122,7 @@ pub(crate) fn tidy(text: &str) -> String {
         out.push_str(text.get(start..i).unwrap_or_default());
         (breaks, space) = (0, false);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// `tidy` for text whose only white space is the ASCII space (most paragraphs, often with

@@ -269,17 +269,24 @@ fn split_lead(lead: Lead) -> (String, String) {
             heading.trim_matches(|c: char| "\"“”'‘’".contains(c)).to_owned(),
             lead.text,
         ),
-        None => {
-            let mut words = lead.text.split_whitespace();
-            let first: Vec<&str> = words.by_ref().take(6).collect();
-            let heading = if words.next().is_none() {
-                first.join(" ")
-            } else {
-                format!("{} …", first.join(" "))
-            };
-            (heading, lead.text)
-        }
+        None => (first_words(&lead.text, 6), lead.text),
     }
+}
+
+/// The first `count` words of `text`, one space between each, and ` …` when more follow.
+fn first_words(text: &str, count: usize) -> String {
+    let mut heading = String::new();
+    let mut words = text.split_whitespace();
+    for word in words.by_ref().take(count) {
+        if !heading.is_empty() {
+            heading.push(' ');
+        }
+        heading.push_str(word);
+    }
+    if words.next().is_some() {
+        heading.push_str(" …");
+    }
+    heading
 }
 
 /// `1.1 Text` → (`1.1`, `Text`).

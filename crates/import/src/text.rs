@@ -1,6 +1,6 @@
 //! Plain text to blocks: paragraphs between blank lines, every character kept.
 
-use crate::blocks::{Block, Lead, tidy};
+use crate::blocks::{Block, Lead, tidy_owned};
 
 /// The most words a first paragraph of one line may have to be taken as the title.
 const TITLE_WORDS: usize = 15;
@@ -10,8 +10,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut paragraph = String::new();
     let mut lines_in_paragraph = 0;
     let flush = |paragraph: &mut String, lines: &mut usize, out: &mut Vec<Block>| {
-        let text = tidy(paragraph);
-        paragraph.clear();
+        let text = tidy_owned(std::mem::take(paragraph));
         let one_line = *lines == 1;
         *lines = 0;
         if text.is_empty() {

@@ -170,34 +170,35 @@ impl Agreement {
         let mut section_ids = HashSet::new();
         let mut clause_ids = HashSet::new();
         for (s, section) in self.sections.iter().enumerate() {
-            let at = format!("sections[{s}]");
+            // The field paths are written out only for a refusal.
+            let at = |field: &str| format!("sections[{s}].{field}");
             if !section_ids.insert(&section.id) {
                 return Err(ModelError::invalid(
-                    format!("{at}.id"),
+                    at("id"),
                     format!("section id `{}` is used twice", section.id),
                 ));
             }
             check_free_text(&section.heading, 300, false)
-                .map_err(|e| ModelError::invalid(format!("{at}.heading"), e))?;
+                .map_err(|e| ModelError::invalid(at("heading"), e))?;
             for (c, clause) in section.clauses.iter().enumerate() {
-                let at = format!("{at}.clauses[{c}]");
+                let at = |field: &str| format!("sections[{s}].clauses[{c}].{field}");
                 if !clause_ids.insert(&clause.id) {
                     return Err(ModelError::invalid(
-                        format!("{at}.id"),
+                        at("id"),
                         format!("clause id `{}` is used twice", clause.id),
                     ));
                 }
                 check_free_text(&clause.heading, 300, false)
-                    .map_err(|e| ModelError::invalid(format!("{at}.heading"), e))?;
+                    .map_err(|e| ModelError::invalid(at("heading"), e))?;
                 check_free_text(&clause.text, Clause::MAX_TEXT_CHARS, true)
-                    .map_err(|e| ModelError::invalid(format!("{at}.text"), e))?;
+                    .map_err(|e| ModelError::invalid(at("text"), e))?;
                 for reference in clause
                     .term_references()
-                    .map_err(|e| ModelError::invalid(format!("{at}.text"), e))?
+                    .map_err(|e| ModelError::invalid(at("text"), e))?
                 {
                     if !self.terms.contains_key(&reference.term) {
                         return Err(ModelError::invalid(
-                            format!("{at}.text"),
+                            at("text"),
                             format!(
                                 "refers to the term `{}`, which this agreement does not define",
                                 reference.term

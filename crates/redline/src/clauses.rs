@@ -127,11 +127,11 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
 
     // Between consecutive clauses kept in order, the clauses left on each side.
     let order: Vec<usize> = pairing.pairs.values().copied().collect();
-    let kept = kept_in_order(&order);
+    let kept = kept_in_order(&order, new.len());
     let anchors: Vec<(usize, usize)> = pairing
         .pairs
         .iter()
-        .filter(|(_, j)| kept.contains(j))
+        .filter(|(_, j)| kept[**j])
         .map(|(i, j)| (*i, *j))
         .chain([(old.len(), new.len())])
         .collect();
@@ -166,15 +166,28 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
 
 /// The values of `order` that keep their relative order (the longest such run, found by a
 /// patience diff against the sorted values); the others moved.
-fn kept_in_order(order: &[usize]) -> BTreeSet<usize> {
-    let mut sorted = order.to_vec();
-    sorted.sort_unstable();
-    let mut kept = BTreeSet::new();
-    for op in capture_diff_slices(Algorithm::Patience, order, &sorted) {
-        let (tag, old_range, _) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            kept.extend(order[old_range].iter().copied());
+/// Of `order` (each paired clause's place in the newer version, in the older version's
+/// order; all different), the most that keep their order: a longest increasing subsequence,
+/// found by patience sorting in O(n log n). Returns, for each place below `places`, whether
+/// it is kept.
+fn kept_in_order(order: &[usize], places: usize) -> Vec<bool> {
+    // tails[k]: the index in `order` of the smallest last value of an increasing run of k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; order.len()];
+    for (i, &value) in order.iter().enumerate() {
+        let k = tails.partition_point(|&t| order[t] < value);
+        previous[i] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
         }
+    }
+    let mut kept = vec![false; places];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        kept[order[i]] = true;
+        at = previous[i];
     }
     kept
 }
@@ -303,7 +316,27 @@ fn word_similarity(a: &[&str], b: &[&str]) -> f32 {
 }
 
 /// The clause-level redline from `old` to `new`.
+/// What the redline holds of a clause that did not change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnchangedClauses {
+    /// Its text, as one unchanged piece (for a reader who shows it).
+    WithText,
+    /// Its ids, numbers and heading only, with no words: for a list of the changes, which
+    /// need not copy the text of a 2,000-page agreement that stayed as it was.
+    Counted,
+}
+
+/// Every clause of both versions, in the newer version's order, unchanged ones with their
+/// text.
 pub fn clause_changes(old: &Agreement, new: &Agreement) -> Vec<ClauseChange> {
+    clause_changes_with(old, new, UnchangedClauses::WithText)
+}
+
+pub fn clause_changes_with(
+    old: &Agreement,
+    new: &Agreement,
+    unchanged: UnchangedClauses,
+) -> Vec<ClauseChange> {
     let (old_clauses, new_clauses) = (located(old), located(new));
     let pairs = pair(&old_clauses, &new_clauses);
 
@@ -318,7 +351,7 @@ pub fn clause_changes(old: &Agreement, new: &Agreement) -> Vec<ClauseChange> {
         .filter(|(o, n)| same_section(&old_clauses[**o], &new_clauses[**n]))
         .map(|(_, n)| *n)
         .collect();
-    let in_place = kept_in_order(&old_order);
+    let in_place = kept_in_order(&old_order, new_clauses.len());
     let old_of_new: BTreeMap<usize, usize> = pairs.iter().map(|(o, n)| (*n, *o)).collect();
 
     let mut changes = Vec::new();
@@ -346,10 +379,15 @@ pub fn clause_changes(old: &Agreement, new: &Agreement) -> Vec<ClauseChange> {
         changes.extend(before.into_iter().map(|d| deletion(&old_clauses[d])));
 
         let o = &old_clauses[i];
-        let words = diff_words(&o.text, &n.text);
+        let untouched = o.text == n.text && o.clause.heading == n.clause.heading && in_place[j];
+        let words = if untouched && unchanged == UnchangedClauses::Counted {
+            WordDiff::default()
+        } else {
+            diff_words(&o.text, &n.text)
+        };
         let heading_changed = o.clause.heading != n.clause.heading;
         let modified = !words.edits.is_empty() || heading_changed;
-        let moved = !in_place.contains(&j);
+        let moved = !in_place[j];
         let kind = match (moved, modified) {
             (false, false) => ClauseChangeKind::Unchanged,
             (false, true) => ClauseChangeKind::Modified,
@@ -385,5 +423,27 @@ fn deletion(old: &Located<'_>) -> ClauseChange {
         old_heading: None,
         words: diff_words(&old.text, ""),
         cosmetic: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kept_in_order;
+
+    fn kept(order: &[usize]) -> Vec<usize> {
+        let places = order.iter().max().map_or(0, |m| m + 1);
+        let kept = kept_in_order(order, places);
+        (0..places).filter(|&p| kept[p]).collect()
+    }
+
+    #[test]
+    fn the_most_clauses_that_keep_their_order_are_kept() {
+        // Clause 3 moved up: the other four keep their order.
+        assert_eq!(kept(&[0, 3, 1, 2, 4]), [0, 1, 2, 4]);
+        // Two swapped blocks: the longer one is kept.
+        assert_eq!(kept(&[3, 4, 0, 1, 2]), [0, 1, 2]);
+        assert_eq!(kept(&[2, 1, 0]).len(), 1);
+        assert_eq!(kept(&[]), Vec::<usize>::new());
+        assert_eq!(kept(&[0, 1, 2]), [0, 1, 2]);
     }
 }

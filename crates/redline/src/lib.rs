@@ -14,7 +14,9 @@ use sla_model::Agreement;
 use sla_templates::Library;
 use ts_rs::TS;
 
-pub use clauses::{ClauseChange, ClauseChangeKind, clause_changes, similarity};
+pub use clauses::{
+    ClauseChange, ClauseChangeKind, UnchangedClauses, clause_changes, clause_changes_with, similarity,
+};
 pub use history::{HistoryStep, TermHistory, Version, term_history};
 pub use tables::{CellChange, RowChange, RowChangeKind, TableChange, table_change};
 pub use terms::{TermChange, term_changes};
@@ -40,8 +42,18 @@ impl Redline {
 /// Compares two versions. `library` tells which party a higher value favours; without it,
 /// only tables and schedules are judged.
 pub fn redline(old: &Agreement, new: &Agreement, library: Option<&Library>) -> Redline {
+    redline_with(old, new, library, UnchangedClauses::WithText)
+}
+
+/// [`redline`], with unchanged clauses carrying their text or not.
+pub fn redline_with(
+    old: &Agreement,
+    new: &Agreement,
+    library: Option<&Library>,
+    unchanged: UnchangedClauses,
+) -> Redline {
     Redline {
-        clauses: clause_changes(old, new),
+        clauses: clause_changes_with(old, new, unchanged),
         terms: term_changes(old, new, library),
     }
 }
