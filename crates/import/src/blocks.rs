@@ -87,8 +87,10 @@ pub(crate) fn tidy_owned(text: String) -> String {
 
 fn tidy_cow(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    if !has_unusual_space(bytes) {
-        if already_tidy(bytes) {
+    let (unusual, doubled) = scan(bytes);
+    if !unusual {
+        let edge = |b: &u8| *b == b' ' || *b == b'\n';
+        if !doubled && !bytes.first().is_some_and(edge) && !bytes.last().is_some_and(edge) {
             return Cow::Borrowed(text);
         }
         if memchr::memchr(b'\n', bytes).is_none() {
@@ -147,33 +149,41 @@ fn collapse_spaces(text: &str) -> String {
     out
 }
 
-/// Whether `bytes` hold white space other than the ASCII space and line break: tabs, carriage
-/// returns and the other controls, or a Unicode space (U+0085, U+00A0, U+1680, U+2000–U+200A,
-/// U+2028, U+2029, U+202F, U+205F, U+3000). Folds without branches, which the compiler
-/// vectorises.
-fn has_unusual_space(bytes: &[u8]) -> bool {
-    let control = |b: u8| matches!(b, b'\t' | b'\r' | 0x0B | 0x0C);
-    let two = |w: &[u8]| (w[0] == 0xC2) & ((w[1] == 0x85) | (w[1] == 0xA0));
-    let three = |w: &[u8]| {
-        ((w[0] == 0xE2)
-            & (((w[1] == 0x80) & ((w[2] <= 0x8A) | (w[2] == 0xA8) | (w[2] == 0xA9) | (w[2] == 0xAF)))
-                | ((w[1] == 0x81) & (w[2] == 0x9F))))
-            | ((w[0] == 0xE1) & (w[1] == 0x9A) & (w[2] == 0x80))
-            | ((w[0] == 0xE3) & (w[1] == 0x80) & (w[2] == 0x80))
+/// One pass over `bytes`: whether they hold white space other than the ASCII space and line
+/// break (tabs, carriage returns and the other controls, or a Unicode space: U+0085, U+00A0,
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), and whether a space is
+/// doubled or touches a line break. The fold has no branches, which the compiler vectorises.
+fn scan(bytes: &[u8]) -> (bool, bool) {
+    const UNUSUAL: u8 = 1;
+    const DOUBLED: u8 = 2;
+    let control = |b: u8| (b.wrapping_sub(0x09) <= 4) & (b != b'\n');
+    let two = |a: u8, b: u8| (a == 0xC2) & ((b == 0x85) | (b == 0xA0));
+    let doubled = |a: u8, b: u8| ((a == b' ') & ((b == b' ') | (b == b'\n'))) | ((a == b'\n') & (b == b' '));
+    let three = |a: u8, b: u8, c: u8| {
+        ((a == 0xE2)
+            & (((b == 0x80) & ((c <= 0x8A) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF)))
+                | ((b == 0x81) & (c == 0x9F))))
+            | ((a == 0xE1) & (b == 0x9A) & (c == 0x80))
+            | ((a == 0xE3) & (b == 0x80) & (c == 0x80))
     };
-    bytes.iter().fold(false, |any, &b| any | control(b))
-        || bytes.windows(2).fold(false, |any, w| any | two(w))
-        || bytes.windows(3).fold(false, |any, w| any | three(w))
-}
-
-/// Whether text without unusual white space is already as `tidy` returns it: single spaces
-/// between words and line breaks, none at the edges.
-fn already_tidy(bytes: &[u8]) -> bool {
-    let edge = |b: u8| b == b' ' || b == b'\n';
-    let doubled = |w: &[u8]| ((w[0] == b' ') & edge(w[1])) | ((w[0] == b'\n') & (w[1] == b' '));
-    bytes.first().is_none_or(|&b| !edge(b))
-        && bytes.last().is_none_or(|&b| !edge(b))
-        && !bytes.windows(2).fold(false, |any, w| any | doubled(w))
+    let flags = |unusual: bool, double: bool| (u8::from(unusual) * UNUSUAL) | (u8::from(double) * DOUBLED);
+    let n = bytes.len();
+    let mut found = bytes
+        .iter()
+        .zip(bytes.get(1..).unwrap_or_default())
+        .zip(bytes.get(2..).unwrap_or_default())
+        .fold(0u8, |any, ((&a, &b), &c)| {
+            any | flags(control(a) | two(a, b) | three(a, b, c), doubled(a, b))
+        });
+    // The last two bytes, which start no window of three.
+    if n >= 2 {
+        let (a, b) = (bytes[n - 2], bytes[n - 1]);
+        found |= flags(control(a) | two(a, b), doubled(a, b));
+    }
+    if let Some(&last) = bytes.last() {
+        found |= flags(control(last), false);
+    }
+    (found & UNUSUAL != 0, found & DOUBLED != 0)
 }
 
 /// Where the word starting at byte `i` ends: at the next line break or white space. Bytes

@@ -3,7 +3,7 @@
 //! each marked unchanged, inserted, deleted, modified, moved, or moved and modified.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
@@ -64,8 +64,9 @@ fn located(agreement: &Agreement) -> Vec<Located<'_>> {
                 clause,
                 section,
                 number: format!("{}.{}", s + 1, c + 1),
-                // Most clauses quote no term: their text is used as it stands.
-                text: if clause.text.contains('{') {
+                // Most clauses quote no term (and an agreement without terms has none to
+                // quote): their text is used as it stands.
+                text: if !agreement.terms.is_empty() && clause.text.contains('{') {
                     Cow::Owned(sla_templates::clause_text(agreement, clause, RenderFormat::Text))
                 } else {
                     Cow::Borrowed(&clause.text)
@@ -112,20 +113,23 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
         }
     }
 
-    // Identical text, first come first paired.
-    // Whole clause texts are hashed: foldhash reads them several times faster than the
-    // standard hasher, and is seeded per process.
-    let mut by_text: foldhash::HashMap<&str, VecDeque<usize>> = foldhash::HashMap::default();
+    // Identical text, first come first paired. Texts are looked up by their length and ends,
+    // and compared whole only when those agree: hashing each whole would read both
+    // agreements once more.
+    let mut by_text: HashMap<TextKey<'_>, Vec<usize>> = HashMap::new();
     for j in pairing.unpaired_new(0..new.len()) {
-        by_text.entry(&new[j].text).or_default().push_back(j);
+        by_text.entry(text_key(&new[j].text)).or_default().push(j);
     }
     for i in pairing.unpaired_old(0..old.len()) {
-        if let Some(j) = by_text.get_mut(&*old[i].text).and_then(VecDeque::pop_front) {
+        let Some(candidates) = by_text.get_mut(&text_key(&old[i].text)) else {
+            continue;
+        };
+        if let Some(k) = candidates.iter().position(|&j| new[j].text == old[i].text) {
+            let j = candidates.remove(k);
             pairing.join(i, j);
         }
     }
 
-    // Between consecutive clauses kept in order, the clauses left on each side.
     let order: Vec<usize> = pairing.pairs.values().copied().collect();
     let kept = kept_in_order(&order, new.len());
     let anchors: Vec<(usize, usize)> = pairing
@@ -170,6 +174,15 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
 /// order; all different), the most that keep their order: a longest increasing subsequence,
 /// found by patience sorting in O(n log n). Returns, for each place below `places`, whether
 /// it is kept.
+/// A clause text's length and its first and last bytes (up to 64 of each).
+type TextKey<'a> = (usize, &'a [u8], &'a [u8]);
+
+fn text_key(text: &str) -> TextKey<'_> {
+    let bytes = text.as_bytes();
+    let ends = bytes.len().min(64);
+    (bytes.len(), &bytes[..ends], &bytes[bytes.len() - ends..])
+}
+
 fn kept_in_order(order: &[usize], places: usize) -> Vec<bool> {
     // tails[k]: the index in `order` of the smallest last value of an increasing run of k + 1.
     let mut tails: Vec<usize> = Vec::new();
