@@ -6,11 +6,13 @@ mod commands;
 
 pub use command_list::COMMANDS;
 
-use sla_api::Backend;
-use sla_store::WORKSPACE_ENV;
+use sla_api::{Backend, LIBRARY_ENV, WORKSPACE_ENV};
 
 pub fn run() {
-    let backend = Backend::from_launch(std::env::args_os(), std::env::var_os(WORKSPACE_ENV));
+    // The launch arguments are read here, and handed to the core's one reading of them.
+    let explicit = workspace_argument(std::env::args_os());
+    let library = sla_api::library_folder(None, std::env::var_os(LIBRARY_ENV));
+    let backend = Backend::launch(explicit.as_deref(), std::env::var_os(WORKSPACE_ENV), library);
     let result = tauri::Builder::default()
         .manage(backend)
         // Its file dialogs are opened from Rust commands only; the window is granted none of
@@ -62,5 +64,46 @@ pub fn run() {
     if let Err(error) = result {
         eprintln!("SLA Studio could not start: {error}");
         std::process::exit(1);
+    }
+}
+
+/// The value of `--workspace DIR` (or `--workspace=DIR`) among the app's launch arguments
+/// (the program name first), the last one given.
+fn workspace_argument(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<std::path::PathBuf> {
+    let mut args = args.into_iter().skip(1);
+    let mut found = None;
+    while let Some(arg) = args.next() {
+        if arg == "--workspace" {
+            found = args.next().map(Into::into);
+        } else if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--workspace=")) {
+            found = Some(value.into());
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::workspace_argument;
+    use std::ffi::OsString;
+    use std::path::PathBuf;
+
+    #[test]
+    fn the_launch_argument_names_the_workspace() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            workspace_argument(args(&["app", "--workspace", "/w"])),
+            Some(PathBuf::from("/w"))
+        );
+        assert_eq!(
+            workspace_argument(args(&["app", "--workspace=/x"])),
+            Some(PathBuf::from("/x"))
+        );
+        assert_eq!(workspace_argument(args(&["app", "--other"])), None);
+        assert_eq!(
+            workspace_argument(args(&["--workspace"])),
+            None,
+            "the program name is not an argument"
+        );
     }
 }

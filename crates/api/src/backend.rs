@@ -4,12 +4,12 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use jiff::Timestamp;
 use sla_model::{AgreementId, Party, PartyRole, Title, ValueError, check_free_text};
-use sla_store::{AgreementRecord, AgreementSummary, Workspace, resolve_workspace_dir};
+use sla_store::{AgreementRecord, AgreementSummary, Workspace};
 use sla_templates::{DraftRequest, Library};
 
 use crate::history::Histories;
 use crate::view::{AgreementView, CreditOwed, TemplateInfo, TemplateRequest};
-use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo, load_library};
+use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo, WorkspaceLocation, load_library};
 
 /// The open workspace behind the app's commands. If the workspace could not be opened, the
 /// backend still exists and every command answers with the reason (`workspace_unavailable`),
@@ -44,17 +44,18 @@ impl Backend {
         }
     }
 
-    /// The backend for an app launched with `args` (the program name first): the folder
-    /// from `--workspace DIR` (or `--workspace=DIR`), else from `SLA_STUDIO_WORKSPACE`, else
-    /// the default data folder.
-    pub fn from_launch(args: impl IntoIterator<Item = OsString>, env_value: Option<OsString>) -> Self {
-        let explicit = workspace_argument(args);
-        let library_folder = std::env::var_os(crate::LIBRARY_ENV)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from);
-        match resolve_workspace_dir(explicit.as_deref(), env_value) {
-            Ok(folder) => Self::with_library(&folder, library_folder),
-            Err(error) => Self::unavailable(error.into()),
+    /// The backend for the workspace named at launch — `explicit` (the shell's or the CLI's
+    /// `--workspace`), else `env_value` (`SLA_STUDIO_WORKSPACE`), else the default data
+    /// folder — with the clause library in `library_folder` (the built-in one when `None`).
+    /// A workspace that cannot even be located answers every command with the reason.
+    pub fn launch(
+        explicit: Option<&Path>,
+        env_value: Option<OsString>,
+        library_folder: Option<PathBuf>,
+    ) -> Self {
+        match WorkspaceLocation::resolve(explicit, env_value) {
+            Ok(WorkspaceLocation::Folder(folder)) => Self::with_library(&folder, library_folder),
+            Err(error) => Self::unavailable(error),
         }
     }
 
@@ -285,19 +286,6 @@ impl Backend {
     }
 }
 
-fn workspace_argument(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
-    let mut args = args.into_iter().skip(1);
-    let mut found = None;
-    while let Some(arg) = args.next() {
-        if arg == "--workspace" {
-            found = args.next().map(PathBuf::from);
-        } else if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--workspace=")) {
-            found = Some(PathBuf::from(value));
-        }
-    }
-    found
-}
-
 pub(crate) fn parse_id(id: &str) -> Result<AgreementId, ApiError> {
     AgreementId::parse(id).map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))
 }
@@ -410,34 +398,15 @@ mod tests {
     }
 
     #[test]
-    fn the_launch_argument_names_the_workspace_before_the_environment() {
-        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
-        assert_eq!(
-            workspace_argument(args(&["app", "--workspace", "/w"])),
-            Some(PathBuf::from("/w"))
-        );
-        assert_eq!(
-            workspace_argument(args(&["app", "--workspace=/x"])),
-            Some(PathBuf::from("/x"))
-        );
-        assert_eq!(workspace_argument(args(&["app", "--other"])), None);
-        assert_eq!(
-            workspace_argument(args(&["--workspace"])),
-            None,
-            "the program name is not an argument"
-        );
-
+    fn the_launch_folder_comes_before_the_environment() {
         let from_arg = tempfile::tempdir().unwrap();
         let from_env = tempfile::tempdir().unwrap();
-        let backend = Backend::from_launch(
-            args(&["app", "--workspace", from_arg.path().to_str().unwrap()]),
-            Some(from_env.path().into()),
-        );
+        let backend = Backend::launch(Some(from_arg.path()), Some(from_env.path().into()), None);
         assert_eq!(
             backend.workspace_info().unwrap().path,
             from_arg.path().display().to_string()
         );
-        let backend = Backend::from_launch(args(&["app"]), Some(from_env.path().into()));
+        let backend = Backend::launch(None, Some(from_env.path().into()), None);
         assert_eq!(
             backend.workspace_info().unwrap().path,
             from_env.path().display().to_string()

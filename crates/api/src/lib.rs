@@ -18,6 +18,7 @@ mod error;
 mod files;
 mod history;
 mod library;
+mod locations;
 mod parties;
 mod requests;
 mod review;
@@ -41,11 +42,13 @@ pub use files::{
 };
 pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};
+pub use locations::{VersionRef, WorkspaceLocation, library_folder};
 pub use parties::{PartiesUpdate, PartyInput};
 pub use requests::{FileLimits, ImportRequest, NewAgreement, WorkspaceInfo};
 pub use review::{ChangeRef, ChangeState, Decision, Review, RoundComment};
 pub use sla_measure::KeyDate;
 pub use sla_pdf::{Preview, PreviewItem, PreviewPage};
+pub use sla_store::WORKSPACE_ENV;
 pub use view::{
     AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, KeyTerm, PartyKey,
     PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermTable, TextSegment,

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::Timestamp;
-use sla_api::{ApiError, Backend, ErrorCode, LIBRARY_ENV, NewAgreement};
+use sla_api::{
+    ApiError, Backend, ErrorCode, LIBRARY_ENV, NewAgreement, VersionRef, WORKSPACE_ENV, WorkspaceLocation,
+};
 use sla_model::{Agreement, AgreementId, PartyRole};
-use sla_store::{WORKSPACE_ENV, resolve_workspace_dir};
 use sla_templates::{DraftRequest, Library, Position, RenderFormat};
 
 mod redline_text;
@@ -442,31 +443,26 @@ struct Context {
 
 impl Context {
     fn backend(&self) -> Result<Backend, ApiError> {
-        let folder = resolve_workspace_dir(self.workspace.as_deref(), std::env::var_os(WORKSPACE_ENV))?;
+        let location =
+            WorkspaceLocation::resolve(self.workspace.as_deref(), std::env::var_os(WORKSPACE_ENV))?;
+        let WorkspaceLocation::Folder(folder) = location;
         Ok(Backend::open(&folder))
     }
 
     fn library(&self) -> Result<Library, ApiError> {
-        let folder = self.library.clone().or_else(|| {
-            std::env::var_os(LIBRARY_ENV)
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        });
+        let folder = sla_api::library_folder(self.library.clone(), std::env::var_os(LIBRARY_ENV));
         sla_api::load_library(folder.as_deref())
     }
 
-    /// An agreement from a file, or the draft of a workspace agreement given by id.
+    /// An agreement from a file, a round of a workspace agreement (`ID@N`), or the draft of
+    /// one given by id.
     fn agreement(&self, name: &str) -> Result<Agreement, ApiError> {
-        if let Some((id, round)) = name.rsplit_once('@')
-            && AgreementId::parse(id).is_ok()
+        if let Some(VersionRef {
+            id,
+            round: Some(round),
+        }) = VersionRef::parse(name)?
         {
-            let round: u32 = round.parse().map_err(|_| {
-                ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!("`{round}` is not a round number"),
-                )
-            })?;
-            return self.backend()?.version(id, Some(round));
+            return self.backend()?.version(&id, Some(round));
         }
         let path = Path::new(name);
         if path.exists() && is_text_document(path) {
@@ -763,7 +759,8 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
             Ok(text)
         }
         Command::Docx(DocxCommand::Redline { old, new, out }) => {
-            let ((old_id, from), (new_id, to)) = (version_of(&old)?, version_of(&new)?);
+            let (older, newer) = (VersionRef::required(&old)?, VersionRef::required(&new)?);
+            let ((old_id, from), (new_id, to)) = ((older.id, older.round), (newer.id, newer.round));
             if old_id != new_id {
                 return Err(ApiError::new(
                     ErrorCode::InvalidInput,
@@ -849,24 +846,6 @@ fn agreed(context: &Context, name: &str) -> Result<(Agreement, Option<jiff::civi
     Ok((context.agreement(name)?, None))
 }
 
-/// `ID@N` (round N) or `ID` (the working draft) of a workspace agreement.
-fn version_of(name: &str) -> Result<(String, Option<u32>), ApiError> {
-    let (id, round) = match name.rsplit_once('@') {
-        Some((id, round)) => {
-            let round = round.parse().map_err(|_| {
-                ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!("`{round}` is not a round number"),
-                )
-            })?;
-            (id, Some(round))
-        }
-        None => (name, None),
-    };
-    AgreementId::parse(id).map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("`{id}`: {e}")))?;
-    Ok((id.to_owned(), round))
-}
-
 /// `sla measure`.
 fn measure(context: &Context, args: MeasureArgs, now: Timestamp) -> Result<String, ApiError> {
     let (agreement, agreed_on) = agreed(context, &args.agreement)?;
@@ -932,11 +911,12 @@ fn agreement_pdf(
 
 /// How the redline PDF names a version given as `sla redline` takes it.
 fn side(context: &Context, name: &str) -> Result<sla_pdf::Side, ApiError> {
-    if let Some((id, round)) = name.rsplit_once('@')
-        && AgreementId::parse(id).is_ok()
-        && let Ok(number) = round.parse::<u32>()
+    if let Ok(Some(VersionRef {
+        id,
+        round: Some(number),
+    })) = VersionRef::parse(name)
     {
-        return context.backend()?.version_side(id, Some(number));
+        return context.backend()?.version_side(&id, Some(number));
     }
     if !names_a_file(name) {
         return context.backend()?.version_side(name, None);
