@@ -6,15 +6,17 @@ use crate::backend::parse_id;
 use crate::{ApiError, Backend, ErrorCode};
 
 impl Backend {
-    /// One version of an agreement as a `.docx`: round `round`, or with `None` the latest
-    /// round (the draft when none was proposed yet). A round's file is dated with the round,
+    /// One version of an agreement as a `.docx`: round `round`, or with `None` the agreed
+    /// version once agreed, else the latest round (the draft when none was proposed yet). A round's file is dated with the round,
     /// so it is the same file whenever it is exported.
     pub fn export_docx(&self, id: &str, round: Option<u32>, now: Timestamp) -> Result<Vec<u8>, ApiError> {
         let agreement_id = parse_id(id)?;
         let record = self.open_agreement(id)?;
         let last = record.rounds.last().map(|r| r.number);
-        let agreed = record.summary.status == sla_store::AgreementStatus::Agreed;
-        let number = round.or(last);
+        let agreed = record.summary.agreed_rounds();
+        // Once agreed, the agreed version is the default, as for the PDF.
+        let number = round.or(agreed.map(|a| a.accepted)).or(last);
+        let acceptance = agreed.and_then(|a| record.rounds.iter().find(|r| r.number == a.acceptance));
         let (agreement, mark, created) = match number {
             Some(n) => {
                 let found = self.workspace()?.round(agreement_id, n).map_err(|e| match e {
@@ -26,11 +28,13 @@ impl Backend {
                 let mark = sla_docx::RoundMark {
                     number: n,
                     hash: found.hash().to_string(),
-                    description: if agreed && Some(n) == last {
+                    description: if let Some(acceptance) =
+                        acceptance.filter(|_| agreed.map(|a| a.accepted) == Some(n))
+                    {
                         format!(
                             "Agreed version: round {n}, accepted as final by the {} on {}",
-                            found.author.as_str(),
-                            found.proposed_at.strftime("%-d %B %Y")
+                            acceptance.author.as_str(),
+                            acceptance.proposed_at.strftime("%-d %B %Y")
                         )
                     } else {
                         format!(
@@ -67,10 +71,14 @@ impl Backend {
     pub fn docx_file_name(&self, id: &str, round: Option<u32>) -> Result<String, ApiError> {
         let record = self.open_agreement(id)?;
         let title = crate::backend_pdf::file_title(record.agreement.title.as_str());
-        Ok(match round.or(record.rounds.last().map(|r| r.number)) {
-            Some(n) => format!("{title} - round {n}.docx"),
-            None => format!("{title} - draft.docx"),
-        })
+        let agreed = record.summary.agreed_rounds().map(|a| a.accepted);
+        Ok(
+            match round.or(agreed).or(record.rounds.last().map(|r| r.number)) {
+                Some(n) if Some(n) == agreed => format!("{title} - agreed.docx"),
+                Some(n) => format!("{title} - round {n}.docx"),
+                None => format!("{title} - draft.docx"),
+            },
+        )
     }
 }
 

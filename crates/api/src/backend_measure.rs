@@ -124,7 +124,11 @@ impl Backend {
         let agreement_id = parse_id(id)?;
         let workspace = self.workspace()?;
         let record = workspace.agreement(agreement_id)?;
-        let (AgreementStatus::Agreed, Some(last)) = (record.summary.status, record.rounds.last()) else {
+        let acceptance = record
+            .summary
+            .agreed_rounds()
+            .and_then(|agreed| record.rounds.iter().find(|r| r.number == agreed.acceptance));
+        let (Some(agreed), Some(acceptance)) = (record.summary.agreed_rounds(), acceptance) else {
             return Err(ApiError::new(
                 ErrorCode::Conflict,
                 format!(
@@ -133,8 +137,11 @@ impl Backend {
                 ),
             ));
         };
-        let agreed_on = last.proposed_at.to_zoned_datetime(TimeZone::UTC).date();
-        Ok((workspace.round(agreement_id, last.number)?.snapshot, agreed_on))
+        let agreed_on = acceptance.proposed_at.to_zoned_datetime(TimeZone::UTC).date();
+        Ok((
+            workspace.round(agreement_id, agreed.accepted)?.snapshot,
+            agreed_on,
+        ))
     }
 
     /// Measures the agreed version of `id`; a claim letter is dated `now` in the local zone.

@@ -76,13 +76,11 @@ impl Backend {
                 workspace.rounds(agreement_id)?,
             )
         };
-        let agreed = record.summary.status == AgreementStatus::Agreed;
+        let agreed = record.summary.agreed_rounds();
         match *request {
             PdfRequest::Agreement { round } => {
-                // Once agreed, the last round is the acceptance: it repeats the round before,
-                // which is the agreed version.
-                let acceptance = rounds.last().filter(|_| agreed);
-                let agreed_round = acceptance.and_then(|a| a.number.checked_sub(1));
+                let acceptance = agreed.and_then(|a| rounds.iter().find(|r| r.number == a.acceptance));
+                let agreed_round = agreed.map(|a| a.accepted);
                 let chosen = match round.or(agreed_round) {
                     Some(number) => Some(rounds.iter().find(|r| r.number == number).ok_or_else(|| {
                         ApiError::new(
@@ -138,7 +136,7 @@ impl Backend {
                     title: record.agreement.title.as_str().to_owned(),
                     agreement_id: agreement_id.to_string(),
                     rounds: &rounds,
-                    agreed,
+                    agreed: agreed.is_some(),
                     printed_at: now,
                 };
                 Ok(make(&Document::History(document))?)

@@ -427,6 +427,25 @@ fn accepting_the_other_sides_round_agrees_and_locks_the_agreement_on_both_sides(
         customer.package_file_name(&id).unwrap(),
         "SaaS Availability SLA - round 2.slapkg"
     );
+    // The Word file and the measurement take the same agreed version: round 1, accepted in
+    // round 2 by the provider.
+    assert_eq!(
+        customer.docx_file_name(&id, None).unwrap(),
+        "SaaS Availability SLA - agreed.docx"
+    );
+    let docx = customer.export_docx(&id, None, at(9)).unwrap();
+    let properties = sla_docx::read_docx(&docx).unwrap();
+    assert_eq!(
+        (properties.round, properties.fingerprint.as_deref()),
+        (Some(1), Some(round_1.as_str()))
+    );
+    let (measured, agreed_on) = customer.agreed_version(&id).unwrap();
+    assert_eq!(measured, customer.version(&id, Some(1)).unwrap());
+    assert_eq!(
+        agreed_on,
+        at(4).to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
+        "the day of the acceptance"
+    );
 }
 
 #[test]

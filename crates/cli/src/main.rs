@@ -64,7 +64,8 @@ enum PackageCommand {
 #[derive(Debug, Subcommand)]
 enum DocxCommand {
     /// Write an agreement as a Word file for a counterparty who works in Word: a file as its
-    /// draft, a workspace agreement as round N (default: its latest round, else its draft).
+    /// draft, a workspace agreement as round N (default: the agreed version once agreed, else
+    /// its latest round, else its draft).
     Export {
         agreement: String,
         #[arg(long)]

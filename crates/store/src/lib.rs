@@ -17,6 +17,7 @@ pub use location::{
     APP_IDENTIFIER, DATABASE_FILE, WORKSPACE_ENV, default_workspace_dir, resolve_workspace_dir,
 };
 pub use records::{
-    AgreementRecord, AgreementStatus, AgreementSummary, ImportedRounds, PendingComment, RoundSummary,
+    AgreedRounds, AgreementRecord, AgreementStatus, AgreementSummary, ImportedRounds, PendingComment,
+    RoundSummary,
 };
 pub use workspace::Workspace;

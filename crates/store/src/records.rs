@@ -53,6 +53,29 @@ pub struct AgreementSummary {
     pub updated_at: Timestamp,
 }
 
+/// The agreed version of an agreement, by round number: the round the other side accepted as
+/// final, and the round that accepted it (the last, which repeats the accepted text). Every
+/// document that names the agreed version (PDF, Word file, measurement, key dates) takes it
+/// from here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgreedRounds {
+    pub accepted: u32,
+    pub acceptance: u32,
+}
+
+impl AgreementSummary {
+    /// The agreed version's rounds; `None` until the agreement is agreed.
+    pub fn agreed_rounds(&self) -> Option<AgreedRounds> {
+        match (self.status, self.latest_round) {
+            (AgreementStatus::Agreed, Some(last)) if last >= 2 => Some(AgreedRounds {
+                accepted: last - 1,
+                acceptance: last,
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// A round as listed (its snapshot is fetched separately).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RoundSummary {
