@@ -11,7 +11,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 db=target/advisory-dbs/advisory-db-3157b0e258782691
 if [ ! -d "$db/.git" ]; then
   mkdir -p target/advisory-dbs
-  git clone --quiet deny/rustsec-advisory-db.bundle "$db"
+  git -c init.defaultBranch=main clone --quiet deny/rustsec-advisory-db.bundle "$db"
 fi
 if timeout 10 git ls-remote --quiet https://github.com/rustsec/advisory-db HEAD >/dev/null 2>&1; then
   cargo deny fetch db || echo "could not fetch a newer advisory database; checking against the one in $db"
