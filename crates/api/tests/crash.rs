@@ -12,7 +12,7 @@
 //! `scripts/test-all.sh` runs 1,000).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is a failed test
 
-use std::io::{Cursor, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -21,6 +21,9 @@ use jiff::Timestamp;
 use sla_api::{Backend, TemplateRequest};
 use sla_model::PartyRole;
 use sla_templates::Position;
+
+#[path = "support/word_file.rs"]
+mod word_file;
 
 const CLAUSE: &str = "review";
 const PACKAGES: usize = 40;
@@ -63,23 +66,11 @@ fn edit_number(backend: &Backend, id: &str) -> u64 {
 /// A Word reply to `docx` (our latest round exported for Word): the other side changed the
 /// review clause without Track Changes.
 fn word_reply(docx: &[u8]) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
-        let mut content = Vec::new();
-        entry.read_to_end(&mut content).unwrap();
-        if name == "word/document.xml" {
-            let xml = String::from_utf8(content).unwrap();
-            assert!(xml.contains(OUR_REVIEW), "the exported review clause");
-            content = xml.replacen(OUR_REVIEW, THEIR_REVIEW, 1).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&content).unwrap();
-    }
-    out.finish().unwrap().into_inner()
+    let edit = |xml: String| {
+        assert!(xml.contains(OUR_REVIEW), "the exported review clause");
+        xml.replacen(OUR_REVIEW, THEIR_REVIEW, 1)
+    };
+    word_file::edited(docx, edit, &[])
 }
 
 const OUR_REVIEW: &str = "The parties review this Agreement every year.";

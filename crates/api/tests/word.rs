@@ -3,12 +3,13 @@
 
 #![allow(clippy::unwrap_used)] // a panic is a failed test
 
-use std::io::{Cursor, Read, Write};
-
 use jiff::Timestamp;
 use sla_api::{Backend, ErrorCode, TemplateRequest};
 use sla_model::{CommentTarget, PartyRole};
 use sla_templates::Position;
+
+#[path = "support/word_file.rs"]
+mod word_file;
 
 fn at(minute: i64) -> Timestamp {
     Timestamp::from_second(1_800_000_000 + minute * 60).unwrap()
@@ -37,28 +38,9 @@ fn proposed(customer: &Backend) -> String {
 
 /// The Word file with `edit` applied to its document text, and a comment on the first clause.
 fn edited(docx: &[u8], edit: impl Fn(String) -> String) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
-        let mut content = String::new();
-        entry.read_to_string(&mut content).unwrap();
-        if name == "word/document.xml" {
-            content = edit(content);
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(content.as_bytes()).unwrap();
-    }
-    out.start_file("word/comments.xml", zip::write::SimpleFileOptions::default())
-        .unwrap();
-    out.write_all(
-        b"<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-          <w:comment w:id=\"5\" w:author=\"Jane Counsel\" w:date=\"2027-03-05T10:00:00Z\"><w:p><w:r><w:t>We measure 99.5.</w:t></w:r></w:p></w:comment></w:comments>",
-    )
-    .unwrap();
-    out.finish().unwrap().into_inner()
+    let comments: &[u8] = b"<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+          <w:comment w:id=\"5\" w:author=\"Jane Counsel\" w:date=\"2027-03-05T10:00:00Z\"><w:p><w:r><w:t>We measure 99.5.</w:t></w:r></w:p></w:comment></w:comments>";
+    word_file::edited(docx, edit, &[("word/comments.xml", comments)])
 }
 
 const TRACKED: &str = "w:author=\"Jane Counsel\" w:date=\"2027-03-05T10:00:00Z\"";
