@@ -7,8 +7,8 @@ use crate::{ApiError, Backend, ErrorCode};
 
 impl Backend {
     /// One version of an agreement as a `.docx`: round `round`, or with `None` the agreed
-    /// version once agreed, else the latest round (the draft when none was proposed yet). A round's file is dated with the round,
-    /// so it is the same file whenever it is exported.
+    /// version once agreed, else the latest round (the draft when none was proposed yet). A
+    /// round's file is dated with the round, so it is the same file whenever it is exported.
     pub fn export_docx(&self, id: &str, round: Option<u32>, now: Timestamp) -> Result<Vec<u8>, ApiError> {
         let agreement_id = parse_id(id)?;
         let record = self.open_agreement(id)?;
@@ -16,7 +16,10 @@ impl Backend {
         let agreed = record.summary.agreed_rounds();
         // Once agreed, the agreed version is the default, as for the PDF.
         let number = round.or(agreed.map(|a| a.accepted)).or(last);
-        let acceptance = agreed.and_then(|a| record.rounds.iter().find(|r| r.number == a.acceptance));
+        // The round that accepted this one as final, when this one is the agreed version.
+        let acceptance = agreed
+            .filter(|a| Some(a.accepted) == number)
+            .and_then(|a| record.rounds.iter().find(|r| r.number == a.acceptance));
         let (agreement, mark, created) = match number {
             Some(n) => {
                 let found = self.workspace()?.round(agreement_id, n).map_err(|e| match e {
@@ -28,9 +31,7 @@ impl Backend {
                 let mark = sla_docx::RoundMark {
                     number: n,
                     hash: found.hash().to_string(),
-                    description: if let Some(acceptance) =
-                        acceptance.filter(|_| agreed.map(|a| a.accepted) == Some(n))
-                    {
+                    description: if let Some(acceptance) = acceptance {
                         format!(
                             "Agreed version: round {n}, accepted as final by the {} on {}",
                             acceptance.author.as_str(),

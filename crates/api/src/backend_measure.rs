@@ -124,11 +124,9 @@ impl Backend {
         let agreement_id = parse_id(id)?;
         let workspace = self.workspace()?;
         let record = workspace.agreement(agreement_id)?;
-        let acceptance = record
-            .summary
-            .agreed_rounds()
-            .and_then(|agreed| record.rounds.iter().find(|r| r.number == agreed.acceptance));
-        let (Some(agreed), Some(acceptance)) = (record.summary.agreed_rounds(), acceptance) else {
+        let agreed = record.summary.agreed_rounds();
+        let acceptance = agreed.and_then(|a| record.rounds.iter().find(|r| r.number == a.acceptance));
+        let (Some(agreed), Some(acceptance)) = (agreed, acceptance) else {
             return Err(ApiError::new(
                 ErrorCode::Conflict,
                 format!(

@@ -62,10 +62,10 @@ impl VersionRef {
             let id = name.rsplit_once('@').map_or(name, |(id, _)| id);
             let reason = AgreementId::parse(id)
                 .err()
-                .map_or_else(String::new, |e| format!(": {e}"));
+                .map_or_else(|| format!("`{id}` is not an agreement id"), |e| e.to_string());
             ApiError::new(
                 ErrorCode::InvalidInput,
-                format!("`{id}` is not an agreement id (ID, or ID@N for round N){reason}"),
+                format!("{reason}; a version is ID, or ID@N for round N"),
             )
         })
     }
@@ -107,10 +107,9 @@ mod tests {
             (ErrorCode::InvalidInput, "`two` is not a round number")
         );
         let not_id = VersionRef::required("sla.md@2").unwrap_err();
-        assert!(
-            not_id.message.starts_with("`sla.md` is not an agreement id"),
-            "{}",
-            not_id.message
+        assert_eq!(
+            not_id.message,
+            "`sla.md` is not an agreement id (a UUID); a version is ID, or ID@N for round N"
         );
     }
 

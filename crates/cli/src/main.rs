@@ -761,14 +761,15 @@ fn run_command(context: &Context, command: Command, now: Timestamp) -> Result<St
         }
         Command::Docx(DocxCommand::Redline { old, new, out }) => {
             let (older, newer) = (VersionRef::required(&old)?, VersionRef::required(&new)?);
-            let ((old_id, from), (new_id, to)) = ((older.id, older.round), (newer.id, newer.round));
-            if old_id != new_id {
+            if older.id != newer.id {
                 return Err(ApiError::new(
                     ErrorCode::InvalidInput,
                     "both versions must be of the same agreement (ID@N or ID)",
                 ));
             }
-            let bytes = context.backend()?.redline_docx(&new_id, from, to, now)?;
+            let bytes = context
+                .backend()?
+                .redline_docx(&newer.id, older.round, newer.round, now)?;
             sla_api::write_file_atomically(&out, &bytes)?;
             Ok(format!("wrote {}\n", out.display()))
         }
@@ -912,10 +913,10 @@ fn agreement_pdf(
 
 /// How the redline PDF names a version given as `sla redline` takes it.
 fn side(context: &Context, name: &str) -> Result<sla_pdf::Side, ApiError> {
-    if let Ok(Some(VersionRef {
+    if let Some(VersionRef {
         id,
         round: Some(number),
-    })) = VersionRef::parse(name)
+    }) = VersionRef::parse(name)?
     {
         return context.backend()?.version_side(&id, Some(number));
     }

@@ -130,6 +130,7 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
         }
     }
 
+    // Between consecutive clauses kept in order, the clauses left on each side.
     let order: Vec<usize> = pairing.pairs.values().copied().collect();
     let kept = kept_in_order(&order, new.len());
     let anchors: Vec<(usize, usize)> = pairing
@@ -168,12 +169,6 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
     pairing.pairs
 }
 
-/// The values of `order` that keep their relative order (the longest such run, found by a
-/// patience diff against the sorted values); the others moved.
-/// Of `order` (each paired clause's place in the newer version, in the older version's
-/// order; all different), the most that keep their order: a longest increasing subsequence,
-/// found by patience sorting in O(n log n). Returns, for each place below `places`, whether
-/// it is kept.
 /// A clause text's length and its first and last bytes (up to 64 of each).
 type TextKey<'a> = (usize, &'a [u8], &'a [u8]);
 
@@ -183,6 +178,10 @@ fn text_key(text: &str) -> TextKey<'_> {
     (bytes.len(), &bytes[..ends], &bytes[bytes.len() - ends..])
 }
 
+/// Of `order` (each paired clause's place in the newer version, in the older version's
+/// order; all different), the most that keep their order: a longest increasing subsequence,
+/// found by patience sorting in O(n log n); the others moved. Returns, for each place below
+/// `places`, whether it is kept.
 fn kept_in_order(order: &[usize], places: usize) -> Vec<bool> {
     // tails[k]: the index in `order` of the smallest last value of an increasing run of k + 1.
     let mut tails: Vec<usize> = Vec::new();
@@ -328,7 +327,6 @@ fn word_similarity(a: &[&str], b: &[&str]) -> f32 {
     (2 * kept) as f32 / (a.len() + b.len()) as f32
 }
 
-/// The clause-level redline from `old` to `new`.
 /// What the redline holds of a clause that did not change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnchangedClauses {
@@ -345,6 +343,7 @@ pub fn clause_changes(old: &Agreement, new: &Agreement) -> Vec<ClauseChange> {
     clause_changes_with(old, new, UnchangedClauses::WithText)
 }
 
+/// The clause-level redline from `old` to `new`, unchanged clauses as `unchanged` says.
 pub fn clause_changes_with(
     old: &Agreement,
     new: &Agreement,
