@@ -11,13 +11,16 @@ use crate::history::Histories;
 use crate::view::{AgreementView, CreditOwed, TemplateInfo, TemplateRequest};
 use crate::{ApiError, ErrorCode, NewAgreement, WorkspaceInfo, WorkspaceLocation, load_library};
 
-/// The open workspace behind the app's commands. If the workspace could not be opened, the
-/// backend still exists and every command answers with the reason (`workspace_unavailable`),
-/// so the UI can say what went wrong instead of the app failing to start.
+/// The workspace behind the app's and the CLI's commands. The workspace is opened by the first
+/// command that needs it, so that a command reading only files (`sla redline a.txt b.txt`)
+/// never touches one. If it cannot be opened, the backend still exists and every command
+/// that needs it answers with the reason (`workspace_unavailable`), so the UI can say what
+/// went wrong instead of the app failing to start.
 #[derive(Debug)]
 pub struct Backend {
     folder: PathBuf,
-    workspace: Result<Mutex<Workspace>, ApiError>,
+    /// Opened on first use.
+    workspace: OnceLock<Result<Mutex<Workspace>, ApiError>>,
     /// Loaded on first use, so that opening the app does not wait for the library's checks.
     library: OnceLock<Result<Library, ApiError>>,
     /// A clause library folder to use instead of the built-in one.
@@ -37,7 +40,7 @@ impl Backend {
     pub fn with_library(folder: &Path, library_folder: Option<PathBuf>) -> Self {
         Self {
             folder: folder.to_path_buf(),
-            workspace: Workspace::open(folder).map(Mutex::new).map_err(ApiError::from),
+            workspace: OnceLock::new(),
             library: OnceLock::new(),
             library_folder,
             histories: Mutex::default(),
@@ -55,23 +58,21 @@ impl Backend {
     ) -> Self {
         match WorkspaceLocation::resolve(explicit, env_value) {
             Ok(WorkspaceLocation::Folder(folder)) => Self::with_library(&folder, library_folder),
-            Err(error) => Self::unavailable(error),
-        }
-    }
-
-    /// A backend whose workspace could not even be located.
-    pub fn unavailable(error: ApiError) -> Self {
-        Self {
-            folder: PathBuf::new(),
-            workspace: Err(error.clone()),
-            library: OnceLock::from(Err(error)),
-            library_folder: None,
-            histories: Mutex::default(),
+            // Commands on files and the library still work.
+            Err(error) => Self {
+                workspace: OnceLock::from(Err(error)),
+                ..Self::with_library(Path::new(""), library_folder)
+            },
         }
     }
 
     pub(crate) fn workspace(&self) -> Result<MutexGuard<'_, Workspace>, ApiError> {
-        match &self.workspace {
+        let opened = self.workspace.get_or_init(|| {
+            Workspace::open(&self.folder)
+                .map(Mutex::new)
+                .map_err(ApiError::from)
+        });
+        match opened {
             Ok(mutex) => mutex.lock().map_err(|_| {
                 ApiError::new(
                     ErrorCode::Internal,
@@ -102,13 +103,25 @@ impl Backend {
         Ok(crate::view::templates(self.library()?))
     }
 
-    /// Drafts an agreement from a template and stores it.
+    /// Drafts an agreement from a template and stores it. The counterparty must be named.
     pub fn create_from_template(
         &self,
         request: TemplateRequest,
         now: Timestamp,
     ) -> Result<AgreementSummary, ApiError> {
-        let counterparty = counterparty_name(&request.counterparty)?;
+        let (our_role, named) = (request.our_role, request.counterparty.clone());
+        let agreement = self.draft_from_template(request)?;
+        counterparty_name(&named)?;
+        Ok(self.workspace()?.insert_agreement(&agreement, our_role, now)?)
+    }
+
+    /// Drafts an agreement from a template without storing it (`sla new --out FILE`): the
+    /// parties may be left unnamed, to be named later.
+    pub fn draft_from_template(&self, request: TemplateRequest) -> Result<sla_model::Agreement, ApiError> {
+        let counterparty = request.counterparty.trim();
+        if !counterparty.is_empty() {
+            counterparty_name(counterparty)?;
+        }
         let title = request
             .title
             .map(|t| t.trim().to_owned())
@@ -137,22 +150,19 @@ impl Backend {
                 .filter(|(_, value)| !value.trim().is_empty())
                 .collect(),
         };
-        let agreement =
-            sla_templates::draft(library, &draft_request, AgreementId::random()).map_err(|error| {
-                match &error {
-                    // Name the term as the dialog labels it.
-                    sla_templates::LibraryError::InvalidTerm { term, message } => match library.term(term) {
-                        Some((spec, _)) => {
-                            ApiError::new(ErrorCode::InvalidInput, format!("{}: {message}", spec.label))
-                        }
-                        None => ApiError::from(error),
-                    },
-                    _ => ApiError::from(error),
-                }
-            })?;
-        Ok(self
-            .workspace()?
-            .insert_agreement(&agreement, request.our_role, now)?)
+        sla_templates::draft(library, &draft_request, AgreementId::random()).map_err(|error| {
+            match &error {
+                // Name the term as the dialog labels it, and as `--set` names it.
+                sla_templates::LibraryError::InvalidTerm { term, message } => match library.term(term) {
+                    Some((spec, _)) => ApiError::new(
+                        ErrorCode::InvalidInput,
+                        format!("{} ({term}): {message}", spec.label),
+                    ),
+                    None => ApiError::from(error),
+                },
+                _ => ApiError::from(error),
+            }
+        })
     }
 
     /// The editor's view of an agreement: document, terms, findings.

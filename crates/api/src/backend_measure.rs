@@ -96,7 +96,7 @@ pub fn measure_agreement(
 }
 
 /// The day it is at `now` where the user is.
-fn local_date(now: jiff::Timestamp) -> Date {
+pub(crate) fn local_date(now: jiff::Timestamp) -> Date {
     now.to_zoned_datetime(TimeZone::system()).date()
 }
 

@@ -11,6 +11,7 @@ mod backend_editing;
 mod backend_measure;
 mod backend_pdf;
 mod backend_rounds;
+mod backend_sources;
 mod backend_word_reply;
 pub mod bindings;
 mod editing;
@@ -24,6 +25,7 @@ mod requests;
 mod review;
 #[cfg(test)]
 mod review_properties;
+mod sources;
 mod view;
 
 pub use backend::Backend;
@@ -33,6 +35,7 @@ pub use backend_measure::{
 };
 pub use backend_pdf::{PREVIEW_PAGES, PaperSize, PdfProgress, PdfRequest};
 pub use backend_rounds::{PackageCheck, PackagedRoundInfo};
+pub use backend_sources::{FileWordReply, SourceCalendar, SourceMeasurement};
 pub use backend_word_reply::{WordImport, apply_reply};
 pub use editing::{AddClause, LibraryClause, MoveDirection};
 pub use error::{ApiError, ErrorCode, KeyChange};
@@ -49,7 +52,21 @@ pub use review::{ChangeRef, ChangeState, Decision, Review, RoundComment};
 pub use sla_measure::KeyDate;
 pub use sla_pdf::{Preview, PreviewItem, PreviewPage};
 pub use sla_store::WORKSPACE_ENV;
+pub use sources::AgreementSource;
 pub use view::{
     AgreementView, CreditChart, CreditOwed, CreditStep, DocumentClause, DocumentSection, KeyTerm, PartyKey,
     PositionDefaults, TemplateInfo, TemplateOption, TemplateRequest, TermTable, TextSegment,
 };
+
+// The types the answers above are made of, for callers (the CLI) that depend on this crate
+// alone.
+pub use jiff::{Timestamp, civil::Date};
+pub use sla_checks::{Finding, Severity};
+pub use sla_measure::{Attainment, ClaimLetter, ServiceLevelReport, WindowReport, percent_text};
+pub use sla_model::{Agreement, AgreementId, CommentTarget, PartyRole};
+pub use sla_redline::{
+    CellChange, ClauseChange, ClauseChangeKind, PieceKind, Redline, RowChangeKind, TableChange,
+    UnchangedClauses,
+};
+pub use sla_store::{AgreementRecord, AgreementSummary};
+pub use sla_templates::{Position, RenderFormat};

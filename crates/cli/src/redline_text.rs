@@ -4,8 +4,7 @@
 
 use std::fmt::Write;
 
-use sla_model::PartyRole;
-use sla_redline::{ClauseChangeKind, PieceKind, Redline, RowChangeKind, TableChange};
+use sla_api::{CellChange, ClauseChangeKind, PartyRole, PieceKind, Redline, RowChangeKind, TableChange};
 
 pub fn redline(redline: &Redline) -> String {
     let mut out = String::new();
@@ -94,7 +93,7 @@ pub fn redline(redline: &Redline) -> String {
 /// the changed cells as `old → new`).
 fn table_rows(out: &mut String, table: &TableChange) {
     for row in &table.rows {
-        let cells = |pick: fn(&sla_redline::CellChange) -> Option<&String>| {
+        let cells = |pick: fn(&CellChange) -> Option<&String>| {
             row.cells
                 .iter()
                 .filter_map(pick)

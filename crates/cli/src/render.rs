@@ -2,8 +2,7 @@
 
 use std::fmt::Write;
 
-use jiff::Timestamp;
-use sla_store::{AgreementRecord, AgreementSummary};
+use sla_api::{AgreementRecord, AgreementSummary, Timestamp};
 
 pub fn agreement_table(list: &[AgreementSummary]) -> String {
     if list.is_empty() {
@@ -93,49 +92,11 @@ fn truncate(text: &str, width: usize) -> String {
     cut
 }
 
-#[derive(serde::Serialize)]
-pub struct TemplateInfo {
-    pub id: String,
-    pub name: String,
-    pub structure: sla_templates::Structure,
-    pub description: String,
-    pub options: Vec<OptionInfo>,
-}
-
-#[derive(serde::Serialize)]
-pub struct OptionInfo {
-    pub name: String,
-    pub label: String,
-    pub default: bool,
-}
-
-pub fn template_list(library: &sla_templates::Library) -> Vec<TemplateInfo> {
-    library
-        .templates()
-        .map(|t| TemplateInfo {
-            id: t.spec.id.clone(),
-            name: t.spec.name.clone(),
-            structure: t.spec.structure,
-            description: t.spec.description.clone(),
-            options: t
-                .spec
-                .options
-                .iter()
-                .map(|(name, o)| OptionInfo {
-                    name: name.clone(),
-                    label: o.label.clone(),
-                    default: o.default,
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-pub fn template_table(library: &sla_templates::Library) -> String {
+pub fn template_table(templates: &[sla_api::TemplateInfo]) -> String {
     let mut out = String::new();
-    for t in template_list(library) {
+    for t in templates {
         out.push_str(&format!("{}  {}\n    {}\n", t.id, t.name, t.description));
-        for o in t.options {
+        for o in &t.options {
             out.push_str(&format!(
                 "    option {} ({}): {}\n",
                 o.name,
@@ -173,15 +134,15 @@ pub fn term_table(rows: &[sla_api::TermRow]) -> String {
     out
 }
 
-pub fn findings(findings: &[sla_checks::Finding]) -> String {
+pub fn findings(findings: &[sla_api::Finding]) -> String {
     if findings.is_empty() {
         return "No errors or warnings.\n".to_owned();
     }
     let mut out = String::new();
     for finding in findings {
         let severity = match finding.severity {
-            sla_checks::Severity::Error => "error",
-            sla_checks::Severity::Warning => "warning",
+            sla_api::Severity::Error => "error",
+            sla_api::Severity::Warning => "warning",
         };
         let clause = finding
             .clause
@@ -192,7 +153,7 @@ pub fn findings(findings: &[sla_checks::Finding]) -> String {
     }
     let errors = findings
         .iter()
-        .filter(|f| f.severity == sla_checks::Severity::Error)
+        .filter(|f| f.severity == sla_api::Severity::Error)
         .count();
     out.push_str(&format!(
         "{errors} error(s), {} warning(s)\n",

@@ -2,8 +2,7 @@
 
 use std::fmt::Write;
 
-use sla_api::Measurement;
-use sla_measure::{Attainment, ClaimLetter, KeyDate, ServiceLevelReport, WindowReport};
+use sla_api::{Attainment, ClaimLetter, KeyDate, Measurement, ServiceLevelReport, WindowReport};
 
 /// The measurement: each window's figures with its working, then the remedies and the basis.
 pub fn measurement(measurement: &Measurement, with_letter: bool) -> String {
@@ -38,7 +37,7 @@ fn window_text(window: &WindowReport) -> String {
     let mut out = format!(
         "{}  availability {}  {}",
         window.label,
-        sla_measure::percent_text(window.achieved),
+        sla_api::percent_text(window.achieved),
         if window.target_missed {
             "TARGET MISSED"
         } else {

@@ -782,3 +782,61 @@ fn a_round_under_a_new_key_needs_trust_key_with_that_exact_key() {
     ));
     assert!(imported.contains("now at round 3"), "{imported}");
 }
+
+#[test]
+fn commands_on_files_never_open_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(
+        &old,
+        "1. Availability\n\nThe service is available 99.9% of each month.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &new,
+        "1. Availability\n\nThe service is available 99.5% of each month.\n",
+    )
+    .unwrap();
+    let drafted = dir.path().join("drafted.json");
+    // A workspace that would be created on first use: it must not be.
+    let unused = dir.path().join("never-created");
+    let run = |args: &[&str]| sla(&unused, args);
+    let (old, new, drafted_arg) = (
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        drafted.to_str().unwrap(),
+    );
+    let redline = stdout(&run(&["redline", old, new]));
+    assert!(redline.contains("[-99.9-]{+99.5+}%"), "{redline}");
+    stdout(&run(&[
+        "new",
+        "--template",
+        "saas-availability",
+        "--out",
+        drafted_arg,
+    ]));
+    for args in [
+        vec!["render", drafted_arg],
+        vec!["terms", drafted_arg],
+        vec!["templates"],
+        vec!["redline", old, new, "--json"],
+        vec![
+            "pdf",
+            drafted_arg,
+            "--out",
+            dir.path().join("d.pdf").to_str().unwrap(),
+        ],
+    ] {
+        stdout(&run(&args));
+    }
+    assert!(!unused.exists(), "no workspace was opened");
+
+    // A workspace that cannot be opened at all is not in the way either, and is named by the
+    // first command that needs it.
+    let a_file = dir.path().join("a-file");
+    std::fs::write(&a_file, "").unwrap();
+    stdout(&sla(&a_file, &["redline", old, new]));
+    let refused = sla(&a_file, &["list"]);
+    assert_eq!(refused.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("a-file"));
+}
