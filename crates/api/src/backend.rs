@@ -152,12 +152,11 @@ impl Backend {
         };
         sla_templates::draft(library, &draft_request, AgreementId::random()).map_err(|error| {
             match &error {
-                // Name the term as the dialog labels it, and as `--set` names it.
+                // Name the term as the dialog labels it.
                 sla_templates::LibraryError::InvalidTerm { term, message } => match library.term(term) {
-                    Some((spec, _)) => ApiError::new(
-                        ErrorCode::InvalidInput,
-                        format!("{} ({term}): {message}", spec.label),
-                    ),
+                    Some((spec, _)) => {
+                        ApiError::new(ErrorCode::InvalidInput, format!("{}: {message}", spec.label))
+                    }
                     None => ApiError::from(error),
                 },
                 _ => ApiError::from(error),

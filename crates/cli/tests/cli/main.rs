@@ -201,7 +201,7 @@ fn template_errors_name_the_term_and_change_nothing() {
     assert_eq!(out.status.code(), Some(2));
     let message = String::from_utf8_lossy(&out.stderr);
     assert!(
-        message.contains("availability.target") && message.contains("between 0 and 100"),
+        message.contains("Availability target") && message.contains("between 0 and 100"),
         "{message}"
     );
     assert!(!file.exists());
