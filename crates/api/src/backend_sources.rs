@@ -224,13 +224,13 @@ impl Backend {
         request: &MeasureRequest,
         now: Timestamp,
     ) -> Result<SourceMeasurement, ApiError> {
-        let (agreement, _) = self.agreed_source(source)?;
-        let measured_against = match source {
-            AgreementSource::Draft(id) => self.measured_against(id)?,
-            AgreementSource::File(path) | AgreementSource::Document(path) => {
-                format!("the agreement file {}", path.display())
-            }
-            AgreementSource::Round(..) => unreachable!("agreed_source refuses a round"),
+        let (agreement, measured_against) = match source {
+            AgreementSource::Draft(id) => (self.agreed_version(id)?.0, self.measured_against(id)?),
+            AgreementSource::File(path) | AgreementSource::Document(path) => (
+                self.read_source(source)?,
+                format!("the agreement file {}", path.display()),
+            ),
+            AgreementSource::Round(..) => return Err(round_not_agreed()),
         };
         let measurement =
             crate::measure_agreement(&agreement, request, crate::backend_measure::local_date(now))?;
@@ -276,6 +276,14 @@ impl Backend {
         };
         self.propose_round(&id, message, now)
     }
+}
+
+/// A round named where the agreed version is meant.
+pub(crate) fn round_not_agreed() -> ApiError {
+    ApiError::new(
+        ErrorCode::InvalidInput,
+        "name the agreement by its id alone: its agreed version is used, not a round",
+    )
 }
 
 /// The round named in `ID@N`, unless `--round` names another.

@@ -50,13 +50,14 @@ impl AgreementSource {
             Self::File(_) | Self::Document(_) => None,
         }
     }
+}
 
-    fn file_name(path: &Path) -> String {
-        path.file_name().map_or_else(
-            || path.display().to_string(),
-            |f| f.to_string_lossy().into_owned(),
-        )
-    }
+/// A file's name without its folder, as a PDF names the version it holds.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    )
 }
 
 /// Whether a file is a text document rather than an agreement file: by its extension, or,
@@ -109,7 +110,7 @@ impl Backend {
     pub fn source_side(&self, source: &AgreementSource) -> Result<Side, ApiError> {
         match source {
             AgreementSource::File(path) | AgreementSource::Document(path) => Ok(Side {
-                label: AgreementSource::file_name(path),
+                label: file_name(path),
                 fingerprint: None,
             }),
             AgreementSource::Draft(id) => self.version_side(id, None),
@@ -129,10 +130,7 @@ impl Backend {
                 let (agreement, agreed_on) = self.agreed_version(id)?;
                 Ok((agreement, Some(agreed_on)))
             }
-            AgreementSource::Round(..) => Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                "name the agreement by its id: its agreed version is measured, not a round",
-            )),
+            AgreementSource::Round(..) => Err(crate::backend_sources::round_not_agreed()),
             AgreementSource::File(_) | AgreementSource::Document(_) => Ok((self.read_source(source)?, None)),
         }
     }
@@ -198,6 +196,14 @@ mod tests {
                 .unwrap_err()
                 .code,
             ErrorCode::WorkspaceUnavailable
+        );
+        // A round where the agreed version is meant is refused before any workspace is read.
+        assert_eq!(
+            backend
+                .agreed_source(&AgreementSource::Round(ID.into(), 2))
+                .unwrap_err()
+                .code,
+            ErrorCode::InvalidInput
         );
     }
 }
