@@ -24,8 +24,9 @@ cargo test --workspace --locked -- --skip killing_the_workspace_writer
 step "crash safety: the workspace writer killed at 1,000 random moments"
 CRASH_KILLS=1000 cargo test --locked -p sla-api --test crash -- --nocapture killing_the_workspace_writer
 
-step "UI: type check and unit tests"
+step "UI: type check, lint (ESLint, typescript-eslint, react-hooks) and unit tests"
 npm run --silent typecheck
+npm run --silent lint
 npm run --silent test:ui
 
 step "build the app with the UI embedded (debug)"

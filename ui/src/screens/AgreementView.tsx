@@ -1,18 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { Modal } from "../components/Modal";
-import { StatusBadge } from "../components/StatusBadge";
-import { formatTimestamp, roleLabel, roundLabel } from "../format";
+import { useCallback, useState } from "react";
 import {
   type AddClause,
-  type AgreementView as View,
   type ApiError,
   acceptRound,
   addClause,
   addComment,
   type CommentTarget,
-  agreementView,
-  type CreditOwed,
-  creditOwed,
   deleteAgreement,
   exportDocx,
   exportPackage,
@@ -20,20 +13,18 @@ import {
   pdfPreview,
   type MoveDirection,
   moveClause,
-  proposeRound,
   removeComment,
-  redo,
   removeClause,
-  renameAgreement,
   setClauseText,
   setParties,
   setTerm,
   setTermTable,
-  undo,
   type PaperSize,
   type PdfRequest,
 } from "../ipc";
+import { AcceptDialog } from "./AcceptDialog";
 import { AddClauseDialog } from "./AddClauseDialog";
+import { type AgreementMode, AgreementHead } from "./AgreementHead";
 import { PartiesPanel, RoundsPanel } from "./AgreementPanels";
 import { PartiesDialog } from "./PartiesDialog";
 import { ProposeDialog } from "./ProposeDialog";
@@ -46,8 +37,10 @@ import { CreditPanel } from "./CreditPanel";
 import { DeleteAgreementDialog } from "./DeleteAgreementDialog";
 import { DocumentPanel } from "./DocumentPanel";
 import { ExportPdfDialog } from "./ExportPdfDialog";
-import { RenameForm } from "./RenameForm";
 import { TermsPanel } from "./TermsPanel";
+import { focusTerm, goToClause } from "./scrollTo";
+import { useAgreement } from "./useAgreement";
+import { type HistoryWalk, useHistoryShortcuts } from "./useHistoryShortcuts";
 
 type Props = {
   id: string;
@@ -57,58 +50,31 @@ type Props = {
 };
 
 export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
-  const [view, setView] = useState<View | null>(null);
+  const { view, setView, fail, reload, applyEdit, propose, rename, askCredit, walkHistory } = useAgreement(
+    id,
+    onBack,
+    onError,
+  );
   const [renaming, setRenaming] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [editingParties, setEditingParties] = useState(false);
   const [proposing, setProposing] = useState(false);
-  const [mode, setMode] = useState<"document" | "redline" | "service-levels">("document");
+  const [mode, setMode] = useState<AgreementMode>("document");
   const [exported, setExported] = useState<string | null>(null);
   const [exportingPdf, setExportingPdf] = useState(false);
   const [importingWord, setImportingWord] = useState(false);
   const previewPdf = useCallback((request: PdfRequest, paper: PaperSize) => pdfPreview(id, request, paper), [id]);
   const [accepting, setAccepting] = useState(false);
   const [commenting, setCommenting] = useState<{ target: CommentTarget; about: string } | null>(null);
-  const historyRef = useRef<(walk: "undo" | "redo") => void>(() => {});
 
-  function fail(error: ApiError) {
-    onError(error);
-    if (error.code === "not_found") onBack();
+  function walk(direction: HistoryWalk) {
+    if (!view || (direction === "undo" ? !view.history.undo : !view.history.redo)) return;
+    setEditing(null);
+    void walkHistory(direction);
   }
-
-  useEffect(() => {
-    let current = true;
-    agreementView(id).then(
-      (loaded) => current && setView(loaded),
-      (error: ApiError) => current && fail(error),
-    );
-    return () => {
-      current = false;
-    };
-    // Loads once per id; `fail` only forwards to App's stable callbacks.
-  }, [id]);
-
-  // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo draft edits, except while typing in a
-  // field or the clause editor, which have their own undo.
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select, [contenteditable='true']")) return;
-      const key = event.key.toLowerCase();
-      if (key === "z" && !event.shiftKey) {
-        event.preventDefault();
-        historyRef.current("undo");
-      } else if ((key === "z" && event.shiftKey) || key === "y") {
-        event.preventDefault();
-        historyRef.current("redo");
-      }
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  useHistoryShortcuts(walk);
 
   const back = (
     <button type="button" className="button button--quiet" data-testid="back-home" onClick={onBack}>
@@ -130,61 +96,6 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   const { summary, agreement } = view.record;
   const locked = summary.status === "agreed";
 
-  async function rename(title: string) {
-    try {
-      const renamed = await renameAgreement(id, title);
-      setView(
-        (previous) =>
-          previous && {
-            ...previous,
-            record: {
-              ...previous.record,
-              summary: renamed,
-              agreement: { ...previous.record.agreement, title: renamed.title },
-            },
-          },
-      );
-      setRenaming(false);
-    } catch (error) {
-      fail(error as ApiError);
-    }
-  }
-
-  async function saveTerm(term: string, value: string): Promise<string | null> {
-    try {
-      setView(await setTerm(id, term, value));
-      return null;
-    } catch (error) {
-      const apiError = error as ApiError;
-      if (apiError.code === "invalid_input") return apiError.message;
-      fail(apiError);
-      return null;
-    }
-  }
-
-  async function askCredit(achieved: string): Promise<CreditOwed | string> {
-    try {
-      return await creditOwed(id, achieved);
-    } catch (error) {
-      const apiError = error as ApiError;
-      if (apiError.code !== "invalid_input") fail(apiError);
-      return apiError.message;
-    }
-  }
-
-  /** Runs an edit that returns the new view; refusals of what the user typed come back as text. */
-  async function applyEdit(edit: () => Promise<View>): Promise<string | null> {
-    try {
-      setView(await edit());
-      return null;
-    } catch (error) {
-      const apiError = error as ApiError;
-      if (apiError.code === "invalid_input") return apiError.message;
-      fail(apiError);
-      return null;
-    }
-  }
-
   async function saveClause(clause: string, heading: string, text: string): Promise<string | null> {
     const refused = await applyEdit(() => setClauseText(id, clause, heading, text));
     if (refused === null) setEditing(null);
@@ -200,19 +111,6 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
     return refused;
   }
 
-  async function walkHistory(walk: "undo" | "redo") {
-    if (!view || (walk === "undo" ? !view.history.undo : !view.history.redo)) return;
-    setEditing(null);
-    try {
-      setView(await (walk === "undo" ? undo(id) : redo(id)));
-    } catch (error) {
-      const apiError = error as ApiError;
-      fail(apiError);
-      if (apiError.code === "conflict") agreementView(id).then(setView, fail);
-    }
-  }
-  historyRef.current = walkHistory;
-
   const clauseActions = {
     onSaveText: saveClause,
     onMove: (clause: string, direction: MoveDirection) => {
@@ -227,16 +125,6 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
     onComment: (clause: string, about: string) => setCommenting({ target: { kind: "clause", id: clause }, about }),
   };
 
-  function focusTerm(term: string) {
-    document.getElementById(`term-input-${term}`)?.focus();
-  }
-
-  function goToClause(clause: string) {
-    const element = document.getElementById(`clause-${clause}`);
-    element?.scrollIntoView({ block: "start", behavior: "smooth" });
-    element?.focus({ preventScroll: true });
-  }
-
   async function remove() {
     try {
       await deleteAgreement(id);
@@ -250,95 +138,19 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
   return (
     <>
       <div>{back}</div>
-      <section className="agreement-head" aria-label="Agreement">
-        {renaming ? (
-          <RenameForm initial={agreement.title} onSave={rename} onCancel={() => setRenaming(false)} />
-        ) : (
-          <div className="agreement-head__row">
-            <h1 data-testid="agreement-title">{agreement.title}</h1>
-            <div className="agreement-head__actions">
-              <div className="history-buttons" role="group" aria-label="History">
-                <button
-                  type="button"
-                  className="button"
-                  data-testid="undo"
-                  disabled={!view.history.undo}
-                  title={view.history.undo ? `Undo ${view.history.undo} (Ctrl+Z)` : "Nothing to undo"}
-                  onClick={() => void walkHistory("undo")}
-                >
-                  ↶ Undo
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  data-testid="redo"
-                  disabled={!view.history.redo}
-                  title={view.history.redo ? `Redo ${view.history.redo} (Ctrl+Shift+Z)` : "Nothing to redo"}
-                  onClick={() => void walkHistory("redo")}
-                >
-                  ↷ Redo
-                </button>
-              </div>
-              <button type="button" className="button" data-testid="rename" onClick={() => setRenaming(true)}>
-                Rename
-              </button>
-              <button type="button" className="button" data-testid="delete" onClick={() => setConfirmingDelete(true)}>
-                Delete
-              </button>
-            </div>
-          </div>
-        )}
-        {view.record.rounds.length > 0 && (
-          <div className="view-switch" role="group" aria-label="View">
-            <button
-              type="button"
-              className="button button--small"
-              aria-pressed={mode === "document"}
-              data-testid="show-document"
-              onClick={() => setMode("document")}
-            >
-              Draft
-            </button>
-            <button
-              type="button"
-              className="button button--small"
-              aria-pressed={mode === "redline"}
-              data-testid="show-redline"
-              onClick={() => setMode("redline")}
-            >
-              Redline
-            </button>
-            {summary.status === "agreed" && (
-              <button
-                type="button"
-                className="button button--small"
-                aria-pressed={mode === "service-levels"}
-                data-testid="show-service-levels"
-                onClick={() => setMode("service-levels")}
-              >
-                Service levels
-              </button>
-            )}
-          </div>
-        )}
-        <div className="facts">
-          <StatusBadge status={summary.status} />
-          <span>
-            We are the <strong>{roleLabel(summary.our_role).toLowerCase()}</strong>
-          </span>
-          <span>
-            Counterparty <strong>{summary.counterparty || "not named yet"}</strong>
-          </span>
-          <span>{roundLabel(summary.latest_round) === "—" ? "No round yet" : roundLabel(summary.latest_round)}</span>
-          <span>Last change {formatTimestamp(summary.updated_at)}</span>
-          <span>
-            Id{" "}
-            <span className="mono" data-testid="agreement-id">
-              {agreement.id}
-            </span>
-          </span>
-        </div>
-      </section>
+      <AgreementHead
+        view={view}
+        mode={mode}
+        onMode={setMode}
+        renaming={renaming}
+        onStartRename={() => setRenaming(true)}
+        onRename={async (title) => {
+          if (await rename(title)) setRenaming(false);
+        }}
+        onCancelRename={() => setRenaming(false)}
+        onDelete={() => setConfirmingDelete(true)}
+        onWalk={walk}
+      />
 
       {mode === "service-levels" ? (
         <ServiceLevelsPanel id={id} onError={onError} />
@@ -376,7 +188,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
           <fieldset className="lock" disabled={locked}>
             <TermsPanel
               terms={view.terms}
-              onSet={saveTerm}
+              onSet={(term, value) => applyEdit(() => setTerm(id, term, value))}
               onSetTable={(term, rows) => applyEdit(() => setTermTable(id, term, rows))}
             />
           </fieldset>
@@ -393,9 +205,9 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
             agreed={summary.status === "agreed"}
             onAccept={() => setAccepting(true)}
             onExportPdf={() => setExportingPdf(true)}
-            onExportWord={() => exportDocx(id, null).then((path) => path && setExported(path), fail)}
+            onExportWord={() => void exportDocx(id, null).then((path) => path && setExported(path), fail)}
             onImportWord={() => setImportingWord(true)}
-            onExport={() => exportPackage(id).then((path) => path && setExported(path), fail)}
+            onExport={() => void exportPackage(id).then((path) => path && setExported(path), fail)}
           />
         </aside>
       </div>
@@ -415,10 +227,7 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
           id={id}
           onClose={() => setImportingWord(false)}
           onImported={() => {
-            agreementView(id).then((next) => {
-              setView(next);
-              setMode("redline");
-            }, fail);
+            reload(() => setMode("redline"));
           }}
           onError={onError}
         />
@@ -435,46 +244,20 @@ export function AgreementView({ id, onBack, onDeleted, onError }: Props) {
         />
       )}
       {accepting && (
-        <Modal title="Accept as final?" onClose={() => setAccepting(false)} testId="accept-dialog">
-          <p>
-            Your answer will carry exactly the text of round {view.record.rounds.at(-1)?.number}. With both parties on the
-            same text the agreement is <strong>agreed and locked</strong>: no one can change it any more. Send the
-            package afterwards so the other side has your acceptance.
-          </p>
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => setAccepting(false)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="accept-confirm"
-              onClick={() => {
-                setAccepting(false);
-                acceptRound(id).then(setView, fail);
-              }}
-            >
-              Accept as final
-            </button>
-          </div>
-        </Modal>
+        <AcceptDialog
+          round={view.record.rounds.at(-1)?.number}
+          onCancel={() => setAccepting(false)}
+          onAccept={() => {
+            setAccepting(false);
+            acceptRound(id).then(setView, fail);
+          }}
+        />
       )}
       {proposing && (
         <ProposeDialog
           nextRound={(view.record.rounds.at(-1)?.number ?? 0) + 1}
           onClose={() => setProposing(false)}
-          onPropose={async (message) => {
-            try {
-              setView(await proposeRound(id, message));
-              setProposing(false);
-              return null;
-            } catch (error) {
-              const apiError = error as ApiError;
-              if (apiError.code === "invalid_input" || apiError.code === "conflict") return apiError.message;
-              fail(apiError);
-              return null;
-            }
-          }}
+          onPropose={(message) => propose(message, () => setProposing(false))}
         />
       )}
       {editingParties && (

@@ -115,7 +115,7 @@ export function CommentDialog({
 
   return (
     <Modal title={`Comment on ${about}`} onClose={onClose} testId="comment-dialog">
-      <form className="dialog-form" onSubmit={submit} noValidate>
+      <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="muted">The other side receives it with your next round.</p>
         <textarea
           className="input textarea"

@@ -27,7 +27,7 @@ export function CreditPanel({ chart, onAsk }: Props) {
         Service credits
       </h2>
       <StepChart chart={chart} />
-      <form className="credit-ask" onSubmit={ask}>
+      <form className="credit-ask" onSubmit={(event) => void ask(event)}>
         <label className="field__label" htmlFor="credit-achieved">
           Achieved availability in a {chart.window}
         </label>

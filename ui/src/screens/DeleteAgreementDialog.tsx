@@ -26,7 +26,7 @@ export function DeleteAgreementDialog({ title, onCancel, onConfirm }: Props) {
           disabled={deleting}
           onClick={() => {
             setDeleting(true);
-            onConfirm().finally(() => setDeleting(false));
+            void onConfirm().finally(() => setDeleting(false));
           }}
         >
           Delete agreement

@@ -18,6 +18,11 @@ type Props = {
   onClose: () => void;
 };
 
+/** What a failed call says: its message, or else the rejection itself as text. */
+function problemText(error: unknown): string {
+  return (error as { message?: string }).message ?? String(error);
+}
+
 type Kind = PdfRequest["document"];
 /** A version in a select: a round number, or "draft". */
 type VersionValue = string;
@@ -57,7 +62,7 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onPreview, onClose }
     setProblem(null);
     onPreview(request, paper).then(
       (made) => current && setPreview(made),
-      (error: { message?: string }) => current && setProblem(error.message ?? String(error)),
+      (error: unknown) => current && setProblem(problemText(error)),
     );
     return () => {
       current = false;
@@ -73,7 +78,7 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onPreview, onClose }
       const path = await onExport(request, paper, setProgress);
       if (path) setSaved(path);
     } catch (error) {
-      setProblem((error as { message?: string }).message ?? String(error));
+      setProblem(problemText(error));
     } finally {
       setWorking(false);
     }
@@ -98,7 +103,7 @@ export function ExportPdfDialog({ rounds, agreed, onExport, onPreview, onClose }
 
   return (
     <Modal title="Export PDF" onClose={onClose} testId="export-pdf-dialog">
-      <form className="dialog-form" onSubmit={submit} noValidate>
+      <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
         <fieldset className="field">
           <legend className="field__label">Document</legend>
           {(

@@ -47,7 +47,7 @@ export function ImportDialog({ onClose, onImported, onError }: Props) {
 
   return (
     <Modal title="Import an agreement" onClose={onClose} testId="import-dialog">
-      <form className="dialog-form" onSubmit={submit} noValidate>
+      <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">
           <label className="field__label" htmlFor="import-file">
             Markdown file

@@ -51,7 +51,7 @@ export function ImportPackageDialog({ onClose, onImported, onError }: Props) {
 
   return (
     <Modal title="Import the other side's package" onClose={onClose} testId="import-package-dialog">
-      <form className="dialog-form" onSubmit={submit} noValidate>
+      <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">
           <label className="field__label" htmlFor="package-file">
             Package file

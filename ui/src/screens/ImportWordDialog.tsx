@@ -87,7 +87,7 @@ export function ImportWordDialog({ id, onClose, onImported, onError }: Props) {
           </div>
         </div>
       ) : (
-        <form className="dialog-form" onSubmit={submit} noValidate>
+        <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
           <div className="field">
             <label className="field__label" htmlFor="word-file">
               Word file

@@ -82,7 +82,7 @@ export function NewAgreementDialog({ onClose, onCreated, onError }: Props) {
 
   return (
     <Modal title="New agreement" onClose={onClose} testId="new-agreement-dialog">
-      <form className="dialog-form" onSubmit={submit} noValidate>
+      <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">
           <label className="field__label" htmlFor="new-template">
             Start from

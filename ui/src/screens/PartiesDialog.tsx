@@ -36,7 +36,7 @@ export function PartiesDialog({ agreement, onSave, onClose }: Props) {
 
   return (
     <Modal title="Parties and signatories" onClose={onClose} wide testId="parties-dialog">
-      <form className="dialog-form" onSubmit={submit} noValidate>
+      <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
         <div className="field-row">
           <PartyFields role="Customer" value={customer} onChange={setCustomer} />
           <PartyFields role="Provider" value={provider} onChange={setProvider} />

@@ -24,7 +24,7 @@ export function ProposeDialog({ nextRound, onPropose, onClose }: Props) {
 
   return (
     <Modal title={`Propose round ${nextRound}`} onClose={onClose} testId="propose-dialog">
-      <form className="dialog-form" onSubmit={submit} noValidate>
+      <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="muted">
           The draft is frozen as round {nextRound}: it can no longer change, and its fingerprint chains it to the rounds
           before.

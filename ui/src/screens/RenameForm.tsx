@@ -23,7 +23,7 @@ export function RenameForm({ initial, onSave, onCancel }: Props) {
   }
 
   return (
-    <form className="rename-form" onSubmit={submit} noValidate>
+    <form className="rename-form" onSubmit={(event) => void submit(event)} noValidate>
       <label className="visually-hidden" htmlFor="rename-input">
         Agreement title
       </label>

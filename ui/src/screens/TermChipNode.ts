@@ -33,7 +33,7 @@ export const TermChipNode = Node.create({
   renderHTML({ node }) {
     return [
       "span",
-      { class: "term-chip term-chip--inline", "data-term": node.attrs.term, "data-testid": "editor-term-chip" },
+      { class: "term-chip term-chip--inline", "data-term": node.attrs.term as string, "data-testid": "editor-term-chip" },
       String(node.attrs.text),
     ];
   },

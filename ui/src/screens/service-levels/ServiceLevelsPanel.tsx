@@ -46,6 +46,17 @@ function FilePicker({
   onProblem: (problem: string) => void;
 }) {
   const limits = useFileLimits();
+
+  async function read(file: File | undefined) {
+    if (!file) return onPick(null);
+    const refusal = tooLarge(file, limits?.measurement_bytes, "a measurement file");
+    if (refusal) {
+      onProblem(refusal);
+      return onPick(null);
+    }
+    onPick({ name: file.name, text: await file.text() });
+  }
+
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
@@ -57,16 +68,7 @@ function FilePicker({
         type="file"
         accept={accept}
         data-testid={id}
-        onChange={async (event) => {
-          const file = event.target.files?.[0];
-          if (!file) return onPick(null);
-          const refusal = tooLarge(file, limits?.measurement_bytes, "a measurement file");
-          if (refusal) {
-            onProblem(refusal);
-            return onPick(null);
-          }
-          onPick({ name: file.name, text: await file.text() });
-        }}
+        onChange={(event) => void read(event.target.files?.[0])}
       />
       <span className="field__hint muted">{picked ? `Read ${picked.name}.` : hint}</span>
     </div>
@@ -144,7 +146,7 @@ export function ServiceLevelsPanel({ id, onError }: Props) {
           desk's ticket export. SLA Studio applies the agreed definitions: exclusions, the maintenance allowance and
           notice, business hours and holidays, the credit tiers and the cap.
         </p>
-        <form className="dialog-form" onSubmit={submit} noValidate>
+        <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
           <div className="sl-files">
             <FilePicker
               id="incidents-file"
@@ -265,7 +267,7 @@ export function ServiceLevelsPanel({ id, onError }: Props) {
             type="button"
             className="button"
             data-testid="export-calendar"
-            onClick={() => exportCalendar(id).then((path) => path && setCalendarSaved(path), onError)}
+            onClick={() => void exportCalendar(id).then((path) => path && setCalendarSaved(path), onError)}
           >
             Add to calendar (.ics)…
           </button>
