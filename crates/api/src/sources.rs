@@ -99,7 +99,10 @@ impl Backend {
     ) -> Result<(Agreement, Agreement), ApiError> {
         let (old, new) = std::thread::scope(|scope| {
             let older = scope.spawn(|| self.read_source(old));
-            (older.join(), self.read_source(new))
+            // The newer version is read here while the older one is read there; joining first
+            // would read them one after the other.
+            let newer = self.read_source(new);
+            (older.join(), newer)
         });
         let old = old.map_err(|_| ApiError::new(ErrorCode::Internal, "reading the older version failed"))?;
         Ok((old?, new?))

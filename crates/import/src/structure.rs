@@ -175,7 +175,7 @@ fn from_blocks(
         .or_else(|_| Title::new(fallback_title))
         .map_err(|e| ModelError::invalid("title", e))?;
     let mut agreement = Agreement::blank(id, title, our_role, counterparty);
-    let mut used = std::collections::HashSet::new();
+    let mut used = UsedIds::default();
     for (s, section) in sections.into_iter().enumerate() {
         let mut clauses = Vec::new();
         for (c, clause) in section.clauses.into_iter().enumerate() {
@@ -214,13 +214,18 @@ fn from_blocks(
     Ok(agreement)
 }
 
-fn unique(used: &mut std::collections::HashSet<String>, wanted: String) -> String {
+/// The ids given so far (a fast hash, still seeded per process: ids come from the document).
+type UsedIds = std::collections::HashSet<String, foldhash::fast::RandomState>;
+
+/// `wanted`, or `wanted-2`, `wanted-3`… if it is taken; marked as taken.
+fn unique(used: &mut UsedIds, wanted: String) -> String {
     let mut candidate = wanted.clone();
     let mut n = 2;
-    while !used.insert(candidate.clone()) {
+    while used.contains(&candidate) {
         candidate = format!("{wanted}-{n}");
         n += 1;
     }
+    used.insert(candidate.clone());
     candidate
 }
 

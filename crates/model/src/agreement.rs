@@ -167,8 +167,9 @@ impl Agreement {
         for (id, term) in &self.terms {
             term.validate(&format!("terms.{id}"))?;
         }
-        let mut section_ids = HashSet::new();
-        let mut clause_ids = HashSet::new();
+        // A fast hash, still seeded per process (the ids may come from a hostile file).
+        let mut section_ids = HashSet::with_hasher(foldhash::fast::RandomState::default());
+        let mut clause_ids = HashSet::with_hasher(foldhash::fast::RandomState::default());
         for (s, section) in self.sections.iter().enumerate() {
             // The field paths are written out only for a refusal.
             let at = |field: &str| format!("sections[{s}].{field}");

@@ -3,7 +3,9 @@
 //! each marked unchanged, inserted, deleted, modified, moved, or moved and modified.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
+
+use foldhash::fast::RandomState;
 
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
@@ -90,16 +92,16 @@ fn normalised_heading(heading: &str) -> String {
 /// clauses already paired in order (where a clause edited in place stands), by equal heading
 /// and by the most similar text above [`SIMILAR_ENOUGH`]; then the same two rules across the
 /// whole agreement, for clauses that moved as well as changed.
-fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
+fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> Vec<Option<usize>> {
     let mut pairing = Pairing {
         old,
         new,
-        pairs: BTreeMap::new(),
-        used: BTreeSet::new(),
+        pairs: vec![None; old.len()],
+        used: vec![false; new.len()],
         old_words: vec![None; old.len()],
         new_words: vec![None; new.len()],
     };
-    let new_by_id: HashMap<&str, usize> = new
+    let new_by_id: FastMap<&str, usize> = new
         .iter()
         .enumerate()
         .map(|(i, l)| (l.clause.id.as_str(), i))
@@ -116,7 +118,7 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
     // Identical text, first come first paired. Texts are looked up by their length and ends,
     // and compared whole only when those agree: hashing each whole would read both
     // agreements once more.
-    let mut by_text: HashMap<TextKey<'_>, Vec<usize>> = HashMap::new();
+    let mut by_text: FastMap<TextKey<'_>, Vec<usize>> = FastMap::default();
     for j in pairing.unpaired_new(0..new.len()) {
         by_text.entry(text_key(&new[j].text)).or_default().push(j);
     }
@@ -131,13 +133,10 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
     }
 
     // Between consecutive clauses kept in order, the clauses left on each side.
-    let order: Vec<usize> = pairing.pairs.values().copied().collect();
+    let order: Vec<usize> = pairing.pairs.iter().flatten().copied().collect();
     let kept = kept_in_order(&order, new.len());
-    let anchors: Vec<(usize, usize)> = pairing
-        .pairs
-        .iter()
-        .filter(|(_, j)| kept[**j])
-        .map(|(i, j)| (*i, *j))
+    let anchors: Vec<(usize, usize)> = paired(&pairing.pairs)
+        .filter(|(_, j)| kept[*j])
         .chain([(old.len(), new.len())])
         .collect();
     let (mut old_start, mut new_start) = (0, 0);
@@ -167,6 +166,15 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> BTreeMap<usize, usize> {
     );
     pairing.by_similarity(&olds, &news);
     pairing.pairs
+}
+
+/// A hash map with a fast hash (clause ids, texts and headings, hashed by the thousand) that
+/// is still seeded per process.
+type FastMap<K, V> = HashMap<K, V, RandomState>;
+
+/// Each old clause's index with the index of the new clause it is paired with.
+fn paired(pairs: &[Option<usize>]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    pairs.iter().enumerate().filter_map(|(i, j)| j.map(|j| (i, j)))
 }
 
 /// A clause text's length and its first and last bytes (up to 64 of each).
@@ -208,31 +216,32 @@ fn kept_in_order(order: &[usize], places: usize) -> Vec<bool> {
 struct Pairing<'a, 'b> {
     old: &'b [Located<'a>],
     new: &'b [Located<'a>],
-    pairs: BTreeMap<usize, usize>,
-    /// The new clauses already paired.
-    used: BTreeSet<usize>,
+    /// For each old clause, the new clause it is paired with.
+    pairs: Vec<Option<usize>>,
+    /// For each new clause, whether it is paired.
+    used: Vec<bool>,
     old_words: Vec<Option<Vec<&'b str>>>,
     new_words: Vec<Option<Vec<&'b str>>>,
 }
 
 impl<'b> Pairing<'_, 'b> {
     fn join(&mut self, i: usize, j: usize) {
-        self.pairs.insert(i, j);
-        self.used.insert(j);
+        self.pairs[i] = Some(j);
+        self.used[j] = true;
     }
 
     fn unpaired_old(&self, range: std::ops::Range<usize>) -> Vec<usize> {
-        range.filter(|i| !self.pairs.contains_key(i)).collect()
+        range.filter(|&i| self.pairs[i].is_none()).collect()
     }
 
     fn unpaired_new(&self, range: std::ops::Range<usize>) -> Vec<usize> {
-        range.filter(|j| !self.used.contains(j)).collect()
+        range.filter(|&j| !self.used[j]).collect()
     }
 
     /// Each old clause with the new clause of the same heading; among several, the one whose
     /// text is closest.
     fn by_heading(&mut self, olds: &[usize], news: &[usize]) {
-        let mut by_heading: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_heading: FastMap<String, Vec<usize>> = FastMap::default();
         for &j in news {
             by_heading
                 .entry(normalised_heading(&self.new[j].clause.heading))
@@ -285,7 +294,7 @@ impl<'b> Pairing<'_, 'b> {
         }
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (_, i, j) in candidates {
-            if !self.pairs.contains_key(&i) && !self.used.contains(&j) {
+            if self.pairs[i].is_none() && !self.used[j] {
                 self.join(i, j);
             }
         }
@@ -358,20 +367,21 @@ pub fn clause_changes_with(
         o.section.id == n.section.id
             || normalised_heading(&o.section.heading) == normalised_heading(&n.section.heading)
     };
-    let old_order: Vec<usize> = pairs
-        .iter()
-        .filter(|(o, n)| same_section(&old_clauses[**o], &new_clauses[**n]))
-        .map(|(_, n)| *n)
+    let old_order: Vec<usize> = paired(&pairs)
+        .filter(|&(o, n)| same_section(&old_clauses[o], &new_clauses[n]))
+        .map(|(_, n)| n)
         .collect();
     let in_place = kept_in_order(&old_order, new_clauses.len());
-    let old_of_new: BTreeMap<usize, usize> = pairs.iter().map(|(o, n)| (*n, *o)).collect();
+    let mut old_of_new = vec![None; new_clauses.len()];
+    for (o, n) in paired(&pairs) {
+        old_of_new[n] = Some(o);
+    }
 
-    let mut changes = Vec::new();
-    let mut deleted: Vec<usize> = (0..old_clauses.len())
-        .filter(|i| !pairs.contains_key(i))
-        .collect();
+    let mut changes = Vec::with_capacity(new_clauses.len());
+    let deleted: Vec<usize> = (0..old_clauses.len()).filter(|&i| pairs[i].is_none()).collect();
+    let mut first_deleted = 0;
     for (j, n) in new_clauses.iter().enumerate() {
-        let Some(&i) = old_of_new.get(&j) else {
+        let Some(i) = old_of_new[j] else {
             changes.push(ClauseChange {
                 kind: ClauseChangeKind::Inserted,
                 clause: n.clause.id.to_string(),
@@ -385,10 +395,15 @@ pub fn clause_changes_with(
             });
             continue;
         };
-        // Deleted clauses that stood before this one's old place come first.
-        let (before, after): (Vec<usize>, Vec<usize>) = deleted.iter().partition(|d| **d < i);
-        deleted = after;
-        changes.extend(before.into_iter().map(|d| deletion(&old_clauses[d])));
+        // Deleted clauses that stood before this one's old place come first (`deleted` is in
+        // the older version's order, so they are the next ones in it).
+        let before = deleted[first_deleted..].partition_point(|&d| d < i);
+        changes.extend(
+            deleted[first_deleted..first_deleted + before]
+                .iter()
+                .map(|&d| deletion(&old_clauses[d])),
+        );
+        first_deleted += before;
 
         let o = &old_clauses[i];
         let untouched = o.text == n.text && o.clause.heading == n.clause.heading && in_place[j];
@@ -420,7 +435,11 @@ pub fn clause_changes_with(
             words,
         });
     }
-    changes.extend(deleted.into_iter().map(|d| deletion(&old_clauses[d])));
+    changes.extend(
+        deleted[first_deleted..]
+            .iter()
+            .map(|&d| deletion(&old_clauses[d])),
+    );
     changes
 }
 
