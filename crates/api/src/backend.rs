@@ -223,7 +223,9 @@ impl Backend {
         id: &str,
         term: &str,
         now: Timestamp,
-        parse: impl FnOnce(&sla_templates::TermSpec) -> Result<sla_model::TermValue, String>,
+        parse: impl FnOnce(
+            &sla_templates::TermSpec,
+        ) -> Result<sla_model::TermValue, sla_templates::TermValueError>,
     ) -> Result<AgreementView, ApiError> {
         self.edit(id, now, |draft, library| {
             crate::editing::set_term_value(draft, library, term, parse)
@@ -233,7 +235,7 @@ impl Backend {
     /// The credit owed under the draft's tiers and cap at an achieved availability.
     pub fn credit_owed(&self, id: &str, achieved: &str) -> Result<CreditOwed, ApiError> {
         let agreement = self.open_agreement(id)?.agreement;
-        crate::view::credit_owed(&agreement, achieved).map_err(|e| ApiError::new(ErrorCode::InvalidInput, e))
+        crate::view::credit_owed(&agreement, achieved)
     }
 
     pub fn workspace_info(&self) -> Result<WorkspaceInfo, ApiError> {

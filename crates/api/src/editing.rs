@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use sla_model::{Agreement, Clause, Section, SectionId, check_free_text};
-use sla_templates::{Library, Position};
+use sla_templates::{Library, Position, TermValueError};
 use ts_rs::TS;
 
 use crate::{ApiError, ErrorCode};
@@ -91,7 +91,10 @@ pub fn set_clause_text(
         heading: heading.to_owned(),
         text,
     };
-    for reference in probe.term_references().map_err(|e| invalid(heading, e))? {
+    for reference in probe
+        .term_references()
+        .map_err(|e| invalid(heading, e.to_string()))?
+    {
         if !agreement.terms.contains_key(&reference.term) {
             return Err(invalid(
                 heading,
@@ -264,7 +267,7 @@ pub(crate) fn set_term_value(
     draft: &mut Agreement,
     library: &Library,
     term: &str,
-    parse: impl FnOnce(&sla_templates::TermSpec) -> Result<sla_model::TermValue, String>,
+    parse: impl FnOnce(&sla_templates::TermSpec) -> Result<sla_model::TermValue, TermValueError>,
 ) -> Result<String, ApiError> {
     let before = draft.clone();
     let entry = draft
@@ -272,12 +275,15 @@ pub(crate) fn set_term_value(
         .get_mut(term)
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("the agreement has no term `{term}`")))?;
     let label = entry.label.clone();
-    let invalid = |message: String| ApiError::new(ErrorCode::InvalidInput, format!("{label}: {message}"));
+    let refused = |error: TermValueError| ApiError::from(error).about(&label);
     let (spec, _) = library.term(term).ok_or_else(|| {
-        invalid("this term is not in the clause library, so it cannot be edited here".into())
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("{label}: this term is not in the clause library, so it cannot be edited here"),
+        )
     })?;
-    let value = parse(spec).map_err(invalid)?;
-    sla_templates::check_range(spec, &value).map_err(invalid)?;
+    let value = parse(spec).map_err(refused)?;
+    sla_templates::check_range(spec, &value).map_err(refused)?;
     entry.value = value;
     sla_templates::refresh_wording(library, &before, draft);
     Ok(format!("change {label}"))

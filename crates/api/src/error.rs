@@ -73,6 +73,14 @@ impl ApiError {
         }
     }
 
+    /// The same error, its message said of `what` (`Availability target: …`).
+    pub fn about(self, what: &str) -> Self {
+        Self {
+            message: format!("{what}: {}", self.message),
+            ..self
+        }
+    }
+
     /// A value the user gave for `what` was refused.
     pub fn invalid(what: &str, error: &ValueError) -> Self {
         Self::new(ErrorCode::InvalidInput, format!("{what}: {error}"))
@@ -117,6 +125,17 @@ impl From<StoreError> for ApiError {
     }
 }
 
+impl From<sla_templates::TermValueError> for ApiError {
+    fn from(error: sla_templates::TermValueError) -> Self {
+        use sla_templates::TermValueError as E;
+        let code = match &error {
+            E::Unreadable(_) | E::OutOfRange(_) => ErrorCode::InvalidInput,
+            E::BadLimit(_) => ErrorCode::Internal,
+        };
+        Self::new(code, error.to_string())
+    }
+}
+
 impl From<ModelError> for ApiError {
     fn from(error: ModelError) -> Self {
         Self::new(ErrorCode::InvalidInput, error.to_string())
@@ -146,6 +165,19 @@ fn capitalised(message: &str) -> String {
 mod tests {
     use super::*;
     use sla_model::AgreementId;
+
+    #[test]
+    fn a_refused_value_is_the_user_s_input_but_a_broken_library_limit_is_ours() {
+        use sla_templates::TermValueError as E;
+        let refused = ApiError::from(E::OutOfRange("90 % is below 95 %".into())).about("Availability target");
+        assert_eq!(refused.code, ErrorCode::InvalidInput);
+        assert_eq!(refused.message, "Availability target: 90 % is below 95 %");
+        assert_eq!(
+            ApiError::from(E::Unreadable("x".into())).code,
+            ErrorCode::InvalidInput
+        );
+        assert_eq!(ApiError::from(E::BadLimit("x".into())).code, ErrorCode::Internal);
+    }
 
     #[test]
     fn serialises_as_code_and_message() {

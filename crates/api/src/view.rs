@@ -12,8 +12,8 @@ use sla_store::AgreementRecord;
 use sla_templates::{Library, Position, Segment, Structure, format};
 use ts_rs::TS;
 
-use crate::TermRow;
 use crate::history::EditHistory;
+use crate::{ApiError, ErrorCode, TermRow};
 
 /// An agreement template as the "New agreement" dialog offers it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -305,17 +305,18 @@ fn credit_chart(agreement: &Agreement) -> Option<CreditChart> {
 }
 
 /// The credit owed at an achieved availability typed by the user (`99.5`).
-pub fn credit_owed(agreement: &Agreement, achieved: &str) -> Result<CreditOwed, String> {
+pub fn credit_owed(agreement: &Agreement, achieved: &str) -> Result<CreditOwed, ApiError> {
+    let refused = |message: String| ApiError::new(ErrorCode::InvalidInput, message);
     let level: f64 = achieved
         .trim()
         .trim_end_matches('%')
         .trim()
         .parse()
-        .map_err(|_| format!("`{achieved}` is not a percentage"))?;
-    let level = Percentage::new(level).map_err(|e| e.to_string())?;
+        .map_err(|_| refused(format!("`{achieved}` is not a percentage")))?;
+    let level = Percentage::new(level).map_err(|e| refused(e.to_string()))?;
     let uncapped = match agreement.term_value("credits.tiers") {
         Some(TermValue::TierTable(t)) => t.credit_for(level),
-        _ => return Err("the agreement has no service credit tiers".into()),
+        _ => return Err(refused("the agreement has no service credit tiers".into())),
     };
     let credit = sla_checks::credit_at(agreement, level);
     Ok(CreditOwed {

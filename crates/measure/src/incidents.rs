@@ -64,8 +64,8 @@ pub enum MeasureError {
     MissingColumn(&'static str),
     #[error("the column mapping is wrong: {0}")]
     Mapping(String),
-    #[error("{0}")]
-    Period(String),
+    #[error(transparent)]
+    Period(#[from] crate::period::PeriodError),
     #[error("{0}")]
     Agreement(String),
     #[error("line {line}: {reason}")]

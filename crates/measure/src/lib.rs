@@ -32,7 +32,7 @@ pub use definitions::Definitions;
 pub use incidents::{Cause, Incident, MeasureError, read_incidents};
 pub use key_dates::{KeyDate, KeyDateKind, key_dates};
 pub use letter::{ClaimLetter, claim_letter};
-pub use period::{MAX_WINDOWS, Period};
+pub use period::{MAX_WINDOWS, Period, PeriodError};
 pub use remedies::{Remedies, WindowRemedy, achieved_thousandths, remedies};
 pub use report::{
     ChronicFailure, Citations, EarnBack, ExcludedTime, Fines, KpiFigure, ServiceLevelReport, TicketFigures,

@@ -3,9 +3,30 @@
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
+use thiserror::Error;
 
 /// The most windows one report covers (ten years of months).
 pub const MAX_WINDOWS: usize = 120;
+
+/// Why a measurement period was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PeriodError {
+    #[error("`{0}` is not a month (like 2027-03)")]
+    NotAMonth(String),
+    #[error("the period `{0}` ends before it starts")]
+    Backwards(String),
+    #[error("the period `{0}` spans more than {MAX_WINDOWS} windows")]
+    TooLong(String),
+    /// A date or time the calendar cannot hold (out of range, or absent in the zone).
+    #[error("{0}")]
+    Calendar(String),
+}
+
+impl From<jiff::Error> for PeriodError {
+    fn from(error: jiff::Error) -> Self {
+        Self::Calendar(error.to_string())
+    }
+}
 
 /// One measurement window: `[start, end)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,8 +40,8 @@ pub struct Period {
 impl Period {
     /// The calendar month `YYYY-MM`, from local midnight on its first day to local midnight
     /// on the first day of the next month, in `zone`.
-    pub fn month(label: &str, zone: &TimeZone) -> Result<Period, String> {
-        let bad = || format!("`{label}` is not a month (like 2027-03)");
+    pub fn month(label: &str, zone: &TimeZone) -> Result<Period, PeriodError> {
+        let bad = || PeriodError::NotAMonth(label.to_owned());
         let (year, month) = label.split_once('-').ok_or_else(bad)?;
         let (year, month): (i16, i8) = (
             year.parse().map_err(|_| bad())?,
@@ -30,12 +51,8 @@ impl Period {
             return Err(bad());
         }
         let first = Date::new(year, month, 1).map_err(|_| bad())?;
-        let next = first.checked_add(1.month()).map_err(|e| e.to_string())?;
-        let at = |date: Date| {
-            date.to_zoned_datetime(zone.clone())
-                .map(|z| z.timestamp())
-                .map_err(|e| e.to_string())
-        };
+        let next = first.checked_add(1.month())?;
+        let at = |date: Date| date.to_zoned_datetime(zone.clone()).map(|z| z.timestamp());
         Ok(Period {
             label: label.to_owned(),
             start: at(first)?,
@@ -44,14 +61,10 @@ impl Period {
     }
 
     /// The calendar quarter `YYYY-Qn` (`2027-Q1`: January to March), in `zone`.
-    pub fn quarter(year: i16, quarter: i8, zone: &TimeZone) -> Result<Period, String> {
-        let first = Date::new(year, (quarter - 1) * 3 + 1, 1).map_err(|e| e.to_string())?;
-        let next = first.checked_add(3.months()).map_err(|e| e.to_string())?;
-        let at = |date: Date| {
-            date.to_zoned_datetime(zone.clone())
-                .map(|z| z.timestamp())
-                .map_err(|e| e.to_string())
-        };
+    pub fn quarter(year: i16, quarter: i8, zone: &TimeZone) -> Result<Period, PeriodError> {
+        let first = Date::new(year, (quarter - 1) * 3 + 1, 1)?;
+        let next = first.checked_add(3.months())?;
+        let at = |date: Date| date.to_zoned_datetime(zone.clone()).map(|z| z.timestamp());
         Ok(Period {
             label: format!("{year}-Q{quarter}"),
             start: at(first)?,
@@ -62,22 +75,22 @@ impl Period {
     /// The measurement windows covering `months` — one month (`2027-03`) or a range
     /// (`2027-01..2027-06`) — as calendar months, or as the calendar quarters holding them
     /// when the agreement measures per quarter. At most [`MAX_WINDOWS`] windows.
-    pub fn windows(months: &str, quarterly: bool, zone: &TimeZone) -> Result<Vec<Period>, String> {
+    pub fn windows(months: &str, quarterly: bool, zone: &TimeZone) -> Result<Vec<Period>, PeriodError> {
         let (first, last) = months.split_once("..").unwrap_or((months, months));
         let (first, last) = (
             Period::month(first.trim(), zone)?,
             Period::month(last.trim(), zone)?,
         );
         if last.start < first.start {
-            return Err(format!("the period `{months}` ends before it starts"));
+            return Err(PeriodError::Backwards(months.to_owned()));
         }
         let month_of = |p: &Period| -> Option<(i16, i8)> {
             let (y, m) = p.label.split_once('-')?;
             Some((y.parse().ok()?, m.parse().ok()?))
         };
         let ((mut year, mut month), (last_year, last_month)) = (
-            month_of(&first).ok_or("unreadable month")?,
-            month_of(&last).ok_or("unreadable month")?,
+            month_of(&first).ok_or_else(|| PeriodError::NotAMonth(first.label.clone()))?,
+            month_of(&last).ok_or_else(|| PeriodError::NotAMonth(last.label.clone()))?,
         );
         let mut windows: Vec<Period> = Vec::new();
         while (year, month) <= (last_year, last_month) {
@@ -90,9 +103,7 @@ impl Period {
                 windows.push(window);
             }
             if windows.len() > MAX_WINDOWS {
-                return Err(format!(
-                    "the period `{months}` spans more than {MAX_WINDOWS} windows"
-                ));
+                return Err(PeriodError::TooLong(months.to_owned()));
             }
             (year, month) = if month == 12 {
                 (year + 1, 1)
@@ -153,11 +164,13 @@ mod tests {
         assert!(
             Period::windows("2027-05..2027-03", false, &utc)
                 .unwrap_err()
+                .to_string()
                 .contains("ends before")
         );
         assert!(
             Period::windows("2000-01..2027-03", false, &utc)
                 .unwrap_err()
+                .to_string()
                 .contains("more than 120")
         );
     }

@@ -181,7 +181,7 @@ pub fn measure(
         agreement.term_value("availability.window"),
         Some(TermValue::Choice(c)) if c.selected() == "calendar quarter"
     );
-    let periods = Period::windows(months, quarterly, &zone).map_err(MeasureError::Period)?;
+    let periods = Period::windows(months, quarterly, &zone)?;
     let definitions = Definitions::from_agreement(agreement);
     let measured: Vec<WindowAvailability> = periods
         .iter()

@@ -3,6 +3,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::ValueError;
 use crate::terms::{CalendarDate, TermValue};
 use crate::{
     AgreementId, ClauseId, ModelError, Parties, PartyRole, SectionId, Term, TermId, Title, check_free_text,
@@ -62,7 +63,7 @@ impl Clause {
 
     /// The term references in the text, in order; an unclosed `{{` or a malformed id is an
     /// error describing where it is.
-    pub fn term_references(&self) -> Result<Vec<TermReference>, String> {
+    pub fn term_references(&self) -> Result<Vec<TermReference>, ValueError> {
         let mut references = Vec::new();
         let mut rest = 0;
         // A search for one byte (memchr) is several times faster than for the pair.
@@ -73,14 +74,18 @@ impl Clause {
                 continue;
             }
             let Some(length) = self.text[start + 2..].find("}}") else {
-                return Err(format!(
+                return Err(ValueError::new(format!(
                     "`{{{{` at character {} is never closed with `}}}}`",
                     self.char_index(start)
-                ));
+                )));
             };
             let inner = self.text[start + 2..start + 2 + length].trim();
-            let term = TermId::new(inner)
-                .map_err(|e| format!("the reference at character {}: {e}", self.char_index(start)))?;
+            let term = TermId::new(inner).map_err(|e| {
+                ValueError::new(format!(
+                    "the reference at character {}: {e}",
+                    self.char_index(start)
+                ))
+            })?;
             let end = start + 2 + length + 2;
             references.push(TermReference {
                 term,

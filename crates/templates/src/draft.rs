@@ -6,6 +6,7 @@ use sla_model::{
     TermId, TermValue, Title,
 };
 
+use crate::TermValueError;
 use crate::error::LibraryError;
 use crate::library::{ClauseDef, Library};
 use crate::spec::{ClauseEntry, Position};
@@ -91,15 +92,15 @@ pub fn draft(library: &Library, request: &DraftRequest, id: AgreementId) -> Resu
         for clause in clauses {
             for (id, term) in &clause.spec.terms {
                 let term = term.get_ref();
-                let invalid = |message: String| LibraryError::InvalidTerm {
+                let invalid = |error: TermValueError| LibraryError::InvalidTerm {
                     term: id.clone(),
-                    message,
+                    message: error.to_string(),
                 };
                 let default = term
                     .default_for(&clause.spec.positions.get(request.position).defaults, id)
                     .ok_or_else(|| invalid("has no default".into()))?;
                 let value = term_value(term, default).map_err(invalid)?;
-                let term_id = TermId::new(id.clone()).map_err(|e| invalid(e.to_string()))?;
+                let term_id = TermId::new(id.clone()).map_err(|e| invalid(e.to_string().into()))?;
                 terms.insert(term_id, Term::new(term.label.clone(), value));
             }
         }
@@ -111,9 +112,9 @@ pub fn draft(library: &Library, request: &DraftRequest, id: AgreementId) -> Resu
             .term(id)
             .filter(|_| terms.contains_key(&term_id))
             .ok_or_else(|| LibraryError::UnknownTerm(id.clone()))?;
-        let invalid = |message: String| LibraryError::InvalidTerm {
+        let invalid = |error: TermValueError| LibraryError::InvalidTerm {
             term: id.clone(),
-            message,
+            message: error.to_string(),
         };
         let value = term_value_from_text(spec, text).map_err(invalid)?;
         check_range(spec, &value).map_err(invalid)?;
@@ -294,9 +295,9 @@ pub fn draft_clause(
             continue;
         }
         let spec = spec.get_ref();
-        let invalid = |message: String| LibraryError::InvalidTerm {
+        let invalid = |error: TermValueError| LibraryError::InvalidTerm {
             term: id.clone(),
-            message,
+            message: error.to_string(),
         };
         let default = spec
             .default_for(&clause.spec.positions.get(position).defaults, id)

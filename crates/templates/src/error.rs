@@ -53,3 +53,31 @@ pub fn line_of(source: &str, offset: usize) -> usize {
         .get(..offset)
         .map_or(1, |before| before.matches('\n').count() + 1)
 }
+
+/// Why a value written for a term (by a user, or by the library's author) is refused; the
+/// message says it in words, without the term's name (the caller adds it).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum TermValueError {
+    /// The text is not a value of the term's type; the message says how to write one.
+    #[error("{0}")]
+    Unreadable(String),
+    /// A value of the right type outside the range the clause allows.
+    #[error("{0}")]
+    OutOfRange(String),
+    /// The clause library's own limit for the term is not a value of its type (a defect of
+    /// the library, not of the value).
+    #[error("the clause's own limit is invalid: {0}")]
+    BadLimit(String),
+}
+
+impl From<String> for TermValueError {
+    fn from(reason: String) -> Self {
+        Self::Unreadable(reason)
+    }
+}
+
+impl From<&str> for TermValueError {
+    fn from(reason: &str) -> Self {
+        Self::Unreadable(reason.to_owned())
+    }
+}

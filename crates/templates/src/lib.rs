@@ -20,7 +20,7 @@ mod values;
 
 pub use body::{BodyPart, clause_body};
 pub use draft::{DraftRequest, draft, draft_clause, refresh_wording};
-pub use error::LibraryError;
+pub use error::{LibraryError, TermValueError};
 pub use library::{
     ClauseDef, Library, MAX_FILE_BYTES as MAX_LIBRARY_FILE_BYTES, MAX_FILES as MAX_LIBRARY_FILES, TemplateDef,
 };

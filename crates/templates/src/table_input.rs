@@ -3,6 +3,7 @@
 //! Europe/London`). Reading them back goes through the same typed validation as every other
 //! value, and errors name the row and column.
 
+use crate::TermValueError;
 use serde::Serialize;
 use sla_model::TermValue;
 use sla_model::terms::{SupportSchedule, Weekday};
@@ -46,16 +47,13 @@ pub fn table_input(value: &TermValue) -> Option<TableInput> {
 }
 
 /// A table term's value from edited cells. Blank rows are ignored.
-pub fn table_value_from_rows(spec: &TermSpec, rows: &[Vec<String>]) -> Result<TermValue, String> {
+pub fn table_value_from_rows(spec: &TermSpec, rows: &[Vec<String>]) -> Result<TermValue, TermValueError> {
     let rows: Vec<&Vec<String>> = rows
         .iter()
         .filter(|row| row.iter().any(|cell| !cell.trim().is_empty()))
         .collect();
     if rows.len() > MAX_TABLE_ROWS {
-        return Err(format!(
-            "has {} rows; at most {MAX_TABLE_ROWS} are allowed",
-            rows.len()
-        ));
+        return Err(format!("has {} rows; at most {MAX_TABLE_ROWS} are allowed", rows.len()).into());
     }
     let header: &[&str] = match spec.kind {
         TermKind::TierTable => &TIER_HEADER,
@@ -70,7 +68,8 @@ pub fn table_value_from_rows(spec: &TermSpec, rows: &[Vec<String>]) -> Result<Te
                 index + 1,
                 row.len(),
                 header.len()
-            ));
+            )
+            .into());
         }
         let cell = |column: usize| row[column].trim();
         let in_row =
@@ -89,14 +88,14 @@ pub fn table_value_from_rows(spec: &TermSpec, rows: &[Vec<String>]) -> Result<Te
             }
             _ => {
                 if cell(0).is_empty() {
-                    return Err(in_row(0, "must not be empty".into()));
+                    return Err(in_row(0, "must not be empty".into()).into());
                 }
                 entry.insert("priority".into(), toml::Value::String(cell(0).to_owned()));
                 if !cell(1).is_empty() {
                     entry.insert("description".into(), toml::Value::String(cell(1).to_owned()));
                 }
                 for (column, key) in [(2, "response"), (3, "resolution")] {
-                    crate::values::parse_duration(cell(column)).map_err(|e| in_row(column, e))?;
+                    crate::values::parse_duration(cell(column)).map_err(|e| in_row(column, e.to_string()))?;
                     entry.insert(key.into(), toml::Value::String(cell(column).to_owned()));
                 }
             }
@@ -126,7 +125,7 @@ pub fn schedule_input(schedule: &SupportSchedule) -> String {
 
 /// Reads what [`schedule_input`] writes (and close variants: `24/7`, `Mon-Fri`,
 /// `08:00-18:00`) into a support schedule of `spec`'s type.
-pub fn schedule_value_from_text(spec: &TermSpec, text: &str) -> Result<TermValue, String> {
+pub fn schedule_value_from_text(spec: &TermSpec, text: &str) -> Result<TermValue, TermValueError> {
     let text = text.trim();
     let lowered = text.to_lowercase();
     if ["24x7", "24/7", "24 x 7", "around the clock"].contains(&lowered.as_str()) {
@@ -151,15 +150,13 @@ pub fn schedule_value_from_text(spec: &TermSpec, text: &str) -> Result<TermValue
         } else if !part.contains(' ') && time_zone.is_none() {
             time_zone = Some(part.to_owned());
         } else {
-            return Err(format!(
-                "`{part}` is not a day, a time range or a time zone; {help}"
-            ));
+            return Err(format!("`{part}` is not a day, a time range or a time zone; {help}").into());
         }
     }
     let (opens, closes) = hours.ok_or_else(|| format!("the opening hours are missing; {help}"))?;
     let time_zone = time_zone.ok_or_else(|| format!("the time zone is missing; {help}"))?;
     if days.is_empty() {
-        return Err(format!("the days are missing; {help}"));
+        return Err(format!("the days are missing; {help}").into());
     }
     days.sort();
     days.dedup();
@@ -276,11 +273,17 @@ mod tests {
         assert_eq!(input.rows, rows(&[&["99.9", "10"], &["99", "25"]]));
         assert_eq!(table_value_from_rows(&spec, &input.rows).unwrap(), value);
 
-        let error = table_value_from_rows(&spec, &rows(&[&["99.9", "10"], &["99", "lots"]])).unwrap_err();
+        let error = table_value_from_rows(&spec, &rows(&[&["99.9", "10"], &["99", "lots"]]))
+            .unwrap_err()
+            .to_string();
         assert_eq!(error, "row 2, Service credit (%): `lots` is not a percentage");
-        let error = table_value_from_rows(&spec, &rows(&[&["99.9"]])).unwrap_err();
+        let error = table_value_from_rows(&spec, &rows(&[&["99.9"]]))
+            .unwrap_err()
+            .to_string();
         assert!(error.starts_with("row 1 has 1 cells"), "{error}");
-        let error = table_value_from_rows(&spec, &rows(&[&["99.9", "25"], &["99", "10"]])).unwrap_err();
+        let error = table_value_from_rows(&spec, &rows(&[&["99.9", "25"], &["99", "10"]]))
+            .unwrap_err()
+            .to_string();
         assert!(
             error.contains("tier 2: its credit 10 % must be higher than tier 1's 25 %"),
             "{error}"
@@ -291,6 +294,7 @@ mod tests {
         assert!(
             table_value_from_rows(&spec, &many)
                 .unwrap_err()
+                .to_string()
                 .contains("at most")
         );
     }
@@ -304,12 +308,16 @@ mod tests {
         ]);
         let value = table_value_from_rows(&spec, &cells).unwrap();
         assert_eq!(table_input(&value).unwrap().rows, cells);
-        let error = table_value_from_rows(&spec, &rows(&[&["P1", "", "soon", "4 hours"]])).unwrap_err();
+        let error = table_value_from_rows(&spec, &rows(&[&["P1", "", "soon", "4 hours"]]))
+            .unwrap_err()
+            .to_string();
         assert!(
             error.starts_with("row 1, Response: `soon` is not a duration"),
             "{error}"
         );
-        let error = table_value_from_rows(&spec, &rows(&[&[" ", "x", "1 hour", "4 hours"]])).unwrap_err();
+        let error = table_value_from_rows(&spec, &rows(&[&[" ", "x", "1 hour", "4 hours"]]))
+            .unwrap_err()
+            .to_string();
         assert_eq!(error, "row 1, Priority: must not be empty");
     }
 
@@ -345,16 +353,19 @@ mod tests {
         assert!(
             read("Monday to Friday, Europe/London")
                 .unwrap_err()
+                .to_string()
                 .contains("opening hours are missing")
         );
         assert!(
             read("08:00 to 18:00, Europe/London")
                 .unwrap_err()
+                .to_string()
                 .contains("days are missing")
         );
         assert!(
             read("Monday, 08:00 to 18:00")
                 .unwrap_err()
+                .to_string()
                 .contains("time zone is missing")
         );
         assert!(read("Monday, 08:00 to 18:00, Mars/Olympus").is_err());

@@ -6,10 +6,11 @@ use serde_json::{Map, Value as Json, json};
 use sla_model::TermValue;
 use sla_model::terms::{Clock, Duration, DurationUnit};
 
+use crate::TermValueError;
 use crate::spec::{TermKind, TermSpec};
 
 /// Parses `"4 business hours"`, `"30 minutes"`, `"1 day"`, `"2 business days"`.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
+pub fn parse_duration(text: &str) -> Result<Duration, TermValueError> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let bad = || {
         format!(
@@ -19,7 +20,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let (amount, clock, unit) = match words.as_slice() {
         [amount, "business", unit] => (amount, Clock::Business, unit),
         [amount, unit] => (amount, Clock::Calendar, unit),
-        _ => return Err(bad()),
+        _ => return Err(bad().into()),
     };
     let amount: u32 = amount.parse().map_err(|_| bad())?;
     let unit = match unit.trim_end_matches('s') {
@@ -27,13 +28,13 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         "hour" => DurationUnit::Hours,
         "day" => DurationUnit::Days,
         "week" => DurationUnit::Weeks,
-        _ => return Err(bad()),
+        _ => return Err(bad().into()),
     };
-    Duration::new(amount, unit, clock).map_err(|e| e.to_string())
+    Ok(Duration::new(amount, unit, clock).map_err(|e| e.to_string())?)
 }
 
-fn duration_json(text: &str) -> Result<Json, String> {
-    serde_json::to_value(parse_duration(text)?).map_err(|e| e.to_string())
+fn duration_json(text: &str) -> Result<Json, TermValueError> {
+    Ok(serde_json::to_value(parse_duration(text)?).map_err(|e| e.to_string())?)
 }
 
 fn toml_to_json(value: &toml::Value) -> Json {
@@ -51,7 +52,7 @@ fn toml_to_json(value: &toml::Value) -> Json {
 }
 
 /// The typed value of a term of `spec`'s type from a TOML value.
-pub fn term_value(spec: &TermSpec, value: &toml::Value) -> Result<TermValue, String> {
+pub fn term_value(spec: &TermSpec, value: &toml::Value) -> Result<TermValue, TermValueError> {
     let payload = match (spec.kind, value) {
         (TermKind::Percentage, toml::Value::Integer(_) | toml::Value::Float(_)) => toml_to_json(value),
         (TermKind::Percentage, toml::Value::String(s)) => {
@@ -115,16 +116,17 @@ pub fn term_value(spec: &TermSpec, value: &toml::Value) -> Result<TermValue, Str
                 "a {} term cannot take the value {}",
                 kind.as_str().replace('_', " "),
                 toml_to_json(other)
-            ));
+            )
+            .into());
         }
     };
     let tagged = json!({ "type": spec.kind.as_str(), "value": payload });
-    serde_json::from_value::<TermValue>(tagged).map_err(|e| e.to_string())
+    Ok(serde_json::from_value::<TermValue>(tagged).map_err(|e| e.to_string())?)
 }
 
 /// Parses a value typed on the command line (`99.95`, `4 business hours`, `EUR 1250`, or a
 /// TOML value such as `[{below = 99.9, credit = 10}]` for tables).
-pub fn term_value_from_text(spec: &TermSpec, text: &str) -> Result<TermValue, String> {
+pub fn term_value_from_text(spec: &TermSpec, text: &str) -> Result<TermValue, TermValueError> {
     if spec.kind == TermKind::SupportSchedule && !text.trim_start().starts_with('{') {
         return crate::table_input::schedule_value_from_text(spec, text);
     }
@@ -146,25 +148,25 @@ pub fn term_value_from_text(spec: &TermSpec, text: &str) -> Result<TermValue, St
 }
 
 /// Checks a value against the clause's `min` and `max`.
-pub fn check_range(spec: &TermSpec, value: &TermValue) -> Result<(), String> {
+pub fn check_range(spec: &TermSpec, value: &TermValue) -> Result<(), TermValueError> {
     use std::cmp::Ordering::{Greater, Less};
     if let Some(min) = &spec.min
         && compare(spec, value, min)? == Less
     {
-        return Err(format!(
+        return Err(TermValueError::OutOfRange(format!(
             "{} is below the lowest value this clause allows, {}",
             describe(value),
             shown_limit(spec, min)
-        ));
+        )));
     }
     if let Some(max) = &spec.max
         && compare(spec, value, max)? == Greater
     {
-        return Err(format!(
+        return Err(TermValueError::OutOfRange(format!(
             "{} is above the highest value this clause allows, {}",
             describe(value),
             shown_limit(spec, max)
-        ));
+        )));
     }
     Ok(())
 }
@@ -201,8 +203,12 @@ fn describe(value: &TermValue) -> String {
     crate::format::term_value(value)
 }
 
-fn compare(spec: &TermSpec, value: &TermValue, limit: &toml::Value) -> Result<std::cmp::Ordering, String> {
-    let limit = term_value(spec, limit).map_err(|e| format!("the clause's own limit is invalid: {e}"))?;
+fn compare(
+    spec: &TermSpec,
+    value: &TermValue,
+    limit: &toml::Value,
+) -> Result<std::cmp::Ordering, TermValueError> {
+    let limit = term_value(spec, limit).map_err(|e| TermValueError::BadLimit(e.to_string()))?;
     match (value, &limit) {
         (TermValue::Percentage(a), TermValue::Percentage(b)) => Ok(a.cmp(b)),
         (TermValue::Count(a), TermValue::Count(b)) => Ok(a.cmp(b)),
@@ -210,7 +216,10 @@ fn compare(spec: &TermSpec, value: &TermValue, limit: &toml::Value) -> Result<st
             Ok(a.nominal_minutes().cmp(&b.nominal_minutes()))
         }
         (TermValue::Duration(_), TermValue::Duration(_)) => Ok(std::cmp::Ordering::Equal),
-        _ => Err(format!("a {} term has no range", spec.kind.as_str())),
+        _ => Err(TermValueError::BadLimit(format!(
+            "a {} term has no range",
+            spec.kind.as_str()
+        ))),
     }
 }
 
@@ -280,17 +289,20 @@ mod tests {
         assert!(
             term_value_from_text(&spec(TermKind::Percentage), "120")
                 .unwrap_err()
+                .to_string()
                 .contains("between 0 and 100")
         );
         assert!(
             term_value_from_text(&spec(TermKind::Choice), "both")
                 .unwrap_err()
+                .to_string()
                 .contains("not one of the options")
         );
         assert!(term_value_from_text(&spec(TermKind::Count), "three").is_err());
         assert!(
             term_value_from_text(&spec(TermKind::Money), "1250")
                 .unwrap_err()
+                .to_string()
                 .contains("EUR 1250.00")
         );
     }
@@ -305,11 +317,13 @@ mod tests {
         assert!(
             check_range(&target, &value(90.0))
                 .unwrap_err()
+                .to_string()
                 .contains("below the lowest value")
         );
         assert!(
             check_range(&target, &value(100.0))
                 .unwrap_err()
+                .to_string()
                 .contains("above the highest value")
         );
     }
