@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 use sla_measure::{ClaimLetter, ColumnMap, KeyDate, ServiceLevelReport};
+use sla_model::term_ids;
 use sla_model::{Agreement, TermValue};
 use sla_store::AgreementStatus;
 use ts_rs::TS;
@@ -72,7 +73,7 @@ pub fn measure_agreement(
                 Some(toml) => ColumnMap::from_toml(toml).map_err(file_error("The column mapping"))?,
                 None => ColumnMap::default(),
             };
-            let priorities: Option<Vec<String>> = match agreement.term_value("support.priorities") {
+            let priorities: Option<Vec<String>> = match agreement.term_value(term_ids::SUPPORT_PRIORITIES) {
                 Some(TermValue::PriorityMatrix(m)) => {
                     Some(m.rows().iter().map(|r| r.priority.clone()).collect())
                 }

@@ -2,6 +2,7 @@
 //! with their inputs and meanings, and the review findings. Computed here, once; the UI only
 //! displays it.
 
+use sla_model::term_ids;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -266,12 +267,14 @@ pub fn agreement_view(
 }
 
 fn credit_chart(agreement: &Agreement) -> Option<CreditChart> {
-    let tiers = match agreement.term_value("credits.tiers") {
+    let tiers = match agreement.term_value(term_ids::CREDITS_TIERS) {
         Some(TermValue::TierTable(t)) => t,
         _ => return None,
     };
-    let cap = agreement.percentage("credits.cap").map(Percentage::value);
-    let target = agreement.percentage("availability.target").map(Percentage::value);
+    let cap = agreement.percentage(term_ids::CREDITS_CAP).map(Percentage::value);
+    let target = agreement
+        .percentage(term_ids::AVAILABILITY_TARGET)
+        .map(Percentage::value);
     let steps: Vec<CreditStep> = tiers
         .tiers()
         .iter()
@@ -314,7 +317,7 @@ pub fn credit_owed(agreement: &Agreement, achieved: &str) -> Result<CreditOwed, 
         .parse()
         .map_err(|_| refused(format!("`{achieved}` is not a percentage")))?;
     let level = Percentage::new(level).map_err(|e| refused(e.to_string()))?;
-    let uncapped = match agreement.term_value("credits.tiers") {
+    let uncapped = match agreement.term_value(term_ids::CREDITS_TIERS) {
         Some(TermValue::TierTable(t)) => t.credit_for(level),
         _ => return Err(refused("the agreement has no service credit tiers".into())),
     };

@@ -1,6 +1,7 @@
 //! What the numbers mean: downtime budgets and credits owed.
 
 use serde::Serialize;
+use sla_model::term_ids;
 use sla_model::terms::{Percentage, SupportSchedule};
 use sla_model::{Agreement, TermValue};
 use ts_rs::TS;
@@ -27,7 +28,7 @@ pub fn window_name(agreement: &Agreement) -> String {
 
 /// The measurement window's name and length in seconds (`calendar month` by default).
 pub(crate) fn window(agreement: &Agreement) -> (String, u64) {
-    let name = match agreement.term_value("availability.window") {
+    let name = match agreement.term_value(term_ids::AVAILABILITY_WINDOW) {
         Some(TermValue::Choice(c)) => c.selected().to_owned(),
         Some(TermValue::Text(t)) => t.as_str().to_owned(),
         _ => "calendar month".to_owned(),
@@ -44,7 +45,7 @@ pub(crate) fn window(agreement: &Agreement) -> (String, u64) {
 
 /// The share of a week's seconds that the support schedule covers, in millionths.
 fn business_share_millionths(agreement: &Agreement) -> Option<u64> {
-    let schedule = agreement.term_value("support.hours")?;
+    let schedule = agreement.term_value(term_ids::SUPPORT_HOURS)?;
     let TermValue::SupportSchedule(SupportSchedule::BusinessHours(hours)) = schedule else {
         return None;
     };
@@ -62,7 +63,7 @@ fn business_share_millionths(agreement: &Agreement) -> Option<u64> {
 
 /// The downtime `availability.target` allows per window, if the agreement has a target.
 pub fn downtime_budget(agreement: &Agreement) -> Option<DowntimeBudget> {
-    let target = agreement.percentage("availability.target")?;
+    let target = agreement.percentage(term_ids::AVAILABILITY_TARGET)?;
     let (name, seconds) = window(agreement);
     let missing = u64::from(100_000 - target.thousandths());
     let calendar_seconds = seconds * missing / 100_000;
@@ -77,12 +78,12 @@ pub fn downtime_budget(agreement: &Agreement) -> Option<DowntimeBudget> {
 
 /// The credit owed at an achieved availability: the tier reached, limited by the cap.
 pub fn credit_at(agreement: &Agreement, achieved: Percentage) -> Option<Percentage> {
-    let tiers = match agreement.term_value("credits.tiers") {
+    let tiers = match agreement.term_value(term_ids::CREDITS_TIERS) {
         Some(TermValue::TierTable(t)) => t,
         _ => return None,
     };
     let credit = tiers.credit_for(achieved)?;
-    Some(match agreement.percentage("credits.cap") {
+    Some(match agreement.percentage(term_ids::CREDITS_CAP) {
         Some(cap) if cap < credit => cap,
         _ => credit,
     })
@@ -113,7 +114,7 @@ pub fn duration_text(seconds: u64) -> String {
 /// What a term's value means, in one sentence, where the app can compute it.
 pub fn meaning(agreement: &Agreement, term: &str) -> Option<String> {
     match term {
-        "availability.target" => {
+        term_ids::AVAILABILITY_TARGET => {
             let budget = downtime_budget(agreement)?;
             let business = budget
                 .business_seconds
@@ -125,8 +126,8 @@ pub fn meaning(agreement: &Agreement, term: &str) -> Option<String> {
                 budget.window
             ))
         }
-        "credits.tiers" => {
-            let target = agreement.percentage("availability.target")?;
+        term_ids::CREDITS_TIERS => {
+            let target = agreement.percentage(term_ids::AVAILABILITY_TARGET)?;
             let just_below = Percentage::from_thousandths(target.thousandths().checked_sub(1)?).ok()?;
             let credit = credit_at(agreement, just_below)?;
             Some(format!(

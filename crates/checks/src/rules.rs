@@ -1,6 +1,7 @@
 //! The review rules. Each reads typed terms by the library's ids and reports what a careful
 //! reviewer would raise, naming the clause that quotes the term.
 
+use sla_model::term_ids;
 use sla_model::terms::{Duration, Percentage, SupportSchedule};
 use sla_model::{Agreement, TermValue};
 use sla_templates::format;
@@ -115,14 +116,14 @@ impl Review<'_> {
     }
 
     fn credits(&mut self) {
-        let Some(TermValue::TierTable(tiers)) = self.value("credits.tiers").cloned() else {
+        let Some(TermValue::TierTable(tiers)) = self.value(term_ids::CREDITS_TIERS).cloned() else {
             return;
         };
-        match self.percentage("credits.cap") {
+        match self.percentage(term_ids::CREDITS_CAP) {
             None => self.raise(
                 Severity::Warning,
                 "credits-without-cap",
-                &["credits.tiers"],
+                &[term_ids::CREDITS_TIERS],
                 "the service credits have no cap (`credits.cap`); the Provider will ask for one".into(),
             ),
             Some(cap) => {
@@ -130,7 +131,7 @@ impl Review<'_> {
                     self.raise(
                         Severity::Error,
                         "credit-tier-above-cap",
-                        &["credits.tiers", "credits.cap"],
+                        &[term_ids::CREDITS_TIERS, term_ids::CREDITS_CAP],
                         format!(
                             "the tier below {} gives a credit of {}, more than the cap of {}; the tier can never be paid in full",
                             format::percentage(tier.below),
@@ -141,14 +142,14 @@ impl Review<'_> {
                 }
             }
         }
-        if let Some(target) = self.percentage("availability.target")
+        if let Some(target) = self.percentage(term_ids::AVAILABILITY_TARGET)
             && let Some(first) = tiers.tiers().first()
             && first.below > target
         {
             self.raise(
                 Severity::Warning,
                 "credit-above-target",
-                &["credits.tiers", "availability.target"],
+                &[term_ids::CREDITS_TIERS, term_ids::AVAILABILITY_TARGET],
                 format!(
                     "credits start below {}, above the availability target of {}: the Provider owes credits while meeting its target",
                     format::percentage(first.below),
@@ -157,22 +158,23 @@ impl Review<'_> {
             );
         }
         if let (Some(claim), Some(report)) = (
-            self.duration("credits.claim_window"),
-            self.duration("reporting.due"),
+            self.duration(term_ids::CREDITS_CLAIM_WINDOW),
+            self.duration(term_ids::REPORTING_DUE),
         ) && claim.clock() == report.clock()
             && claim.nominal_minutes() <= report.nominal_minutes()
         {
             self.raise(
                 Severity::Warning,
                 "claim-window-before-report",
-                &["credits.claim_window", "reporting.due"],
+                &[term_ids::CREDITS_CLAIM_WINDOW, term_ids::REPORTING_DUE],
                 format!("the claim window ({claim}) closes before or when the service report is due ({report}): the Customer must claim without the figures"),
             );
         }
     }
 
     fn priorities(&mut self) {
-        let Some(TermValue::PriorityMatrix(matrix)) = self.value("support.priorities").cloned() else {
+        let Some(TermValue::PriorityMatrix(matrix)) = self.value(term_ids::SUPPORT_PRIORITIES).cloned()
+        else {
             return;
         };
         for pair in matrix.rows().windows(2) {
@@ -185,7 +187,7 @@ impl Review<'_> {
                     self.raise(
                         Severity::Warning,
                         "lower-priority-faster",
-                        &["support.priorities"],
+                        &[term_ids::SUPPORT_PRIORITIES],
                         format!(
                             "{} has a faster {what} ({b}) than the more urgent {} ({a})",
                             lower.priority, higher.priority
@@ -195,7 +197,7 @@ impl Review<'_> {
             }
         }
         let Some(TermValue::SupportSchedule(SupportSchedule::BusinessHours(_))) =
-            self.value("support.hours").cloned()
+            self.value(term_ids::SUPPORT_HOURS).cloned()
         else {
             return;
         };
@@ -212,7 +214,7 @@ impl Review<'_> {
             self.raise(
                 Severity::Warning,
                 "target-outside-support-hours",
-                &["support.priorities", "support.hours"],
+                &[term_ids::SUPPORT_PRIORITIES, term_ids::SUPPORT_HOURS],
                 format!(
                     "{} must be answered on the calendar clock, but support is staffed only during Business Hours; say who answers outside them or measure in business time",
                     calendar.join(", ")
@@ -222,11 +224,13 @@ impl Review<'_> {
     }
 
     fn measurement(&mut self) {
-        if self.value("availability.target").is_some() && self.value("availability.window").is_none() {
+        if self.value(term_ids::AVAILABILITY_TARGET).is_some()
+            && self.value(term_ids::AVAILABILITY_WINDOW).is_none()
+        {
             self.raise(
                 Severity::Error,
                 "no-measurement-window",
-                &["availability.target"],
+                &[term_ids::AVAILABILITY_TARGET],
                 "the availability target has no measurement window (`availability.window`): it cannot be measured or enforced".into(),
             );
         }
@@ -235,7 +239,7 @@ impl Review<'_> {
     fn maintenance(&mut self) {
         let (Some(budget), Some(allowance)) = (
             downtime_budget(self.agreement),
-            self.duration("maintenance.allowance"),
+            self.duration(term_ids::MAINTENANCE_ALLOWANCE),
         ) else {
             return;
         };
@@ -244,7 +248,7 @@ impl Review<'_> {
             self.raise(
                 Severity::Warning,
                 "maintenance-exceeds-downtime-budget",
-                &["maintenance.allowance", "availability.target"],
+                &[term_ids::MAINTENANCE_ALLOWANCE, term_ids::AVAILABILITY_TARGET],
                 format!(
                     "the maintenance allowance ({allowance}) is more than the {} of Downtime the target allows per {}: the Service may be unavailable for {} a {} without missing its target",
                     duration_text(budget.calendar_seconds),
@@ -257,24 +261,24 @@ impl Review<'_> {
     }
 
     fn clawback(&mut self) {
-        if self.value("clawback.months").is_some() || self.has_clause("clawback") {
+        if self.value(term_ids::CLAWBACK_MONTHS).is_some() || self.has_clause("clawback") {
             self.raise(
                 Severity::Warning,
                 "clawback",
-                &["clawback.months"],
+                &[term_ids::CLAWBACK_MONTHS],
                 "the Provider can earn back service credits; this weakens the credits as an incentive".into(),
             );
         }
     }
 
     fn indemnity(&mut self) {
-        if let Some(TermValue::Choice(scope)) = self.value("indemnity.scope").cloned()
+        if let Some(TermValue::Choice(scope)) = self.value(term_ids::INDEMNITY_SCOPE).cloned()
             && !scope.selected().to_lowercase().contains("mutual")
         {
             self.raise(
                 Severity::Warning,
                 "one-sided-indemnity",
-                &["indemnity.scope"],
+                &[term_ids::INDEMNITY_SCOPE],
                 format!(
                     "the indemnity is one-sided ({}); the other party will ask for it to be mutual",
                     scope.selected()
@@ -285,27 +289,29 @@ impl Review<'_> {
 
     fn review_cycle(&mut self) {
         if let (Some(review), Some(term)) = (
-            self.count("review.interval_months"),
-            self.count("term.initial_months"),
+            self.count(term_ids::REVIEW_INTERVAL_MONTHS),
+            self.count(term_ids::TERM_INITIAL_MONTHS),
         ) && review > term
         {
             self.raise(
                 Severity::Error,
                 "review-after-term",
-                &["review.interval_months", "term.initial_months"],
+                &[term_ids::REVIEW_INTERVAL_MONTHS, term_ids::TERM_INITIAL_MONTHS],
                 format!("the first review ({review} months) falls after the end of the initial term ({term} months)"),
             );
         }
     }
 
     fn chronic_failure(&mut self) {
-        if let (Some(misses), Some(period)) = (self.count("chronic.misses"), self.count("chronic.period"))
-            && misses > period
+        if let (Some(misses), Some(period)) = (
+            self.count(term_ids::CHRONIC_MISSES),
+            self.count(term_ids::CHRONIC_PERIOD),
+        ) && misses > period
         {
             self.raise(
                 Severity::Error,
                 "chronic-failure-impossible",
-                &["chronic.misses", "chronic.period"],
+                &[term_ids::CHRONIC_MISSES, term_ids::CHRONIC_PERIOD],
                 format!("{misses} missed windows can never happen within {period} windows: the termination right can never arise"),
             );
         }
@@ -340,7 +346,9 @@ impl Review<'_> {
                 );
             }
         }
-        if self.value("availability.target").is_some() && !self.has_clause_like("exclusions", "exclusion") {
+        if self.value(term_ids::AVAILABILITY_TARGET).is_some()
+            && !self.has_clause_like("exclusions", "exclusion")
+        {
             self.raise(
                 Severity::Error,
                 "missing-exclusions",

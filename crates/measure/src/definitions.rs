@@ -1,5 +1,6 @@
 //! How the agreement defines Downtime, read from its typed terms.
 
+use sla_model::term_ids;
 use sla_model::terms::{BusinessHours, SupportSchedule};
 use sla_model::{Agreement, TermValue};
 
@@ -38,11 +39,11 @@ impl Definitions {
     /// opening hours, availability is measured within them.
     pub fn from_agreement(agreement: &Agreement) -> Self {
         let has_exclusions = agreement.locate_clause("exclusions").is_some()
-            || agreement.term("exclusions.third_party").is_some();
+            || agreement.term(term_ids::EXCLUSIONS_THIRD_PARTY).is_some();
         let mut excluded = Vec::new();
         if has_exclusions {
             excluded.extend([Cause::Customer, Cause::ForceMajeure]);
-            if let Some(TermValue::Choice(choice)) = agreement.term_value("exclusions.third_party")
+            if let Some(TermValue::Choice(choice)) = agreement.term_value(term_ids::EXCLUSIONS_THIRD_PARTY)
                 && choice.selected() == THIRD_PARTY_EXCLUDED
             {
                 excluded.push(Cause::ThirdParty);
@@ -53,10 +54,10 @@ impl Definitions {
             _ => None,
         };
         let business_only = matches!(
-            agreement.term_value("availability.hours"),
+            agreement.term_value(term_ids::AVAILABILITY_HOURS),
             Some(TermValue::Choice(c)) if c.selected() == BUSINESS_HOURS_ONLY
         );
-        let business_hours = match agreement.term_value("support.hours") {
+        let business_hours = match agreement.term_value(term_ids::SUPPORT_HOURS) {
             Some(TermValue::SupportSchedule(SupportSchedule::BusinessHours(hours))) if business_only => {
                 Some(hours.clone())
             }
@@ -65,8 +66,8 @@ impl Definitions {
         Self {
             business_hours,
             excluded,
-            maintenance_allowance: seconds("maintenance.allowance"),
-            maintenance_notice: seconds("maintenance.notice"),
+            maintenance_allowance: seconds(term_ids::MAINTENANCE_ALLOWANCE),
+            maintenance_notice: seconds(term_ids::MAINTENANCE_NOTICE),
         }
     }
 }

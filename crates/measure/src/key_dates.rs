@@ -5,6 +5,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
+use sla_model::term_ids;
 use sla_model::{Agreement, TermValue};
 use ts_rs::TS;
 
@@ -84,9 +85,9 @@ pub fn key_dates(
 
     // The term: its end, each renewal's end, and the notice deadline before each.
     let mut last_day = horizon;
-    if let Some(initial) = count("term.initial_months") {
-        let renewal = count("term.renewal_months");
-        let notice_days = match agreement.term_value("term.notice") {
+    if let Some(initial) = count(term_ids::TERM_INITIAL_MONTHS) {
+        let renewal = count(term_ids::TERM_RENEWAL_MONTHS);
+        let notice_days = match agreement.term_value(term_ids::TERM_NOTICE) {
             Some(TermValue::Duration(d)) => i64::try_from(d.nominal_minutes() / 1_440).ok(),
             _ => None,
         };
@@ -135,7 +136,7 @@ pub fn key_dates(
     }
 
     // Reviews every interval until the last listed end of term.
-    if let Some(interval) = count("review.interval_months").filter(|i| *i > 0) {
+    if let Some(interval) = count(term_ids::REVIEW_INTERVAL_MONTHS).filter(|i| *i > 0) {
         let mut k = 1;
         while let Some(date) = months_after(k * interval).filter(|d| *d <= last_day) {
             dates.push(KeyDate {

@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 use sla_model::Agreement;
 use sla_model::TermValue;
+use sla_model::term_ids;
 use sla_model::terms::Percentage;
 
 use crate::WindowAvailability;
@@ -49,9 +50,9 @@ pub fn achieved_thousandths(window: &WindowAvailability) -> u32 {
 
 /// The remedies the agreement gives for the measured windows (consecutive, oldest first).
 pub fn remedies(agreement: &Agreement, windows: &[WindowAvailability]) -> Remedies {
-    let target = agreement.percentage("availability.target");
+    let target = agreement.percentage(term_ids::AVAILABILITY_TARGET);
     // The claim window runs in calendar time (the library writes it in days).
-    let claim_window = match agreement.term_value("credits.claim_window") {
+    let claim_window = match agreement.term_value(term_ids::CREDITS_CLAIM_WINDOW) {
         Some(TermValue::Duration(d)) => Some(*d),
         _ => None,
     };
@@ -60,7 +61,7 @@ pub fn remedies(agreement: &Agreement, windows: &[WindowAvailability]) -> Remedi
         .filter_map(|window| {
             let achieved = Percentage::from_thousandths(achieved_thousandths(window)).ok()?;
             // The tier's credit, and the credit owed once the cap is applied.
-            let uncapped = match agreement.term_value("credits.tiers") {
+            let uncapped = match agreement.term_value(term_ids::CREDITS_TIERS) {
                 Some(TermValue::TierTable(t)) => t.credit_for(achieved),
                 _ => None,
             };
@@ -78,7 +79,8 @@ pub fn remedies(agreement: &Agreement, windows: &[WindowAvailability]) -> Remedi
             })
         })
         .collect();
-    let chronic_rule = count(agreement, "chronic.misses").zip(count(agreement, "chronic.period"));
+    let chronic_rule =
+        count(agreement, term_ids::CHRONIC_MISSES).zip(count(agreement, term_ids::CHRONIC_PERIOD));
     let chronic_met_in = chronic_rule.and_then(|(misses, period)| {
         let period = usize::try_from(period).ok()?.max(1);
         let misses = usize::try_from(misses).ok()?;

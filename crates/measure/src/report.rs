@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use serde::Serialize;
+use sla_model::term_ids;
 use sla_model::terms::{CreditTier, Money, Percentage, SupportSchedule};
 use sla_model::{Agreement, PartyRole, TermValue};
 use ts_rs::TS;
@@ -166,7 +167,7 @@ pub fn measure(
     tickets: Option<&[Ticket]>,
     months: &str,
 ) -> Result<ServiceLevelReport, MeasureError> {
-    let schedule = match agreement.term_value("support.hours") {
+    let schedule = match agreement.term_value(term_ids::SUPPORT_HOURS) {
         Some(TermValue::SupportSchedule(s)) => Some(s),
         _ => None,
     };
@@ -178,7 +179,7 @@ pub fn measure(
         _ => (TimeZone::UTC, "UTC".to_owned()),
     };
     let quarterly = matches!(
-        agreement.term_value("availability.window"),
+        agreement.term_value(term_ids::AVAILABILITY_WINDOW),
         Some(TermValue::Choice(c)) if c.selected() == "calendar quarter"
     );
     let periods = Period::windows(months, quarterly, &zone)?;
@@ -189,7 +190,7 @@ pub fn measure(
         .collect();
     let remedies = remedies(agreement, &measured);
 
-    let matrix = match agreement.term_value("support.priorities") {
+    let matrix = match agreement.term_value(term_ids::SUPPORT_PRIORITIES) {
         Some(TermValue::PriorityMatrix(m)) => Some(m),
         _ => None,
     };
@@ -208,7 +209,7 @@ pub fn measure(
         }
     };
 
-    let target = agreement.percentage("availability.target");
+    let target = agreement.percentage(term_ids::AVAILABILITY_TARGET);
     let windows: Vec<WindowReport> = measured
         .iter()
         .zip(&remedies.windows)
@@ -269,7 +270,7 @@ pub fn measure(
                 of_windows,
                 met_in: remedies.chronic_met_in.clone(),
             });
-    let earn_back = match (&clauses.clawback, agreement.term_value("clawback.months")) {
+    let earn_back = match (&clauses.clawback, agreement.term_value(term_ids::CLAWBACK_MONTHS)) {
         (Some(_), Some(TermValue::Count(months))) => earn_back(&windows, months.get()),
         _ => Vec::new(),
     };
@@ -280,11 +281,11 @@ pub fn measure(
         provider: name_or(&agreement.parties.get(PartyRole::Provider).name, "the Provider"),
         time_zone: zone_name.clone(),
         target,
-        tiers: match agreement.term_value("credits.tiers") {
+        tiers: match agreement.term_value(term_ids::CREDITS_TIERS) {
             Some(TermValue::TierTable(t)) => t.tiers().to_vec(),
             _ => Vec::new(),
         },
-        credit_cap: agreement.percentage("credits.cap"),
+        credit_cap: agreement.percentage(term_ids::CREDITS_CAP),
         basis: basis(&definitions, &zone_name, quarterly),
         windows,
         chronic_failure,
@@ -333,8 +334,11 @@ fn ticket_figures(
     };
     TicketFigures {
         tickets: report.priorities.iter().map(|p| p.tickets).sum(),
-        first_contact_resolution: kpi(report.first_contact_resolution, "kpi.first_call_resolution"),
-        satisfaction: kpi(report.csat_satisfied, "kpi.csat"),
+        first_contact_resolution: kpi(
+            report.first_contact_resolution,
+            term_ids::KPI_FIRST_CALL_RESOLUTION,
+        ),
+        satisfaction: kpi(report.csat_satisfied, term_ids::KPI_CSAT),
         survey_responses: report.csat_responses,
         priorities: report.priorities,
     }
@@ -417,8 +421,8 @@ fn fines(agreement: &Agreement, windows: &[WindowReport]) -> Option<Fines> {
         Some(TermValue::Money(m)) => Some(*m),
         _ => None,
     };
-    let per_miss = money("fines.amount")?;
-    let cap = money("fines.cap").filter(|c| c.currency_code() == per_miss.currency_code());
+    let per_miss = money(term_ids::FINES_AMOUNT)?;
+    let cap = money(term_ids::FINES_CAP).filter(|c| c.currency_code() == per_miss.currency_code());
     let windows_missed = u32::try_from(windows.iter().filter(|w| !w.breaches.is_empty()).count()).ok()?;
     let total = per_miss.times(windows_missed)?;
     let at_most: Money = match cap {

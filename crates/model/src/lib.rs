@@ -14,6 +14,7 @@ mod identity;
 mod ids;
 mod party;
 mod round;
+pub mod term_ids;
 pub mod terms;
 mod text;
 

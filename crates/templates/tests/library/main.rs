@@ -26,6 +26,15 @@ fn the_built_in_library_loads() {
     assert!(library.template("saas-availability").is_some());
 }
 
+/// Every term the Rust code reads by name is one the library defines.
+#[test]
+fn every_term_the_code_reads_by_name_is_in_the_library() {
+    let library = library();
+    for id in sla_model::term_ids::ALL {
+        assert!(library.term(id).is_some(), "the library has no term `{id}`");
+    }
+}
+
 /// `Library::built_in` skips the whole-library checks at start-up; they hold here, for the
 /// files the binary carries.
 #[test]
