@@ -11,6 +11,8 @@ use sla_model::CommentTarget;
 use sla_store::{AgreementRecord, AgreementSummary, ImportedRounds};
 use tauri::State;
 
+use crate::save_dialog;
+
 #[tauri::command(async)]
 pub fn workspace_info(backend: State<'_, Backend>) -> Result<WorkspaceInfo, ApiError> {
     backend.workspace_info()
@@ -192,19 +194,12 @@ pub fn export_package(
     backend: State<'_, Backend>,
     id: String,
 ) -> Result<Option<String>, ApiError> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Save the package for the other side")
-        .set_file_name(backend.package_file_name(&id)?)
-        .add_filter("SLA Studio package", &["slapkg"])
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    backend.write_package(&id, &path)?;
-    Ok(Some(path.display().to_string()))
+    save_dialog::save(
+        &app,
+        save_dialog::PACKAGE,
+        backend.package_file_name(&id)?,
+        |path| backend.write_package(&id, path),
+    )
 }
 
 /// The first pages of the PDF the export dialog describes, as it will draw them.
@@ -229,23 +224,18 @@ pub fn export_pdf(
     paper: PaperSize,
     on_progress: tauri::ipc::Channel<PdfProgress>,
 ) -> Result<Option<String>, ApiError> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Save the PDF")
-        .set_file_name(backend.pdf_file_name(&id, &request)?)
-        .add_filter("PDF", &["pdf"])
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    // A closed window no longer listens; the PDF is still written.
-    let mut progress = |p: PdfProgress| {
-        let _ = on_progress.send(p);
-    };
-    backend.write_pdf(&id, &request, paper, &path, Timestamp::now(), &mut progress)?;
-    Ok(Some(path.display().to_string()))
+    save_dialog::save(
+        &app,
+        save_dialog::PDF,
+        backend.pdf_file_name(&id, &request)?,
+        |path| {
+            // A closed window no longer listens; the PDF is still written.
+            let mut progress = |p: PdfProgress| {
+                let _ = on_progress.send(p);
+            };
+            backend.write_pdf(&id, &request, paper, path, Timestamp::now(), &mut progress)
+        },
+    )
 }
 
 #[tauri::command(async)]
@@ -331,19 +321,12 @@ pub fn export_measurement(
     document: MeasurementDocument,
     paper: PaperSize,
 ) -> Result<Option<String>, ApiError> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Save the PDF")
-        .set_file_name(backend.measurement_file_name(&id, Some(document), &request.period)?)
-        .add_filter("PDF", &["pdf"])
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    backend.write_measurement_document(&id, &request, document, paper, &path, Timestamp::now())?;
-    Ok(Some(path.display().to_string()))
+    save_dialog::save(
+        &app,
+        save_dialog::PDF,
+        backend.measurement_file_name(&id, Some(document), &request.period)?,
+        |path| backend.write_measurement_document(&id, &request, document, paper, path, Timestamp::now()),
+    )
 }
 
 /// Asks where to save the key dates as an iCalendar file and writes it there.
@@ -353,19 +336,12 @@ pub fn export_calendar(
     backend: State<'_, Backend>,
     id: String,
 ) -> Result<Option<String>, ApiError> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Save the key dates")
-        .set_file_name(backend.measurement_file_name(&id, None, "")?)
-        .add_filter("iCalendar", &["ics"])
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    backend.write_calendar(&id, &path)?;
-    Ok(Some(path.display().to_string()))
+    save_dialog::save(
+        &app,
+        save_dialog::KEY_DATES,
+        backend.measurement_file_name(&id, None, "")?,
+        |path| backend.write_calendar(&id, path),
+    )
 }
 
 /// Asks where to save the agreement as a Word file (the system's save dialog) and writes it.
@@ -376,19 +352,12 @@ pub fn export_docx(
     id: String,
     round: Option<u32>,
 ) -> Result<Option<String>, ApiError> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Save for Word")
-        .set_file_name(backend.docx_file_name(&id, round)?)
-        .add_filter("Word document", &["docx"])
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    backend.write_docx(&id, round, &path, Timestamp::now())?;
-    Ok(Some(path.display().to_string()))
+    save_dialog::save(
+        &app,
+        save_dialog::WORD,
+        backend.docx_file_name(&id, round)?,
+        |path| backend.write_docx(&id, round, path, Timestamp::now()),
+    )
 }
 
 /// Asks where to save the redline as a Word file with tracked changes and writes it.
@@ -400,19 +369,12 @@ pub fn export_redline_docx(
     from: Option<u32>,
     to: Option<u32>,
 ) -> Result<Option<String>, ApiError> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Save the redline for Word")
-        .set_file_name(backend.redline_docx_file_name(&id, from, to)?)
-        .add_filter("Word document", &["docx"])
-        .blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    backend.write_redline_docx(&id, from, to, &path, Timestamp::now())?;
-    Ok(Some(path.display().to_string()))
+    save_dialog::save(
+        &app,
+        save_dialog::REDLINE_WORD,
+        backend.redline_docx_file_name(&id, from, to)?,
+        |path| backend.write_redline_docx(&id, from, to, path, Timestamp::now()),
+    )
 }
 
 /// Imports the other side's Word reply (the file the user picked, read by the window) as

@@ -3,6 +3,7 @@
 
 mod command_list;
 mod commands;
+mod save_dialog;
 
 pub use command_list::COMMANDS;
 
