@@ -124,8 +124,9 @@ fn reviewer_rules_fire_on_the_values_that_deserve_them() {
     assert!(rules(&no_signatures, Severity::Error).contains(&"missing-signatures".to_owned()));
 }
 
-/// The messages every template raises in every position, as reviewed; `UPDATE_GOLDEN=1`
-/// rewrites `tests/checks/findings.txt` (review the diff).
+/// The messages every template raises in every position, as reviewed in
+/// `tests/checks/findings.txt` (a failure shows the diff; `UPDATE_EXPECT=1` rewrites the file:
+/// review the diff).
 #[test]
 fn findings_for_every_template_match_the_reviewed_list() {
     let library = Library::built_in().unwrap();
@@ -148,14 +149,5 @@ fn findings_for_every_template_match_the_reviewed_list() {
             out.push('\n');
         }
     }
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/checks/findings.txt");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &out).unwrap();
-    }
-    let reviewed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        out == reviewed,
-        "findings differ from {}; run with UPDATE_GOLDEN=1 and review the diff",
-        path.display()
-    );
+    expect_test::expect_file!["findings.txt"].assert_eq(&out);
 }

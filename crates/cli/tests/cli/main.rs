@@ -578,8 +578,9 @@ fn table_terms_redline_row_by_row() {
 }
 
 /// Snapshots of `sla redline` on the real corpus, as reviewed: Common Paper's SLA v1.0 → v2.0
-/// and every pair of consecutive Basecamp revisions. `UPDATE_GOLDEN=1` rewrites them; review
-/// the diff before committing.
+/// and every pair of consecutive Basecamp revisions, in `tests/cli/corpus-redlines.txt` (a
+/// failure shows the diff; `UPDATE_EXPECT=1` rewrites the file: review the diff before
+/// committing).
 #[test]
 fn corpus_redlines_match_their_reviewed_snapshots() {
     let dir = tempfile::tempdir().unwrap();
@@ -607,16 +608,7 @@ fn corpus_redlines_match_their_reviewed_snapshots() {
         )));
         snapshot.push('\n');
     }
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/corpus-redlines.txt");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&golden, &snapshot).unwrap();
-    }
-    let expected = std::fs::read_to_string(&golden).unwrap_or_default();
-    assert!(
-        expected == snapshot,
-        "the corpus redlines differ from {}; run with UPDATE_GOLDEN=1 and review the diff",
-        golden.display()
-    );
+    expect_test::expect_file!["corpus-redlines.txt"].assert_eq(&snapshot);
 }
 
 #[test]

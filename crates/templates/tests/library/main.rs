@@ -180,28 +180,18 @@ text = "ok"
 }
 
 /// The balanced SaaS draft, rendered, must match the reviewed reference text in
-/// `tests/library/saas-availability-balanced.md`; `UPDATE_GOLDEN=1` rewrites it after a
-/// deliberate wording change (review the diff before committing it).
+/// `tests/library/saas-availability-balanced.md` (a failure shows the diff; `UPDATE_EXPECT=1`
+/// rewrites the file after a deliberate wording change: review the diff before committing it).
 #[test]
 fn the_balanced_saas_draft_matches_its_reviewed_text() {
     let agreement = draft(&library(), &saas(Position::Balanced), AgreementId::random()).unwrap();
     let rendered = render(&agreement, RenderFormat::Markdown);
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/library/saas-availability-balanced.md");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &rendered).unwrap();
-    }
-    let reviewed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        rendered == reviewed,
-        "the rendered draft differs from {}; run with UPDATE_GOLDEN=1 and review the diff",
-        path.display()
-    );
+    expect_test::expect_file!["saas-availability-balanced.md"].assert_eq(&rendered);
 }
 
 /// Every clause of the library in each of its three positions, drafted on its own with the
 /// position's defaults and rendered, must match the reviewed text in
-/// `tests/library/clauses.md` (`UPDATE_GOLDEN=1` rewrites it; review the diff).
+/// `tests/library/clauses.md` (`UPDATE_EXPECT=1` rewrites it; review the diff).
 #[test]
 fn every_clause_in_every_position_matches_its_reviewed_text() {
     let library = library();
@@ -229,16 +219,7 @@ fn every_clause_in_every_position_matches_its_reviewed_text() {
             ));
         }
     }
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/library/clauses.md");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &rendered).unwrap();
-    }
-    let reviewed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        rendered == reviewed,
-        "the rendered clauses differ from {}; run with UPDATE_GOLDEN=1 and review the diff",
-        path.display()
-    );
+    expect_test::expect_file!["clauses.md"].assert_eq(&rendered);
 }
 
 #[test]
