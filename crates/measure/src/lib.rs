@@ -20,6 +20,8 @@ mod letter;
 mod period;
 mod remedies;
 mod report;
+mod report_payments;
+mod report_tickets;
 mod samples;
 mod tickets;
 

@@ -8,13 +8,15 @@ use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use serde::Serialize;
 use sla_model::term_ids;
-use sla_model::terms::{CreditTier, Money, Percentage, SupportSchedule};
+use sla_model::terms::{CreditTier, Percentage, SupportSchedule};
 use sla_model::{Agreement, PartyRole, TermValue};
 use ts_rs::TS;
 
+use crate::report_payments::{earn_back, fines};
+use crate::report_tickets::{ticket_breaches, ticket_figures};
 use crate::{
     Definitions, Incident, MeasureError, Period, PriorityAttainment, Ticket, WindowAvailability,
-    availability, remedies, ticket_report,
+    availability, remedies,
 };
 
 /// Time taken out of a window for one excluded cause.
@@ -312,129 +314,6 @@ pub(crate) fn name_or(name: &str, role: &str) -> String {
     } else {
         name.to_owned()
     }
-}
-
-fn ticket_figures(
-    agreement: &Agreement,
-    tickets: &[Ticket],
-    matrix: &sla_model::terms::PriorityMatrix,
-    schedule: &SupportSchedule,
-    period: &Period,
-) -> TicketFigures {
-    let report = ticket_report(tickets, matrix, schedule, period);
-    let kpi = |achieved: Option<f64>, term: &str| {
-        achieved.map(|achieved| {
-            let target = agreement.percentage(term);
-            KpiFigure {
-                achieved,
-                target,
-                met: target.map(|t| achieved >= t.value()),
-            }
-        })
-    };
-    TicketFigures {
-        tickets: report.priorities.iter().map(|p| p.tickets).sum(),
-        first_contact_resolution: kpi(
-            report.first_contact_resolution,
-            term_ids::KPI_FIRST_CALL_RESOLUTION,
-        ),
-        satisfaction: kpi(report.csat_satisfied, term_ids::KPI_CSAT),
-        survey_responses: report.csat_responses,
-        priorities: report.priorities,
-    }
-}
-
-fn ticket_breaches(figures: &TicketFigures) -> Vec<String> {
-    let mut breaches = Vec::new();
-    for priority in &figures.priorities {
-        for (what, attainment) in [
-            ("response", &priority.response),
-            ("resolution", &priority.resolution),
-        ] {
-            if attainment.missed > 0 {
-                breaches.push(format!(
-                    "{} {what} within {}: {} of {} missed ({}).",
-                    priority.priority,
-                    attainment.target,
-                    attainment.missed,
-                    attainment.met + attainment.missed,
-                    attainment.breaches.join(", ")
-                ));
-            }
-        }
-    }
-    for (what, figure) in [
-        ("First-contact resolution", &figures.first_contact_resolution),
-        ("Satisfaction (4 or 5 of 5)", &figures.satisfaction),
-    ] {
-        if let Some(KpiFigure {
-            achieved,
-            target: Some(target),
-            met: Some(false),
-        }) = figure
-        {
-            breaches.push(format!("{what} {achieved:.1} % is below the target of {target}."));
-        }
-    }
-    breaches
-}
-
-/// Each credit's standing under the earn-back clause: earned back when each of the next
-/// `months` windows met the target.
-fn earn_back(windows: &[WindowReport], months: u32) -> Vec<EarnBack> {
-    let months = usize::try_from(months).unwrap_or(usize::MAX);
-    windows
-        .iter()
-        .enumerate()
-        .filter_map(|(i, window)| {
-            let credit = window.credit?;
-            let next: Vec<&WindowReport> = windows.iter().skip(i + 1).take(months).collect();
-            let (status, earned_back) = if let Some(missed) = next.iter().find(|w| w.target_missed) {
-                (
-                    format!("not earned back: {} missed the target", missed.label),
-                    false,
-                )
-            } else if next.len() == months {
-                let last = next.last().map_or(window.label.as_str(), |w| w.label.as_str());
-                (format!("earned back after {last}"), true)
-            } else {
-                (
-                    format!(
-                        "open: {} of the next {months} windows measured, all met",
-                        next.len()
-                    ),
-                    false,
-                )
-            };
-            Some(EarnBack {
-                window: window.label.clone(),
-                credit,
-                status,
-                earned_back,
-            })
-        })
-        .collect()
-}
-
-fn fines(agreement: &Agreement, windows: &[WindowReport]) -> Option<Fines> {
-    let money = |id: &str| match agreement.term_value(id) {
-        Some(TermValue::Money(m)) => Some(*m),
-        _ => None,
-    };
-    let per_miss = money(term_ids::FINES_AMOUNT)?;
-    let cap = money(term_ids::FINES_CAP).filter(|c| c.currency_code() == per_miss.currency_code());
-    let windows_missed = u32::try_from(windows.iter().filter(|w| !w.breaches.is_empty()).count()).ok()?;
-    let total = per_miss.times(windows_missed)?;
-    let at_most: Money = match cap {
-        Some(cap) if cap.minor_units() < total.minor_units() => cap,
-        _ => total,
-    };
-    Some(Fines {
-        per_miss: per_miss.to_string(),
-        cap: cap.map(|c| c.to_string()),
-        windows_missed,
-        at_most: at_most.to_string(),
-    })
 }
 
 fn citations(agreement: &Agreement) -> Citations {
