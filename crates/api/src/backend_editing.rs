@@ -142,28 +142,8 @@ impl Backend {
             counterparty,
         } = request;
         let our_role = *our_role;
-        let invalid = |message: String| ApiError::new(ErrorCode::InvalidInput, message);
-        if markdown.len() > sla_import::MAX_MARKDOWN_BYTES {
-            return Err(invalid(format!(
-                "{file_name} is {} bytes; at most {} are accepted",
-                markdown.len(),
-                sla_import::MAX_MARKDOWN_BYTES
-            )));
-        }
-        let fallback = std::path::Path::new(file_name)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| "Imported agreement".into());
-        let agreement = sla_import::import_document(
-            file_name,
-            markdown,
-            AgreementId::random(),
-            &fallback,
-            our_role,
-            counterparty.trim(),
-        )
-        .map_err(|e| invalid(format!("{file_name}: {e}")))?;
+        let agreement =
+            crate::files::document_agreement(file_name, file_name, markdown, our_role, counterparty.trim())?;
         self.insert_agreement(&agreement, our_role, now)
     }
 

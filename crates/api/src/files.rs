@@ -66,20 +66,39 @@ pub fn read_document_file(
 ) -> Result<Agreement, ApiError> {
     let text = read_limited_text(path, sla_import::MAX_MARKDOWN_BYTES, "a document to import")?;
     let file_name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    let fallback = path
+    document_agreement(
+        &file_name,
+        &path.display().to_string(),
+        &text,
+        our_role,
+        counterparty,
+    )
+}
+
+/// A document's text read into an agreement: `file_name` chooses the reader (plain text for
+/// `.txt`, else Markdown) and gives the title when the document has none; a refusal names
+/// the file as `shown`.
+pub(crate) fn document_agreement(
+    file_name: &str,
+    shown: &str,
+    text: &str,
+    our_role: sla_model::PartyRole,
+    counterparty: &str,
+) -> Result<Agreement, ApiError> {
+    let fallback = Path::new(file_name)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| "Imported agreement".into());
     sla_import::import_document(
-        &file_name,
-        &text,
+        file_name,
+        text,
         sla_model::AgreementId::random(),
         &fallback,
         our_role,
         counterparty,
     )
-    .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("{}: {e}", path.display())))
+    .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("{shown}: {e}")))
 }
 
 /// Writes `bytes` to `path` so that a crash leaves either the old file or the new one:
