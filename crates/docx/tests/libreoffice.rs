@@ -5,41 +5,12 @@
 
 #![allow(clippy::unwrap_used)] // a panic is a failed test
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sla_templates::BodyPart;
-use support::{exported_as, flat, part, saas};
+use support::{exported_as, flat, libreoffice_convert, part, saas};
 
 mod support;
-
-/// Converts `file` with LibreOffice to `format` (`txt:Text`, `pdf`) in `out`; its own profile
-/// folder, so runs do not share state.
-pub fn convert(file: &Path, format: &str, out: &Path) -> PathBuf {
-    let profile = out.join("lo-profile");
-    let output = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", format, "--outdir"])
-        .arg(out)
-        .arg(file)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("LibreOffice is needed (libreoffice-writer-nogui; scripts/setup.sh installs it): {e}")
-        });
-    assert!(
-        output.status.success(),
-        "soffice failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let extension = format.split(':').next().unwrap();
-    let converted = out.join(file.file_stem().unwrap()).with_extension(extension);
-    assert!(
-        converted.exists(),
-        "soffice wrote no {extension}: {}",
-        String::from_utf8_lossy(&output.stdout)
-    );
-    converted
-}
 
 #[test]
 fn libreoffice_reads_the_round_clause_by_clause() {
@@ -72,7 +43,7 @@ fn libreoffice_reads_the_round_clause_by_clause() {
     let folder = tempfile::tempdir().unwrap();
     let file = folder.path().join("round-2.docx");
     std::fs::write(&file, &docx).unwrap();
-    let text = flat(&std::fs::read_to_string(convert(&file, "txt:Text", folder.path())).unwrap());
+    let text = flat(&std::fs::read_to_string(libreoffice_convert(&file, "txt:Text", folder.path())).unwrap());
     assert!(text.contains("SaaS Availability SLA"), "{text}");
     assert!(
         text.contains("Acme Retail plc (the Customer)") && text.contains("Cloudy Hosting Ltd (the Provider)")
@@ -114,7 +85,7 @@ fn libreoffice_lays_it_out_on_numbered_pages() {
     let folder = tempfile::tempdir().unwrap();
     let file = folder.path().join("round-2.docx");
     std::fs::write(&file, &docx).unwrap();
-    let pdf = convert(&file, "pdf", folder.path());
+    let pdf = libreoffice_convert(&file, "pdf", folder.path());
     let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
     let pages: usize = String::from_utf8_lossy(&info.stdout)
         .lines()

@@ -10,7 +10,7 @@ use quick_xml::events::Event;
 use sla_docx::{RedlineDocx, WordComment, redline_docx};
 use sla_model::terms::Percentage;
 use sla_model::{Agreement, Clause, ClauseId, TermValue};
-use support::{flat, part, saas};
+use support::{flat, libreoffice_convert, part, saas};
 
 mod support;
 
@@ -157,15 +157,7 @@ fn accepting_every_revision_gives_the_answer_and_rejecting_them_the_original() {
     let folder = tempfile::tempdir().unwrap();
     let file = folder.path().join("redline.docx");
     std::fs::write(&file, &docx).unwrap();
-    let profile = folder.path().join("lo-profile");
-    let output = std::process::Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(folder.path())
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(output.status.success());
+    libreoffice_convert(&file, "pdf", folder.path());
     let text = std::process::Command::new("pdftotext")
         .arg(folder.path().join("redline.pdf"))
         .arg("-")

@@ -3,6 +3,9 @@
 #![allow(dead_code, clippy::unwrap_used)] // each test file uses some of these
 
 use std::io::{Cursor, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
 
 use sla_docx::{RoundMark, Version, agreement_docx};
 use sla_model::{Agreement, AgreementId};
@@ -82,4 +85,52 @@ pub fn repackaged(docx: &[u8], changes: &[(&str, Option<&str>)]) -> Vec<u8> {
 /// Runs of whitespace made one space.
 pub fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One LibreOffice at a time in a test binary: two headless instances starting at once (each
+/// with its own profile) can make one of them abort while it sets up its profile.
+static LIBREOFFICE: Mutex<()> = Mutex::new(());
+
+/// Converts `file` with LibreOffice (`soffice --headless --convert-to`, installed by
+/// scripts/setup.sh) to `format` (`txt:Text`, `pdf`) in `out`, with its own profile folder.
+/// A run that aborts is tried once more with a fresh profile (LibreOffice's first start
+/// sometimes does: "Unspecified Application Error"); a second failure fails the test with
+/// both runs' errors.
+pub fn libreoffice_convert(file: &Path, format: &str, out: &Path) -> PathBuf {
+    let _one_at_a_time = LIBREOFFICE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let run = |attempt: u32| {
+        let profile = out.join(format!("lo-profile-{attempt}"));
+        Command::new("soffice")
+            .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+            .args(["--headless", "--convert-to", format, "--outdir"])
+            .arg(out)
+            .arg(file)
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("LibreOffice is needed (libreoffice-writer-nogui; scripts/setup.sh installs it): {e}")
+            })
+    };
+    let first = run(1);
+    let output = if first.status.success() {
+        first
+    } else {
+        let second = run(2);
+        assert!(
+            second.status.success(),
+            "soffice failed twice: {}\n---\n{}",
+            String::from_utf8_lossy(&first.stderr),
+            String::from_utf8_lossy(&second.stderr)
+        );
+        second
+    };
+    let extension = format.split(':').next().unwrap();
+    let converted = out.join(file.file_stem().unwrap()).with_extension(extension);
+    assert!(
+        converted.exists(),
+        "soffice wrote no {extension}: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    converted
 }
