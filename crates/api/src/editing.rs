@@ -279,8 +279,9 @@ pub(crate) fn set_term_value(
     let (spec, _) = library.term(term).ok_or_else(|| {
         ApiError::new(
             ErrorCode::InvalidInput,
-            format!("{label}: this term is not in the clause library, so it cannot be edited here"),
+            "this term is not in the clause library, so it cannot be edited here",
         )
+        .about(&label)
     })?;
     let value = parse(spec).map_err(refused)?;
     sla_templates::check_range(spec, &value).map_err(refused)?;

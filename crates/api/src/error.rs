@@ -83,7 +83,7 @@ impl ApiError {
 
     /// A value the user gave for `what` was refused.
     pub fn invalid(what: &str, error: &ValueError) -> Self {
-        Self::new(ErrorCode::InvalidInput, format!("{what}: {error}"))
+        Self::new(ErrorCode::InvalidInput, error.to_string()).about(what)
     }
 }
 

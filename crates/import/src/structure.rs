@@ -214,8 +214,9 @@ fn from_blocks(
     Ok(agreement)
 }
 
-/// The ids given so far (a fast hash, still seeded per process: ids come from the document).
-type UsedIds = std::collections::HashSet<String, foldhash::fast::RandomState>;
+/// The ids given so far (foldhash: fast, and still seeded per process, as the ids come from
+/// the document).
+type UsedIds = foldhash::HashSet<String>;
 
 /// `wanted`, or `wanted-2`, `wanted-3`… if it is taken; marked as taken.
 fn unique(used: &mut UsedIds, wanted: String) -> String {

@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -173,8 +173,8 @@ impl Agreement {
             term.validate(&format!("terms.{id}"))?;
         }
         // A fast hash, still seeded per process (the ids may come from a hostile file).
-        let mut section_ids = HashSet::with_hasher(foldhash::fast::RandomState::default());
-        let mut clause_ids = HashSet::with_hasher(foldhash::fast::RandomState::default());
+        let mut section_ids = foldhash::HashSet::default();
+        let mut clause_ids = foldhash::HashSet::default();
         for (s, section) in self.sections.iter().enumerate() {
             // The field paths are written out only for a refusal.
             let at = |field: &str| format!("sections[{s}].{field}");

@@ -3,9 +3,9 @@
 //! each marked unchanged, inserted, deleted, modified, moved, or moved and modified.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-
-use foldhash::fast::RandomState;
+// Clause ids, texts and headings are hashed by the thousand: foldhash is fast and still seeded
+// per process, so a hostile document cannot choose colliding keys.
+use foldhash::HashMap as FastMap;
 
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
@@ -167,10 +167,6 @@ fn pair(old: &[Located<'_>], new: &[Located<'_>]) -> Vec<Option<usize>> {
     pairing.by_similarity(&olds, &news);
     pairing.pairs
 }
-
-/// A hash map with a fast hash (clause ids, texts and headings, hashed by the thousand) that
-/// is still seeded per process.
-type FastMap<K, V> = HashMap<K, V, RandomState>;
 
 /// Each old clause's index with the index of the new clause it is paired with.
 fn paired(pairs: &[Option<usize>]) -> impl Iterator<Item = (usize, usize)> + '_ {

@@ -6,7 +6,6 @@ use sla_model::{
     TermId, TermValue, Title,
 };
 
-use crate::TermValueError;
 use crate::error::LibraryError;
 use crate::library::{ClauseDef, Library};
 use crate::spec::{ClauseEntry, Position};
@@ -92,15 +91,15 @@ pub fn draft(library: &Library, request: &DraftRequest, id: AgreementId) -> Resu
         for clause in clauses {
             for (id, term) in &clause.spec.terms {
                 let term = term.get_ref();
-                let invalid = |error: TermValueError| LibraryError::InvalidTerm {
+                let invalid = |message: String| LibraryError::InvalidTerm {
                     term: id.clone(),
-                    message: error.to_string(),
+                    message,
                 };
                 let default = term
                     .default_for(&clause.spec.positions.get(request.position).defaults, id)
                     .ok_or_else(|| invalid("has no default".into()))?;
-                let value = term_value(term, default).map_err(invalid)?;
-                let term_id = TermId::new(id.clone()).map_err(|e| invalid(e.to_string().into()))?;
+                let value = term_value(term, default).map_err(|e| invalid(e.to_string()))?;
+                let term_id = TermId::new(id.clone()).map_err(|e| invalid(e.to_string()))?;
                 terms.insert(term_id, Term::new(term.label.clone(), value));
             }
         }
@@ -112,12 +111,12 @@ pub fn draft(library: &Library, request: &DraftRequest, id: AgreementId) -> Resu
             .term(id)
             .filter(|_| terms.contains_key(&term_id))
             .ok_or_else(|| LibraryError::UnknownTerm(id.clone()))?;
-        let invalid = |error: TermValueError| LibraryError::InvalidTerm {
+        let invalid = |message: String| LibraryError::InvalidTerm {
             term: id.clone(),
-            message: error.to_string(),
+            message,
         };
-        let value = term_value_from_text(spec, text).map_err(invalid)?;
-        check_range(spec, &value).map_err(invalid)?;
+        let value = term_value_from_text(spec, text).map_err(|e| invalid(e.to_string()))?;
+        check_range(spec, &value).map_err(|e| invalid(e.to_string()))?;
         if let Some(term) = terms.get_mut(&term_id) {
             term.value = value;
         }
@@ -295,14 +294,14 @@ pub fn draft_clause(
             continue;
         }
         let spec = spec.get_ref();
-        let invalid = |error: TermValueError| LibraryError::InvalidTerm {
+        let invalid = |message: String| LibraryError::InvalidTerm {
             term: id.clone(),
-            message: error.to_string(),
+            message,
         };
         let default = spec
             .default_for(&clause.spec.positions.get(position).defaults, id)
             .ok_or_else(|| invalid("has no default".into()))?;
-        let value = term_value(spec, default).map_err(invalid)?;
+        let value = term_value(spec, default).map_err(|e| invalid(e.to_string()))?;
         values.insert(id.clone(), inner_json(&value));
         new_terms.push((term_id, Term::new(spec.label.clone(), value)));
     }
