@@ -77,7 +77,8 @@ pub fn set_clause_text(
     if heading.is_empty() {
         return Err(invalid("Clause heading", "must not be empty".into()));
     }
-    check_free_text(heading, 300, false).map_err(|e| invalid("Clause heading", e.to_string()))?;
+    check_free_text(heading, Clause::MAX_HEADING_CHARS, false)
+        .map_err(|e| invalid("Clause heading", e.to_string()))?;
     let text = normalise_paragraphs(text);
     if text.is_empty() {
         return Err(invalid(

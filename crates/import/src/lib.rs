@@ -11,7 +11,13 @@
 //! for markup.
 
 mod blocks;
+mod headings;
+mod markdown;
+mod markup;
 mod structure;
 mod text;
+pub mod words;
 
-pub use structure::{ImportError, MAX_MARKDOWN_BYTES, import_document, import_markdown, import_text};
+pub use structure::{
+    ImportError, MAX_MARKDOWN_BYTES, import_document, import_markdown, import_text, is_plain_text,
+};

@@ -1,13 +1,20 @@
-//! Blocks to sections and clauses.
+//! Blocks to sections and clauses, keeping every word in its order: a block always lands in
+//! a heading or a clause's text, a heading too long to be one becomes a short heading and a
+//! body, a clause too long to be one continues in the next, and a structure that is not
+//! recognised is clause text.
 
 use sla_model::{Agreement, AgreementId, Clause, ClauseId, ModelError, PartyRole, Section, SectionId, Title};
 use thiserror::Error;
 
-use crate::blocks::{Block, Lead, blocks};
+use crate::blocks::{Block, Lead};
+use crate::headings::{cut_number, first_words, fit_heading, split_lead};
 
 /// The largest Markdown or text file accepted (bytes): a 2,000-page agreement with its
 /// schedules is about 7 MB of text; the agreement files (JSON) have the same limit.
 pub const MAX_MARKDOWN_BYTES: usize = 32 * 1024 * 1024;
+
+/// The heading of the clause made of the text before a document's first heading or clause.
+const INTRODUCTION: &str = "Introduction";
 
 #[derive(Debug, Error)]
 pub enum ImportError {
@@ -19,20 +26,9 @@ pub enum ImportError {
     Model(#[from] ModelError),
 }
 
-struct Draft {
-    heading: String,
-    number: String,
-    paragraphs: Vec<String>,
-}
-
-struct SectionDraft {
-    heading: String,
-    number: String,
-    clauses: Vec<Draft>,
-}
-
-/// Reads a Markdown agreement. `fallback_title` is used when the file has no level-1 heading;
-/// the counterparty is named on the side opposite `our_role`.
+/// Reads a Markdown agreement. The title is its first level-1 heading when nothing comes
+/// before it, else its front matter's `title:`, else `fallback_title`; the counterparty is
+/// named on the side opposite `our_role`.
 pub fn import_markdown(
     markdown: &str,
     id: AgreementId,
@@ -43,12 +39,17 @@ pub fn import_markdown(
     if markdown.len() > MAX_MARKDOWN_BYTES {
         return Err(ImportError::TooLarge(markdown.len()));
     }
-    from_blocks(blocks(markdown), id, fallback_title, our_role, counterparty)
+    let document = crate::markdown::read(markdown);
+    let fallback = document
+        .front_matter_title
+        .filter(|t| Title::new(t.as_str()).is_ok())
+        .unwrap_or_else(|| fallback_title.to_owned());
+    from_blocks(document.blocks, id, &fallback, our_role, counterparty)
 }
 
 /// Reads a plain-text agreement (a `.txt` file): paragraphs between blank lines, kept as they
 /// are written (no character is taken for markup); a first paragraph of one short line is the
-/// title; numbered paragraphs (`3.2 …`) open clauses, as in Markdown.
+/// title; short numbered lines are headings and numbered paragraphs (`3.2 …`) open clauses.
 pub fn import_text(
     text: &str,
     id: AgreementId,
@@ -78,13 +79,191 @@ pub fn import_document(
     our_role: PartyRole,
     counterparty: &str,
 ) -> Result<Agreement, ImportError> {
+    if is_plain_text(file_name) {
+        import_text(text, id, fallback_title, our_role, counterparty)
+    } else {
+        import_markdown(text, id, fallback_title, our_role, counterparty)
+    }
+}
+
+/// Whether a file of this name is read as plain text rather than Markdown.
+pub fn is_plain_text(file_name: &str) -> bool {
     let extension = std::path::Path::new(file_name)
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("txt" | "text") => import_text(text, id, fallback_title, our_role, counterparty),
-        _ => import_markdown(text, id, fallback_title, our_role, counterparty),
+    matches!(extension.as_deref(), Some("txt" | "text"))
+}
+
+/// Which structures open sections; the others open clauses or continue one.
+struct Layout {
+    /// Headings at this level or above open sections (`None`: every heading is a clause's).
+    section_level: Option<u8>,
+}
+
+impl Layout {
+    fn of(blocks: &[Block]) -> Self {
+        let mut levels: Vec<u8> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, .. } => Some(*level),
+                _ => None,
+            })
+            .collect();
+        levels.sort_unstable();
+        levels.dedup();
+        let opens_clauses = blocks.iter().any(|b| match b {
+            Block::Paragraph { lead, .. } => lead.run_in.is_some() || cut_number(&lead.text).0.is_some(),
+            Block::Item { depth, number, lead } => *depth <= 2 && (number.is_some() || lead.run_in.is_some()),
+            Block::Heading { .. } | Block::Verbatim { .. } => false,
+        });
+        let section_level = match levels.as_slice() {
+            [] => None,
+            [only] => opens_clauses.then_some(*only),
+            [top, ..] => Some(*top),
+        };
+        Self { section_level }
+    }
+}
+
+#[derive(Default)]
+struct SectionDraft {
+    heading: String,
+    clauses: Vec<ClauseDraft>,
+}
+
+#[derive(Default)]
+struct ClauseDraft {
+    heading: String,
+    number: String,
+    text: String,
+}
+
+/// The sections being built, in reading order.
+struct Builder<'a> {
+    title: &'a str,
+    sections: Vec<SectionDraft>,
+    /// The number of the list item that opened the current section (`2` for `2.1`, …).
+    list_section: Option<String>,
+}
+
+impl Builder<'_> {
+    fn section(&mut self, heading: String) {
+        let (heading, overflow) = fit_heading(heading);
+        self.sections.push(SectionDraft {
+            heading,
+            clauses: Vec::new(),
+        });
+        self.list_section = None;
+        if let Some(full) = overflow {
+            self.clause(String::new(), String::new(), full);
+        }
+    }
+
+    fn clause(&mut self, heading: String, number: String, body: String) {
+        if self.sections.is_empty() {
+            self.sections.push(SectionDraft {
+                heading: self.title.to_owned(),
+                ..SectionDraft::default()
+            });
+        }
+        let (heading, overflow) = fit_heading(heading);
+        let text = match overflow {
+            Some(full) if body.is_empty() => full,
+            Some(full) => format!("{full}\n\n{body}"),
+            None => body,
+        };
+        if let Some(section) = self.sections.last_mut() {
+            section.clauses.push(ClauseDraft {
+                heading,
+                number,
+                text,
+            });
+        }
+    }
+
+    /// Adds text to the clause being read, after `separator`; text before any clause opens
+    /// one (the introduction, before any section).
+    fn append(&mut self, text: &str, separator: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        match self.sections.last_mut().and_then(|s| s.clauses.last_mut()) {
+            Some(clause) => {
+                if !clause.text.is_empty() {
+                    clause.text.push_str(separator);
+                }
+                clause.text.push_str(text);
+            }
+            None => {
+                let heading = if self.sections.is_empty() {
+                    INTRODUCTION.to_owned()
+                } else {
+                    String::new()
+                };
+                self.clause(heading, String::new(), text.to_owned());
+            }
+        }
+    }
+
+    fn heading(&mut self, layout: &Layout, level: u8, text: String) {
+        let (number, rest) = cut_number(&text);
+        let number = number.unwrap_or_default().to_owned();
+        let rest = rest.to_owned();
+        if layout.section_level.is_some_and(|top| level <= top) {
+            // A section's number is its place, which the documents print.
+            self.section(rest);
+        } else {
+            self.clause(rest, number, String::new());
+        }
+    }
+
+    fn item(&mut self, depth: usize, number: Option<u64>, lead: Lead, opens_list: bool) {
+        let heading_like = lead.text.split_whitespace().nth(12).is_none()
+            && !lead.text.ends_with(['.', ';', ','])
+            && !lead.text.contains('\n');
+        if depth == 1 && opens_list && heading_like {
+            let heading = lead.run_in.clone().unwrap_or_else(|| lead.text.clone());
+            let number = number.map(|n| n.to_string()).unwrap_or_default();
+            // The item's words beyond its run-in heading stay, as the section's first text.
+            let rest = lead
+                .text
+                .strip_prefix(heading.as_str())
+                .unwrap_or(&lead.text)
+                .trim()
+                .to_owned();
+            self.section(heading);
+            self.list_section = Some(number);
+            self.append(&rest, "\n\n");
+        } else if depth <= 2 && (number.is_some() || lead.run_in.is_some()) {
+            let number = match (number, &self.list_section) {
+                (Some(n), Some(parent)) if depth == 2 && !parent.is_empty() => format!("{parent}.{n}"),
+                (Some(n), _) => n.to_string(),
+                (None, _) => String::new(),
+            };
+            let (heading, body) = split_lead(lead);
+            self.clause(heading, number, body);
+        } else {
+            let marker = match number {
+                Some(n) => format!("({n}) "),
+                None => "• ".to_owned(),
+            };
+            self.append(&format!("{marker}{}", lead.text), "\n");
+        }
+    }
+
+    fn paragraph(&mut self, depth: usize, mut lead: Lead) {
+        let (number, rest) = cut_number(&lead.text);
+        if number.is_some() || lead.run_in.is_some() {
+            let number = number.unwrap_or_default().to_owned();
+            // The number is cut from the text where it stands, without a copy.
+            let cut = lead.text.len() - rest.len();
+            lead.text.replace_range(..cut, "");
+            let (heading, body) = split_lead(lead);
+            self.clause(heading, number, body);
+        } else {
+            self.append(&lead.text, if depth > 0 { "\n" } else { "\n\n" });
+        }
     }
 }
 
@@ -95,81 +274,42 @@ fn from_blocks(
     our_role: PartyRole,
     counterparty: &str,
 ) -> Result<Agreement, ImportError> {
-    let title = blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Heading { level: 1, text } if !text.is_empty() => Some(text.clone()),
-            _ => None,
-        })
-        .unwrap_or_else(|| fallback_title.to_owned());
-
-    let list_sections = blocks.iter().any(|b| matches!(b, Block::Item { depth: 1, .. }))
-        && blocks.iter().any(|b| {
-            matches!(
-                b,
-                Block::Item { depth: 2, .. } | Block::Paragraph { depth: 1.., .. }
-            )
-        });
-    let has_h3 = blocks
-        .iter()
-        .any(|b| matches!(b, Block::Heading { level: 3, .. }));
-
-    let mut sections: Vec<SectionDraft> = Vec::new();
-    let mut seen_title = false;
-    for block in blocks {
+    let mut blocks = blocks.into_iter().peekable();
+    // A first block that is a level-1 heading and can be a title is the title; a level-1
+    // heading after other text stays where it stands, so the words keep their order.
+    let (title, titled) = match blocks.peek() {
+        Some(Block::Heading { level: 1, text }) if Title::new(text.as_str()).is_ok() => {
+            let title = text.clone();
+            blocks.next();
+            (title, true)
+        }
+        _ => (fallback_title.to_owned(), false),
+    };
+    let blocks: Vec<Block> = blocks.collect();
+    let layout = Layout::of(&blocks);
+    let mut builder = Builder {
+        title: &title,
+        sections: Vec::new(),
+        list_section: None,
+    };
+    let mut blocks = blocks.into_iter().peekable();
+    while let Some(block) = blocks.next() {
         match block {
-            Block::Heading { level: 1, .. } if !seen_title => seen_title = true,
-            Block::Heading { level, text } if level <= 2 && (list_sections || has_h3) => {
-                new_section(&mut sections, text, String::new())
+            Block::Heading { level, text } => builder.heading(&layout, level, text),
+            Block::Item { depth, number, lead } => {
+                let opens_list =
+                    matches!(blocks.peek(), Some(Block::Item { depth: next, .. }) if *next > depth);
+                builder.item(depth, number, lead, opens_list);
             }
-            Block::Heading { text, .. } => new_clause(&mut sections, &title, text, String::new(), Vec::new()),
-            Block::Item {
-                depth: 1,
-                number,
-                lead,
-            } if list_sections => {
-                let heading = lead.run_in.clone().unwrap_or(lead.text.clone());
-                new_section(
-                    &mut sections,
-                    heading,
-                    number.map(|n| n.to_string()).unwrap_or_default(),
-                );
-            }
-            Block::Item { depth, number, lead } if depth <= 2 => {
-                let parent = sections.last().map(|s| s.number.clone()).unwrap_or_default();
-                let number = number
-                    .map(|n| {
-                        if parent.is_empty() {
-                            n.to_string()
-                        } else {
-                            format!("{parent}.{n}")
-                        }
-                    })
-                    .unwrap_or_default();
-                let (heading, body) = split_lead(lead);
-                new_clause(&mut sections, &title, heading, number, vec![body]);
-            }
-            Block::Item { number, lead, .. } => {
-                let marker = number
-                    .map(|n| format!("({n}) "))
-                    .unwrap_or_else(|| "• ".to_owned());
-                append(&mut sections, &title, format!("{marker}{}", lead.text));
-            }
-            Block::Paragraph { mut lead, .. } => {
-                let (number, rest) = leading_number(&lead.text);
-                if number.is_some() || lead.run_in.is_some() {
-                    let number = number.unwrap_or_default().to_owned();
-                    // The number is cut from the text where it stands, without a copy.
-                    let cut = lead.text.len() - rest.len();
-                    lead.text.replace_range(..cut, "");
-                    let (heading, body) = split_lead(lead);
-                    new_clause(&mut sections, &title, heading, number, vec![body]);
-                } else {
-                    append(&mut sections, &title, lead.text);
-                }
-            }
+            Block::Paragraph { depth, lead } => builder.paragraph(depth, lead),
+            Block::Verbatim { depth, text } => builder.append(&text, if depth > 0 { "\n" } else { "\n\n" }),
         }
     }
+    // A document that is only its title keeps it as its one clause's heading.
+    if builder.sections.is_empty() && titled {
+        builder.clause(title.clone(), String::new(), String::new());
+    }
+    let sections = builder.sections;
 
     let title = Title::new(title)
         .or_else(|_| Title::new(fallback_title))
@@ -178,23 +318,54 @@ fn from_blocks(
     let mut used = UsedIds::default();
     for (s, section) in sections.into_iter().enumerate() {
         let mut clauses = Vec::new();
-        for (c, clause) in section.clauses.into_iter().enumerate() {
-            let body = clause_text(clause.paragraphs);
-            if clause.heading.is_empty() && body.is_empty() {
+        let mut drafts = section.clauses;
+        // A heading with nothing under it keeps its words as a clause of its own.
+        if drafts.is_empty() && !section.heading.is_empty() {
+            drafts.push(ClauseDraft {
+                heading: section.heading.clone(),
+                ..ClauseDraft::default()
+            });
+        }
+        for (c, clause) in drafts.into_iter().enumerate() {
+            let text = clause_text(clause.text);
+            let heading = without_controls(clause.heading);
+            if heading.is_empty() && text.is_empty() {
                 continue;
             }
+            let heading = if heading.is_empty() {
+                first_words(&text, 6)
+            } else {
+                heading
+            };
             let wanted = if clause.number.is_empty() {
                 format!("c{}-{}", s + 1, c + 1)
             } else {
-                format!("c{}", clause.number.replace('.', "-"))
+                let mut id = String::with_capacity(clause.number.len() + 1);
+                id.push('c');
+                id.extend(clause.number.chars().map(|ch| if ch == '.' { '-' } else { ch }));
+                id
             };
-            let id =
-                ClauseId::new(unique(&mut used, wanted)).map_err(|e| ModelError::invalid("clause id", e))?;
-            clauses.push(Clause {
-                id,
-                heading: clause.heading,
-                text: body,
-            });
+            let parts = crate::headings::split_text(text, Clause::MAX_TEXT_CHARS);
+            let continued = parts.len() > 1;
+            for (p, part) in parts.into_iter().enumerate() {
+                let wanted = if p == 0 {
+                    wanted.clone()
+                } else {
+                    format!("{wanted}-part-{}", p + 1)
+                };
+                let id = ClauseId::new(unique(&mut used, wanted))
+                    .map_err(|e| ModelError::invalid("clause id", e))?;
+                let heading = if continued && p > 0 {
+                    crate::headings::continued(&heading)
+                } else {
+                    heading.clone()
+                };
+                clauses.push(Clause {
+                    id,
+                    heading,
+                    text: part,
+                });
+            }
         }
         if clauses.is_empty() {
             continue;
@@ -203,7 +374,7 @@ fn from_blocks(
             .map_err(|e| ModelError::invalid("section id", e))?;
         agreement.sections.push(Section {
             id,
-            heading: section.heading,
+            heading: without_controls(section.heading),
             clauses,
         });
     }
@@ -220,138 +391,39 @@ type UsedIds = foldhash::HashSet<String>;
 
 /// `wanted`, or `wanted-2`, `wanted-3`… if it is taken; marked as taken.
 fn unique(used: &mut UsedIds, wanted: String) -> String {
-    let mut candidate = wanted.clone();
+    if used.insert(wanted.clone()) {
+        return wanted;
+    }
     let mut n = 2;
-    while used.contains(&candidate) {
-        candidate = format!("{wanted}-{n}");
+    loop {
+        let candidate = format!("{wanted}-{n}");
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
         n += 1;
     }
-    used.insert(candidate.clone());
-    candidate
 }
 
-/// A clause's paragraphs as its text: trimmed, blank ones dropped, a blank line between;
-/// `{{`, which would read as a term reference, kept as text (`{ {`). One paragraph (the
-/// usual case) becomes the text without a copy.
-fn clause_text(paragraphs: Vec<String>) -> String {
-    let mut kept: Vec<String> = paragraphs
-        .into_iter()
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| {
-            if p.trim().len() == p.len() {
-                p
-            } else {
-                p.trim().to_owned()
-            }
-        })
-        .collect();
-    let text = if kept.len() == 1 {
-        kept.pop().unwrap_or_default()
+/// A clause's text as stored: trimmed, without control characters, and with `{{` (which
+/// would read as a term reference) kept as text (`{ {`).
+fn clause_text(text: String) -> String {
+    let text = if text.trim().len() == text.len() {
+        text
     } else {
-        kept.join("\n\n")
+        text.trim().to_owned()
     };
-    if text.contains("{{") {
-        text.replace("{{", "{ {")
+    let text = without_controls(text);
+    crate::markup::apart_braces(&text).map_or(text, |spaced| spaced)
+}
+
+/// `text` without the control characters a clause may not hold (all but the line break and
+/// the tab): they are no words, and a stray one must not refuse the document.
+fn without_controls(text: String) -> String {
+    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        text.chars()
+            .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+            .collect()
     } else {
         text
-    }
-}
-
-/// A heading and the body: a run-in heading ending with a full stop is removed from the body
-/// ("Target Uptime. Provider will…"); one that is part of the sentence ("“Uptime” means…")
-/// stays in it. Without a run-in heading, the first words become the heading.
-fn split_lead(lead: Lead) -> (String, String) {
-    match lead.run_in {
-        Some(heading) if heading.ends_with('.') || heading.ends_with(':') => {
-            let body = lead
-                .text
-                .strip_prefix(heading.as_str())
-                .unwrap_or(&lead.text)
-                .trim()
-                .to_owned();
-            (heading.trim_end_matches(['.', ':']).to_owned(), body)
-        }
-        Some(heading) => (
-            heading.trim_matches(|c: char| "\"“”'‘’".contains(c)).to_owned(),
-            lead.text,
-        ),
-        None => (first_words(&lead.text, 6), lead.text),
-    }
-}
-
-/// The first `count` words of `text`, one space between each, and ` …` when more follow.
-fn first_words(text: &str, count: usize) -> String {
-    let mut heading = String::new();
-    let mut words = text.split_whitespace();
-    for word in words.by_ref().take(count) {
-        if !heading.is_empty() {
-            heading.push(' ');
-        }
-        heading.push_str(word);
-    }
-    if words.next().is_some() {
-        heading.push_str(" …");
-    }
-    heading
-}
-
-/// `1.1 Text` → (`1.1`, `Text`).
-fn leading_number(text: &str) -> (Option<&str>, &str) {
-    let candidate = text.split_whitespace().next().unwrap_or("");
-    let trimmed = candidate.trim_end_matches('.');
-    let numeric = !trimmed.is_empty()
-        && trimmed
-            .split('.')
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    if numeric && candidate.len() < text.len() {
-        (Some(trimmed), text[candidate.len()..].trim_start())
-    } else {
-        (None, text)
-    }
-}
-
-fn new_section(sections: &mut Vec<SectionDraft>, heading: String, number: String) {
-    sections.push(SectionDraft {
-        heading,
-        number,
-        clauses: Vec::new(),
-    });
-}
-
-fn new_clause(
-    sections: &mut Vec<SectionDraft>,
-    title: &str,
-    heading: String,
-    number: String,
-    paragraphs: Vec<String>,
-) {
-    if sections.is_empty() {
-        new_section(sections, title.to_owned(), String::new());
-    }
-    if let Some(section) = sections.last_mut() {
-        section.clauses.push(Draft {
-            heading,
-            number,
-            paragraphs,
-        });
-    }
-}
-
-fn append(sections: &mut Vec<SectionDraft>, title: &str, paragraph: String) {
-    if paragraph.trim().is_empty() {
-        return;
-    }
-    let has_clause = sections.last().is_some_and(|s| !s.clauses.is_empty());
-    if !has_clause {
-        new_clause(
-            sections,
-            title,
-            "Introduction".to_owned(),
-            String::new(),
-            Vec::new(),
-        );
-    }
-    if let Some(clause) = sections.last_mut().and_then(|s| s.clauses.last_mut()) {
-        clause.paragraphs.push(paragraph);
     }
 }

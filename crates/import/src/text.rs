@@ -5,6 +5,9 @@ use crate::blocks::{Block, Lead, tidy_owned};
 /// The most words a first paragraph of one line may have to be taken as the title.
 const TITLE_WORDS: usize = 15;
 
+/// The most words a numbered line may have to be taken as a heading.
+const HEADING_WORDS: usize = 10;
+
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut paragraph = String::new();
@@ -20,8 +23,22 @@ pub fn blocks(text: &str) -> Vec<Block> {
             && one_line
             && text.split_whitespace().nth(TITLE_WORDS).is_none()
             && !text.ends_with(['.', ':', ';']);
+        // A short numbered line is a heading: `2. Service Credits` a section's, `2.1 Uptime`
+        // a clause's.
+        let numbered_heading = one_line
+            && text.split_whitespace().nth(HEADING_WORDS).is_none()
+            && !text.ends_with(['.', ':', ';', ','])
+            && crate::headings::cut_number(&text).0.is_some();
         out.push(if title_like {
             Block::Heading { level: 1, text }
+        } else if numbered_heading {
+            let dotted = crate::headings::cut_number(&text)
+                .0
+                .is_some_and(|n| n.contains('.'));
+            Block::Heading {
+                level: if dotted { 3 } else { 2 },
+                text,
+            }
         } else {
             Block::Paragraph {
                 depth: 0,
@@ -55,6 +72,7 @@ mod tests {
                 Block::Heading { text, .. } => format!("# {text}"),
                 Block::Paragraph { lead, .. } => lead.text.clone(),
                 Block::Item { lead, .. } => format!("- {}", lead.text),
+                Block::Verbatim { text, .. } => text.clone(),
             })
             .collect()
     }

@@ -60,6 +60,8 @@ pub struct TermReference {
 
 impl Clause {
     pub const MAX_TEXT_CHARS: usize = 200_000;
+    /// The longest heading of a clause or a section, one line.
+    pub const MAX_HEADING_CHARS: usize = 300;
 
     /// The term references in the text, in order; an unclosed `{{` or a malformed id is an
     /// error describing where it is.
@@ -184,7 +186,7 @@ impl Agreement {
                     format!("section id `{}` is used twice", section.id),
                 ));
             }
-            check_free_text(&section.heading, 300, false)
+            check_free_text(&section.heading, Clause::MAX_HEADING_CHARS, false)
                 .map_err(|e| ModelError::invalid(at("heading"), e))?;
             for (c, clause) in section.clauses.iter().enumerate() {
                 let at = |field: &str| format!("sections[{s}].clauses[{c}].{field}");
@@ -194,7 +196,7 @@ impl Agreement {
                         format!("clause id `{}` is used twice", clause.id),
                     ));
                 }
-                check_free_text(&clause.heading, 300, false)
+                check_free_text(&clause.heading, Clause::MAX_HEADING_CHARS, false)
                     .map_err(|e| ModelError::invalid(at("heading"), e))?;
                 check_free_text(&clause.text, Clause::MAX_TEXT_CHARS, true)
                     .map_err(|e| ModelError::invalid(at("text"), e))?;

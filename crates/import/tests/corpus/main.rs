@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use sla_import::import_markdown;
+use sla_import::{ImportError, import_markdown, import_text, words};
 use sla_model::{Agreement, AgreementId, PartyRole};
 
 fn corpus_root() -> PathBuf {
@@ -83,31 +83,76 @@ fn common_paper_sla_1_0_imports_with_headings_inside_the_list() {
     );
 }
 
-#[test]
-fn every_revision_in_the_corpus_imports() {
-    let folders = std::fs::read_dir(corpus_root()).unwrap();
-    let mut count = 0;
-    for folder in folders {
+/// Every revision of every real document in the corpus, with its path.
+fn corpus_documents() -> Vec<(PathBuf, String)> {
+    let mut documents = Vec::new();
+    for folder in std::fs::read_dir(corpus_root()).unwrap() {
         let folder = folder.unwrap().path();
         if !folder.is_dir() {
             continue;
         }
         for file in std::fs::read_dir(&folder).unwrap() {
             let path = file.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let agreement =
-                import_markdown(&text, AgreementId::random(), "Imported", PartyRole::Customer, "X")
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            assert!(
-                agreement.clause_count() >= 3,
-                "{}: {:#?}",
-                path.display(),
-                outline(&agreement)
-            );
-            count += 1;
+            if path.extension().is_some_and(|e| e == "md") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                documents.push((path, text));
+            }
         }
     }
-    assert!(count >= 20, "the corpus has its revisions ({count})");
+    documents.sort();
+    documents
+}
+
+/// The importers' promise on real documents no one here wrote: each one imports (as
+/// Markdown, and as plain text), and every word of it is in the agreement, in order.
+#[test]
+fn every_word_of_every_real_document_is_imported_in_order() {
+    let documents = corpus_documents();
+    assert!(
+        documents.len() >= 70,
+        "the corpus has its revisions ({})",
+        documents.len()
+    );
+    let mut empty = 0;
+    for (path, text) in &documents {
+        let shown = path.display();
+        let source = words::markdown_words(text);
+        let imported = import_markdown(text, AgreementId::random(), "Imported", PartyRole::Customer, "X");
+        if source.is_empty() {
+            // A page that only includes another (`<%= partial … %>`) has no words to keep.
+            assert!(matches!(imported, Err(ImportError::Empty)), "{shown}");
+            empty += 1;
+            continue;
+        }
+        let agreement = imported.unwrap_or_else(|e| panic!("{shown}: {e}"));
+        let imported = words::agreement_words(&agreement);
+        if let Some(missing) = words::first_missing(&source, &imported) {
+            panic!(
+                "{shown}: word {} of {} ({:?}) is not in the import, near “{}”\n{:#?}",
+                missing.index,
+                source.len(),
+                missing.word,
+                missing.context,
+                outline(&agreement)
+            );
+        }
+        assert!(
+            agreement.clause_count() >= 2,
+            "{shown}: {:#?}",
+            outline(&agreement)
+        );
+
+        let as_text = import_text(text, AgreementId::random(), "Imported", PartyRole::Customer, "X")
+            .unwrap_or_else(|e| panic!("{shown} as text: {e}"));
+        let source = words::text_words(text);
+        if let Some(missing) = words::first_missing(&source, &words::agreement_words(&as_text)) {
+            panic!(
+                "{shown} as text: word {} ({:?}) is not in the import, near “{}”",
+                missing.index, missing.word, missing.context
+            );
+        }
+    }
+    assert!(empty <= 3, "{empty} documents without words");
 }
 
 #[test]
@@ -132,7 +177,18 @@ fn basecamp_questions_become_clauses() {
 fn hostile_and_empty_input_gives_errors_not_panics() {
     let id = AgreementId::random;
     assert!(import_markdown("", id(), "X", PartyRole::Customer, "Y").is_err());
-    assert!(import_markdown(&"x".repeat(5 * 1024 * 1024), id(), "X", PartyRole::Customer, "Y").is_err());
+    assert!(import_markdown(&"x".repeat(33 * 1024 * 1024), id(), "X", PartyRole::Customer, "Y").is_err());
+    // One "word" of 5 MB is kept, cut into clauses of the longest text a clause may hold.
+    let unbroken =
+        import_markdown(&"x".repeat(5 * 1024 * 1024), id(), "X", PartyRole::Customer, "Y").unwrap();
+    assert_eq!(unbroken.clause_count(), 27);
+    let kept: usize = unbroken
+        .sections
+        .iter()
+        .flat_map(|s| &s.clauses)
+        .map(|c| c.text.len())
+        .sum();
+    assert_eq!(kept, 5 * 1024 * 1024);
     let nested = format!("# T\n\n{}deep", "> ".repeat(5_000));
     let _ = import_markdown(&nested, id(), "X", PartyRole::Customer, "Y");
     let lists = (0..200)
