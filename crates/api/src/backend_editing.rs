@@ -144,6 +144,7 @@ impl Backend {
         let our_role = *our_role;
         let agreement =
             crate::files::document_agreement(file_name, file_name, markdown, our_role, counterparty.trim())?;
+        crate::files::every_word_kept(file_name, file_name, markdown, &agreement)?;
         self.insert_agreement(&agreement, our_role, now)
     }
 

@@ -75,6 +75,51 @@ pub fn read_document_file(
     )
 }
 
+/// A document imported to be kept: read as [`read_document_file`] reads it, and checked to
+/// hold every word of the file in order (a word the readers would drop is refused, naming it,
+/// rather than lost). Returns the agreement and how many words the file has.
+pub fn import_document_file(
+    path: &Path,
+    our_role: sla_model::PartyRole,
+    counterparty: &str,
+) -> Result<(Agreement, usize), ApiError> {
+    let text = read_limited_text(path, sla_import::MAX_MARKDOWN_BYTES, "a document to import")?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let shown = path.display().to_string();
+    let agreement = document_agreement(&file_name, &shown, &text, our_role, counterparty)?;
+    let words = every_word_kept(&file_name, &shown, &text, &agreement)?;
+    Ok((agreement, words))
+}
+
+/// How many words `text` has, when `agreement` holds them all in order; else a refusal that
+/// names the first word it lacks.
+pub(crate) fn every_word_kept(
+    file_name: &str,
+    shown: &str,
+    text: &str,
+    agreement: &Agreement,
+) -> Result<usize, ApiError> {
+    use sla_import::words;
+    let source = if sla_import::is_plain_text(file_name) {
+        words::text_words(text)
+    } else {
+        words::markdown_words(text)
+    };
+    match words::first_missing(&source, &words::agreement_words(agreement)) {
+        None => Ok(source.len()),
+        Some(missing) => Err(ApiError::new(
+            ErrorCode::Internal,
+            format!(
+                "{shown}: the import would lose the word “{}” (word {} of {}, near “{}”); nothing was imported",
+                missing.word,
+                missing.index + 1,
+                source.len(),
+                missing.context
+            ),
+        )),
+    }
+}
+
 /// A document's text read into an agreement: `file_name` chooses the reader (plain text for
 /// `.txt`, else Markdown) and gives the title when the document has none; a refusal names
 /// the file as `shown`.

@@ -40,8 +40,8 @@ pub use backend_word_reply::{WordImport, apply_reply};
 pub use editing::{AddClause, LibraryClause, MoveDirection};
 pub use error::{ApiError, ErrorCode, KeyChange};
 pub use files::{
-    read_agreement_file, read_document_file, read_measurement_file, read_package_file, read_word_file,
-    write_file_atomically,
+    import_document_file, read_agreement_file, read_document_file, read_measurement_file, read_package_file,
+    read_word_file, write_file_atomically,
 };
 pub use history::{EditHistory, MAX_UNDO_STEPS};
 pub use library::{LIBRARY_ENV, TermRow, load_library, term_rows};

@@ -69,3 +69,49 @@ fn markdown_inputs_that_once_failed_stay_fixed() {
     );
     assert!(replayed >= 20, "{replayed}");
 }
+
+#[test]
+fn text_inputs_that_once_failed_stay_fixed() {
+    let replayed = replay(
+        &["fuzz/seeds/text", "tests/corpus/real", "fuzz/regressions/text"],
+        checks::text,
+    );
+    assert!(replayed >= 20, "{replayed}");
+}
+
+/// Each pair of consecutive revisions of every real document, read as Markdown and as plain
+/// text, through the fuzzers' checks: every word imported, and the redline between them
+/// holding both versions' clause texts whole.
+#[test]
+fn every_revision_pair_in_the_corpus_passes_the_fuzz_checks() {
+    let root = repository().join("tests/corpus/real");
+    let mut pairs = 0;
+    for folder in std::fs::read_dir(&root).unwrap() {
+        let folder = folder.unwrap().path();
+        if !folder.is_dir() {
+            continue;
+        }
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        files.sort();
+        for pair in files.windows(2) {
+            let mut both = std::fs::read(&pair[0]).unwrap();
+            both.extend_from_slice(b"\n=====\n");
+            both.extend_from_slice(&std::fs::read(&pair[1]).unwrap());
+            for check in [checks::markdown, checks::text] {
+                let outcome = std::panic::catch_unwind(|| check(&both));
+                assert!(
+                    outcome.is_ok(),
+                    "{} after {} fails its fuzz check",
+                    pair[1].display(),
+                    pair[0].display()
+                );
+            }
+            pairs += 1;
+        }
+    }
+    assert!(pairs >= 60, "{pairs} pairs");
+}

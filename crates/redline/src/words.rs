@@ -45,6 +45,24 @@ impl WordDiff {
     pub fn cosmetic_only(&self) -> bool {
         self.edits.iter().all(|e| e.cosmetic)
     }
+
+    /// The text before the change: its unchanged and deleted pieces.
+    pub fn older(&self) -> String {
+        self.side(PieceKind::Deleted)
+    }
+
+    /// The text after the change: its unchanged and inserted pieces.
+    pub fn newer(&self) -> String {
+        self.side(PieceKind::Inserted)
+    }
+
+    fn side(&self, changed: PieceKind) -> String {
+        self.pieces
+            .iter()
+            .filter(|p| p.kind == PieceKind::Same || p.kind == changed)
+            .map(|p| p.text.as_str())
+            .collect()
+    }
 }
 
 /// Splits text into words (numbers such as `99.9` and `1,250.00` and words such as
