@@ -79,6 +79,10 @@ fn tidy_cow(text: &str) -> Cow<'_, str> {
         }
         let start = i;
         i = word_end(text, i);
+        let word = without_controls(text.get(start..i).unwrap_or_default());
+        if word.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             if breaks > 0 {
                 out.extend(std::iter::repeat_n('\n', breaks));
@@ -86,10 +90,20 @@ fn tidy_cow(text: &str) -> Cow<'_, str> {
                 out.push(' ');
             }
         }
-        out.push_str(text.get(start..i).unwrap_or_default());
+        out.push_str(&word);
         (breaks, space) = (0, false);
     }
     Cow::Owned(out)
+}
+
+/// A word without the control characters in it (no text may hold them, and they are no
+/// words): C0, DEL and C1.
+fn without_controls(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2) && word.chars().any(char::is_control) {
+        Cow::Owned(word.chars().filter(|c| !c.is_control()).collect())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// `tidy` for text whose only white space is the ASCII space (most paragraphs, often with
@@ -115,14 +129,16 @@ fn collapse_spaces(text: &str) -> String {
 }
 
 /// One pass over `bytes`: whether they hold white space other than the ASCII space and line
-/// break (tabs, carriage returns and the other controls, or a Unicode space: U+0085, U+00A0,
+/// break or a control character (tabs, carriage returns and the other controls, or a Unicode space: U+0085, U+00A0,
 /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), and whether a space is
 /// doubled or touches a line break. The fold has no branches, which the compiler vectorises.
 fn scan(bytes: &[u8]) -> (bool, bool) {
     const UNUSUAL: u8 = 1;
     const DOUBLED: u8 = 2;
-    let control = |b: u8| (b.wrapping_sub(0x09) <= 4) & (b != b'\n');
-    let two = |a: u8, b: u8| (a == 0xC2) & ((b == 0x85) | (b == 0xA0));
+    // Every C0 control but the line break (tabs and returns are white space, the others are
+    // removed), DEL, and after 0xC2 the C1 controls (U+0085 among them) and U+00A0.
+    let control = |b: u8| ((b < 0x20) & (b != b'\n')) | (b == 0x7F);
+    let two = |a: u8, b: u8| (a == 0xC2) & ((b <= 0x9F) | (b == 0xA0));
     let doubled = |a: u8, b: u8| ((a == b' ') & ((b == b' ') | (b == b'\n'))) | ((a == b'\n') & (b == b' '));
     let three = |a: u8, b: u8, c: u8| {
         ((a == 0xE2)
@@ -202,7 +218,13 @@ mod tidy_tests {
     /// the whole trimmed.
     fn by_definition(text: &str) -> String {
         text.lines()
-            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|line| {
+                line.split_whitespace()
+                    .map(|word| word.chars().filter(|c| !c.is_control()).collect::<String>())
+                    .filter(|word| !word.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect::<Vec<_>>()
             .join("\n")
             .trim()
@@ -215,7 +237,18 @@ mod tidy_tests {
             " ", "  ", "\t", "\r", "\n", "\r\n", "\n\n", " \n \n ", "\u{a0}", "\u{2003}", "\u{3000}",
             "\u{2028}", "\u{85}", "\u{b}",
         ];
-        let words = ["a", "€", "ü", "“quoted”", "x\u{200b}y", "\u{a9}", "\u{e2}\u{80}"];
+        let words = [
+            "a",
+            "€",
+            "ü",
+            "“quoted”",
+            "x\u{200b}y",
+            "\u{a9}",
+            "\u{e2}\u{80}",
+            "\u{1}",
+            "b\u{7f}c",
+            "\u{9c}d",
+        ];
         let mut samples = Vec::new();
         for s1 in spaces {
             for w in words {

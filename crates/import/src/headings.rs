@@ -61,24 +61,59 @@ pub fn split_lead(lead: Lead) -> (String, String) {
 /// The first `count` words of `text` (fewer if they would pass
 /// [`SHORT_HEADING_CHARS`]), one space between each, and ` …` when more follow.
 pub fn first_words(text: &str, count: usize) -> String {
+    // The usual case, an ASCII opening of short words, read byte by byte.
+    if let Some(heading) = first_ascii_words(text, count) {
+        return heading;
+    }
     let mut heading = String::new();
+    let mut chars = 0;
     for (taken, word) in text.split_whitespace().enumerate() {
-        let length = heading.chars().count() + word.chars().count() + 1;
-        if taken == count || (taken > 0 && length > SHORT_HEADING_CHARS) {
+        let length = word.chars().count();
+        if taken == count || (taken > 0 && chars + 1 + length > SHORT_HEADING_CHARS) {
             heading.push_str(" …");
             return heading;
         }
-        if taken == 0 && word.chars().count() > SHORT_HEADING_CHARS {
+        if taken == 0 && length > SHORT_HEADING_CHARS {
             heading.extend(word.chars().take(SHORT_HEADING_CHARS));
             heading.push('…');
             return heading;
         }
         if taken > 0 {
             heading.push(' ');
+            chars += 1;
         }
         heading.push_str(word);
+        chars += length;
     }
     heading
+}
+
+/// [`first_words`] for a text whose opening is ASCII with single spaces between words that
+/// fit: `None` when that is not so.
+fn first_ascii_words(text: &str, count: usize) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut i = 0;
+    while i < bytes.len() && i <= SHORT_HEADING_CHARS {
+        let b = bytes[i];
+        if !b.is_ascii()
+            || (b.is_ascii_whitespace() && b != b' ')
+            || (b == b' ' && bytes.get(i + 1) == Some(&b' '))
+        {
+            return None;
+        }
+        if b == b' ' {
+            words += 1;
+            if words == count {
+                return Some(format!("{} …", &text[..i]));
+            }
+        }
+        i += 1;
+    }
+    if i == bytes.len() && i <= SHORT_HEADING_CHARS && !text.starts_with(' ') {
+        return Some(text.trim_end().to_owned());
+    }
+    None
 }
 
 /// A heading as it can be stored: one line, within [`Clause::MAX_HEADING_CHARS`]. A longer
@@ -157,6 +192,26 @@ mod tests {
         assert_eq!(fit_heading("Two\nlines".into()), ("Two lines".into(), None));
         let unbroken = "x".repeat(400);
         assert_eq!(first_words(&unbroken, 6).chars().count(), SHORT_HEADING_CHARS + 1);
+        for text in [
+            "The Provider shall make the Service available",
+            "Short one",
+            "Ünïcode words here to see",
+            "a  b c",
+            "one two three four five six",
+            "x",
+        ] {
+            assert_eq!(first_words(text, 6), by_words(text, 6), "{text:?}");
+        }
+    }
+
+    /// `first_words` by its definition, without the ASCII shortcut.
+    fn by_words(text: &str, count: usize) -> String {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut heading = words.iter().take(count).copied().collect::<Vec<_>>().join(" ");
+        if words.len() > count {
+            heading.push_str(" …");
+        }
+        heading
     }
 
     #[test]

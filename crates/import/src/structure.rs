@@ -328,7 +328,7 @@ fn from_blocks(
         }
         for (c, clause) in drafts.into_iter().enumerate() {
             let text = clause_text(clause.text);
-            let heading = without_controls(clause.heading);
+            let heading = clause.heading;
             if heading.is_empty() && text.is_empty() {
                 continue;
             }
@@ -374,7 +374,7 @@ fn from_blocks(
             .map_err(|e| ModelError::invalid("section id", e))?;
         agreement.sections.push(Section {
             id,
-            heading: without_controls(section.heading),
+            heading: section.heading,
             clauses,
         });
     }
@@ -404,26 +404,13 @@ fn unique(used: &mut UsedIds, wanted: String) -> String {
     }
 }
 
-/// A clause's text as stored: trimmed, without control characters, and with `{{` (which
-/// would read as a term reference) kept as text (`{ {`).
+/// A clause's text as stored: trimmed, and with `{{` (which would read as a term reference)
+/// kept as text (`{ {`). (The readers' tidying has removed control characters.)
 fn clause_text(text: String) -> String {
     let text = if text.trim().len() == text.len() {
         text
     } else {
         text.trim().to_owned()
     };
-    let text = without_controls(text);
     crate::markup::apart_braces(&text).map_or(text, |spaced| spaced)
-}
-
-/// `text` without the control characters a clause may not hold (all but the line break and
-/// the tab): they are no words, and a stray one must not refuse the document.
-fn without_controls(text: String) -> String {
-    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        text.chars()
-            .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
-            .collect()
-    } else {
-        text
-    }
 }

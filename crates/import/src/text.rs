@@ -5,8 +5,9 @@ use crate::blocks::{Block, Lead, tidy_owned};
 /// The most words a first paragraph of one line may have to be taken as the title.
 const TITLE_WORDS: usize = 15;
 
-/// The most words a numbered line may have to be taken as a heading.
+/// The most words, and bytes, a numbered line may have to be taken as a heading.
 const HEADING_WORDS: usize = 10;
+const HEADING_BYTES: usize = 200;
 
 pub fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
@@ -26,9 +27,10 @@ pub fn blocks(text: &str) -> Vec<Block> {
         // A short numbered line is a heading: `2. Service Credits` a section's, `2.1 Uptime`
         // a clause's.
         let numbered_heading = one_line
-            && text.split_whitespace().nth(HEADING_WORDS).is_none()
             && !text.ends_with(['.', ':', ';', ','])
-            && crate::headings::cut_number(&text).0.is_some();
+            && text.len() <= HEADING_BYTES
+            && crate::headings::cut_number(&text).0.is_some()
+            && text.split_whitespace().nth(HEADING_WORDS).is_none();
         out.push(if title_like {
             Block::Heading { level: 1, text }
         } else if numbered_heading {

@@ -117,6 +117,17 @@ pub fn first_missing(source: &[String], imported: &[String]) -> Option<MissingWo
 }
 
 fn push_words(text: &str, words: &mut Vec<String>, block_start: bool) {
+    // Control characters are no text: `99.9\u{1}4` reads as the readers read it, `99.94`.
+    let clean: String;
+    let text = if text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        clean = text
+            .chars()
+            .filter(|c| !c.is_control() || c.is_whitespace())
+            .collect();
+        &clean
+    } else {
+        text
+    };
     let text = if block_start { cut_number(text).1 } else { text };
     // `{{` is kept apart in an import (`{ {`, which reads as no term reference).
     let spaced = apart_braces(text);
