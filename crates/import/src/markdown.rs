@@ -196,9 +196,10 @@ impl Reader {
             self.collector.open_run_in();
         } else if tag.starts_with("</span") {
             self.collector.close_run_in();
-        } else {
-            self.collector.text.push_str(&html_text(tag));
         }
+        // The text the event holds besides its tags: a `<br>`'s line break, or the words a
+        // malformed tag swallowed (an attribute's quote left open runs on over text).
+        self.collector.text.push_str(&html_text(tag));
     }
 
     /// Ends the block being read: the waiting item's first text, else a paragraph.

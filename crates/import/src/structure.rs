@@ -13,6 +13,9 @@ use crate::headings::{cut_number, first_words, fit_heading, split_lead};
 /// schedules is about 7 MB of text; the agreement files (JSON) have the same limit.
 pub const MAX_MARKDOWN_BYTES: usize = 32 * 1024 * 1024;
 
+/// The longest clause number kept in a clause's id.
+const MAX_NUMBER_CHARS: usize = 40;
+
 /// The heading of the clause made of the text before a document's first heading or clause.
 const INTRODUCTION: &str = "Introduction";
 
@@ -229,6 +232,7 @@ impl Builder<'_> {
             let rest = lead
                 .text
                 .strip_prefix(heading.as_str())
+                .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
                 .unwrap_or(&lead.text)
                 .trim()
                 .to_owned();
@@ -337,7 +341,9 @@ fn from_blocks(
             } else {
                 heading
             };
-            let wanted = if clause.number.is_empty() {
+            // A number too long for an id (ids are at most 64 characters, with room for the
+            // `-2` of a repeat and the `-part-2` of a continuation) gives the positional id.
+            let wanted = if clause.number.is_empty() || clause.number.len() > MAX_NUMBER_CHARS {
                 format!("c{}-{}", s + 1, c + 1)
             } else {
                 let mut id = String::with_capacity(clause.number.len() + 1);
