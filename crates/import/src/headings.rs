@@ -39,15 +39,7 @@ pub fn cut_number(text: &str) -> (Option<&str>, &str) {
 pub fn split_lead(lead: Lead) -> (String, String) {
     match lead.run_in {
         Some(heading) if heading.ends_with('.') || heading.ends_with(':') => {
-            // Only the run-in heading itself leaves the body: the text must open with it, as
-            // a whole word.
-            let body = lead
-                .text
-                .strip_prefix(heading.as_str())
-                .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
-                .unwrap_or(&lead.text)
-                .trim()
-                .to_owned();
+            let body = after_heading(&lead.text, &heading).to_owned();
             (heading.trim_end_matches(['.', ':']).to_owned(), body)
         }
         Some(heading) => (
@@ -56,6 +48,15 @@ pub fn split_lead(lead: Lead) -> (String, String) {
         ),
         None => (first_words(&lead.text, 6), lead.text),
     }
+}
+
+/// `text` without the heading it opens with; all of it when it does not open with the
+/// heading as whole words (a run-in heading may end inside a word: `Uptime</span>1`).
+pub fn after_heading<'a>(text: &'a str, heading: &str) -> &'a str {
+    text.strip_prefix(heading)
+        .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        .unwrap_or(text)
+        .trim()
 }
 
 /// The first `count` words of `text` (fewer if they would pass

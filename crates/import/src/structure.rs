@@ -7,7 +7,7 @@ use sla_model::{Agreement, AgreementId, Clause, ClauseId, ModelError, PartyRole,
 use thiserror::Error;
 
 use crate::blocks::{Block, Lead};
-use crate::headings::{cut_number, first_words, fit_heading, split_lead};
+use crate::headings::{after_heading, cut_number, first_words, fit_heading, split_lead};
 
 /// The largest Markdown or text file accepted (bytes): a 2,000-page agreement with its
 /// schedules is about 7 MB of text; the agreement files (JSON) have the same limit.
@@ -229,13 +229,7 @@ impl Builder<'_> {
             let heading = lead.run_in.clone().unwrap_or_else(|| lead.text.clone());
             let number = number.map(|n| n.to_string()).unwrap_or_default();
             // The item's words beyond its run-in heading stay, as the section's first text.
-            let rest = lead
-                .text
-                .strip_prefix(heading.as_str())
-                .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
-                .unwrap_or(&lead.text)
-                .trim()
-                .to_owned();
+            let rest = after_heading(&lead.text, &heading).to_owned();
             self.section(heading);
             self.list_section = Some(number);
             self.append(&rest, "\n\n");
