@@ -59,9 +59,11 @@ pub fn after_heading<'a>(text: &'a str, heading: &str) -> &'a str {
         .trim()
 }
 
-/// The first `count` words of `text` (fewer if they would pass
+/// The first `count` words of `text`'s first line (fewer if they would pass
 /// [`SHORT_HEADING_CHARS`]), one space between each, and ` …` when more follow.
 pub fn first_words(text: &str, count: usize) -> String {
+    // From the first line only: a list's items below a lead-in are not its heading.
+    let text = text.split('\n').next().unwrap_or_default();
     // The usual case, an ASCII opening of short words, read byte by byte.
     if let Some(heading) = first_ascii_words(text, count) {
         return heading;

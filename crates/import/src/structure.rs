@@ -148,6 +148,9 @@ struct Builder<'a> {
     sections: Vec<SectionDraft>,
     /// The number of the list item that opened the current section (`2` for `2.1`, …).
     list_section: Option<String>,
+    /// The clause being read was opened by a list item: a paragraph outside the list that
+    /// follows it is not that item's, and opens a clause of its own.
+    in_item_clause: bool,
 }
 
 impl Builder<'_> {
@@ -158,12 +161,14 @@ impl Builder<'_> {
             clauses: Vec::new(),
         });
         self.list_section = None;
+        self.in_item_clause = false;
         if let Some(full) = overflow {
             self.clause(String::new(), String::new(), full);
         }
     }
 
     fn clause(&mut self, heading: String, number: String, body: String) {
+        self.in_item_clause = false;
         if self.sections.is_empty() {
             self.sections.push(SectionDraft {
                 heading: self.title.to_owned(),
@@ -241,6 +246,7 @@ impl Builder<'_> {
             };
             let (heading, body) = split_lead(lead);
             self.clause(heading, number, body);
+            self.in_item_clause = true;
         } else {
             let marker = match number {
                 Some(n) => format!("({n}) "),
@@ -259,6 +265,8 @@ impl Builder<'_> {
             lead.text.replace_range(..cut, "");
             let (heading, body) = split_lead(lead);
             self.clause(heading, number, body);
+        } else if depth == 0 && self.in_item_clause {
+            self.clause(String::new(), String::new(), lead.text);
         } else {
             self.append(&lead.text, if depth > 0 { "\n" } else { "\n\n" });
         }
@@ -289,6 +297,7 @@ fn from_blocks(
         title: &title,
         sections: Vec::new(),
         list_section: None,
+        in_item_clause: false,
     };
     let mut blocks = blocks.into_iter().peekable();
     while let Some(block) = blocks.next() {

@@ -590,10 +590,21 @@ fn corpus_redlines_match_their_reviewed_snapshots() {
         .filter(|n| n.ends_with(".md"))
         .collect();
     basecamp.sort();
-    let mut pairs = vec![(
-        "commonpaper-sla/v1.0.md".to_owned(),
-        "commonpaper-sla/v2.0.md".to_owned(),
-    )];
+    let mut pairs = vec![
+        (
+            "commonpaper-sla/v1.0.md".to_owned(),
+            "commonpaper-sla/v2.0.md".to_owned(),
+        ),
+        // A lead-in and its bullets gain two items; a table rewritten and sections added.
+        (
+            "cloudgov-service-objectives/10-2023-05-22-bd3263f12.md".to_owned(),
+            "cloudgov-service-objectives/11-2023-11-02-d3485ee57.md".to_owned(),
+        ),
+        (
+            "govukpay-support/33-2022-12-16-ee89b6581.md".to_owned(),
+            "govukpay-support/34-2022-12-20-be00600b4.md".to_owned(),
+        ),
+    ];
     pairs.extend(
         basecamp
             .windows(2)

@@ -205,3 +205,37 @@ fn hostile_and_empty_input_gives_errors_not_panics() {
     .unwrap();
     assert_eq!(braces.sections[0].clauses[0].text, "Pay { {credits.cap}} now.");
 }
+
+/// cloud.gov's objectives: a bold lead paragraph, numbered priorities with run-in headings,
+/// then lead-in paragraphs with bullets. Each priority is a clause; a paragraph after the
+/// list is not the last priority's but opens its own clause, its bullets its lines.
+#[test]
+fn cloud_gov_objectives_keep_their_lead_ins_apart_from_the_list() {
+    let agreement = import("cloudgov-service-objectives/11-2023-11-02-d3485ee57.md");
+    assert_eq!(agreement.title.as_str(), "Our customer service objectives");
+    let clauses: Vec<_> = agreement.sections.iter().flat_map(|s| &s.clauses).collect();
+    let headings: Vec<&str> = clauses.iter().map(|c| c.heading.as_str()).collect();
+    for expected in [
+        "Compliance",
+        "Safety & Security",
+        "Transparency",
+        "Our performance goals:",
+    ] {
+        assert!(headings.contains(&expected), "{expected}: {headings:#?}");
+    }
+    let transparency = clauses.iter().find(|c| c.heading == "Transparency").unwrap();
+    assert!(
+        !transparency.text.contains("performance goals"),
+        "{}",
+        transparency.text
+    );
+    let goals = clauses
+        .iter()
+        .find(|c| c.heading == "Our performance goals:")
+        .unwrap();
+    assert!(
+        goals.text.contains("\n• We publicly publish real time metrics"),
+        "{}",
+        goals.text
+    );
+}
