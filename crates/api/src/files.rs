@@ -64,15 +64,7 @@ pub fn read_document_file(
     our_role: sla_model::PartyRole,
     counterparty: &str,
 ) -> Result<Agreement, ApiError> {
-    let text = read_limited_text(path, sla_import::MAX_MARKDOWN_BYTES, "a document to import")?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    document_agreement(
-        &file_name,
-        &path.display().to_string(),
-        &text,
-        our_role,
-        counterparty,
-    )
+    read_document(path, our_role, counterparty).map(|(agreement, _)| agreement)
 }
 
 /// A document imported to be kept: read as [`read_document_file`] reads it, and checked to
@@ -83,12 +75,33 @@ pub fn import_document_file(
     our_role: sla_model::PartyRole,
     counterparty: &str,
 ) -> Result<(Agreement, usize), ApiError> {
-    let text = read_limited_text(path, sla_import::MAX_MARKDOWN_BYTES, "a document to import")?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    let shown = path.display().to_string();
-    let agreement = document_agreement(&file_name, &shown, &text, our_role, counterparty)?;
-    let words = every_word_kept(&file_name, &shown, &text, &agreement)?;
+    let (agreement, text) = read_document(path, our_role, counterparty)?;
+    let words = every_word_kept(&file_name(path), &path.display().to_string(), &text, &agreement)?;
     Ok((agreement, words))
+}
+
+/// A document file read into an agreement, with the file's text.
+fn read_document(
+    path: &Path,
+    our_role: sla_model::PartyRole,
+    counterparty: &str,
+) -> Result<(Agreement, String), ApiError> {
+    let text = read_limited_text(path, sla_import::MAX_MARKDOWN_BYTES, "a document to import")?;
+    let agreement = document_agreement(
+        &file_name(path),
+        &path.display().to_string(),
+        &text,
+        our_role,
+        counterparty,
+    )?;
+    Ok((agreement, text))
+}
+
+/// The last part of `path` (empty when it has none).
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// How many words `text` has, when `agreement` holds them all in order; else a refusal that

@@ -37,7 +37,8 @@ pub struct Lead {
 }
 
 /// Collapses runs of spaces (any Unicode white space but the line break) into one, trims each
-/// line, keeps line breaks (blank lines dropped at the start and end).
+/// line, keeps line breaks (blank lines dropped at the start and end), and removes control
+/// characters (no text may hold them).
 pub(crate) fn tidy(text: &str) -> String {
     tidy_cow(text).into_owned()
 }
@@ -128,10 +129,10 @@ fn collapse_spaces(text: &str) -> String {
     out
 }
 
-/// One pass over `bytes`: whether they hold white space other than the ASCII space and line
-/// break or a control character (tabs, carriage returns and the other controls, or a Unicode space: U+0085, U+00A0,
-/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), and whether a space is
-/// doubled or touches a line break. The fold has no branches, which the compiler vectorises.
+/// One pass over `bytes`: whether they hold a control character (tabs and carriage returns
+/// among them) or white space other than the ASCII space and line break (a Unicode space:
+/// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), and whether
+/// a space is doubled or touches a line break. The fold has no branches, which the compiler vectorises.
 fn scan(bytes: &[u8]) -> (bool, bool) {
     const UNUSUAL: u8 = 1;
     const DOUBLED: u8 = 2;

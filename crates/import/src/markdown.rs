@@ -151,14 +151,12 @@ impl Reader {
                 let text = std::mem::take(&mut self.table_rows).join("\n");
                 self.verbatim(text);
             }
-            Event::Start(Tag::Table(_)) => self.flush(),
             Event::Html(part) => self.html.push_str(&part),
             Event::End(TagEnd::HtmlBlock) => {
                 self.flush();
                 let text = tidy(&html_text(&std::mem::take(&mut self.html)));
                 self.verbatim(text);
             }
-            Event::Start(Tag::CodeBlock(_)) => self.flush(),
             Event::End(TagEnd::CodeBlock) => {
                 let text = self.collector.take().text;
                 self.verbatim(text);

@@ -265,10 +265,19 @@ impl Builder<'_> {
             lead.text.replace_range(..cut, "");
             let (heading, body) = split_lead(lead);
             self.clause(heading, number, body);
-        } else if depth == 0 && self.in_item_clause {
-            self.clause(String::new(), String::new(), lead.text);
         } else {
-            self.append(&lead.text, if depth > 0 { "\n" } else { "\n\n" });
+            self.continue_text(depth, lead.text);
+        }
+    }
+
+    /// Text that opens no clause (a plain paragraph, a table, code, HTML): a line of the
+    /// clause being read inside a list, a paragraph of it outside one; after a list item's
+    /// clause, text outside the list opens a clause of its own.
+    fn continue_text(&mut self, depth: usize, text: String) {
+        if depth == 0 && self.in_item_clause {
+            self.clause(String::new(), String::new(), text);
+        } else {
+            self.append(&text, if depth > 0 { "\n" } else { "\n\n" });
         }
     }
 }
@@ -309,7 +318,7 @@ fn from_blocks(
                 builder.item(depth, number, lead, opens_list);
             }
             Block::Paragraph { depth, lead } => builder.paragraph(depth, lead),
-            Block::Verbatim { depth, text } => builder.append(&text, if depth > 0 { "\n" } else { "\n\n" }),
+            Block::Verbatim { depth, text } => builder.continue_text(depth, text),
         }
     }
     // A document that is only its title keeps it as its one clause's heading.

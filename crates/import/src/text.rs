@@ -26,21 +26,17 @@ pub fn blocks(text: &str) -> Vec<Block> {
             && !text.ends_with(['.', ':', ';']);
         // A short numbered line is a heading: `2. Service Credits` a section's, `2.1 Uptime`
         // a clause's.
-        let numbered_heading = one_line
+        let heading_number = (one_line
             && !text.ends_with(['.', ':', ';', ','])
             && text.len() <= HEADING_BYTES
-            && crate::headings::cut_number(&text).0.is_some()
-            && text.split_whitespace().nth(HEADING_WORDS).is_none();
+            && text.split_whitespace().nth(HEADING_WORDS).is_none())
+        .then(|| crate::headings::cut_number(&text).0)
+        .flatten();
         out.push(if title_like {
             Block::Heading { level: 1, text }
-        } else if numbered_heading {
-            let dotted = crate::headings::cut_number(&text)
-                .0
-                .is_some_and(|n| n.contains('.'));
-            Block::Heading {
-                level: if dotted { 3 } else { 2 },
-                text,
-            }
+        } else if let Some(number) = heading_number {
+            let level = if number.contains('.') { 3 } else { 2 };
+            Block::Heading { level, text }
         } else {
             Block::Paragraph {
                 depth: 0,

@@ -135,15 +135,10 @@ fn push_words(text: &str, words: &mut Vec<String>, block_start: bool) {
     words.extend(text.split_whitespace().map(word_key).filter(|w| !w.is_empty()));
 }
 
-/// A word as it is compared: without control characters and without the punctuation and
-/// symbols at its ends.
+/// A word as it is compared: without the punctuation and symbols at its ends (control
+/// characters are gone already, in [`push_words`]).
 fn word_key(token: &str) -> String {
-    token
-        .chars()
-        .filter(|c| !c.is_control())
-        .collect::<String>()
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_owned()
+    token.trim_matches(|c: char| !c.is_alphanumeric()).to_owned()
 }
 
 fn is_inline(tag: &Tag<'_>) -> bool {
