@@ -15,13 +15,15 @@ as_root() {
 # poppler-utils and qpdf read back the PDFs the tests write; python3-icalendar reads back the
 # iCalendar files (a second implementation of RFC 5545); LibreOffice (Writer, no GUI) opens the
 # Word files (a second implementation of the format), with fonts-liberation2 standing in for
-# Times New Roman, the font the Word files name.
+# Times New Roman, the font the Word files name; python3-uno lets the tests edit Word files in
+# LibreOffice as a counterparty would (Track Changes, comments), and pandoc is a second editor
+# that passes a Word file through (keeping headings, dropping content controls and properties).
 SYSTEM_PACKAGES=(
   build-essential pkg-config curl ca-certificates
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
   xvfb xauth webkit2gtk-driver xdotool
   poppler-utils qpdf
-  python3-icalendar libreoffice-writer-nogui fonts-liberation2
+  python3-icalendar libreoffice-writer-nogui fonts-liberation2 python3-uno pandoc
 )
 missing=()
 for package in "${SYSTEM_PACKAGES[@]}"; do

@@ -378,13 +378,15 @@ pub fn export_redline_docx(
 }
 
 /// Imports the other side's Word reply (the file the user picked, read by the window) as
-/// their next round.
+/// their next round; `answers` is the round the user confirmed for a file that lost its
+/// SLA Studio properties.
 #[tauri::command(async)]
 pub fn import_word_reply(
     backend: State<'_, Backend>,
     id: String,
     file_name: String,
     bytes: Vec<u8>,
+    answers: Option<u32>,
 ) -> Result<WordImport, ApiError> {
-    backend.import_word_reply(&id, &bytes, &file_name, Timestamp::now())
+    backend.import_word_reply(&id, &bytes, &file_name, answers, Timestamp::now())
 }

@@ -10,6 +10,23 @@ impl Backend {
     /// version once agreed, else the latest round (the draft when none was proposed yet). A
     /// round's file is dated with the round, so it is the same file whenever it is exported.
     pub fn export_docx(&self, id: &str, round: Option<u32>, now: Timestamp) -> Result<Vec<u8>, ApiError> {
+        let (agreement, mark, created) = self.docx_version(id, round, now)?;
+        sla_docx::agreement_docx(&sla_docx::Version {
+            agreement: &agreement,
+            round: mark,
+            created,
+        })
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))
+    }
+
+    /// What [`Backend::export_docx`] writes for `round`: the version's text, its round mark
+    /// and its date.
+    pub(crate) fn docx_version(
+        &self,
+        id: &str,
+        round: Option<u32>,
+        now: Timestamp,
+    ) -> Result<(sla_model::Agreement, Option<sla_docx::RoundMark>, Timestamp), ApiError> {
         let agreement_id = parse_id(id)?;
         let record = self.open_agreement(id)?;
         let last = record.rounds.last().map(|r| r.number);
@@ -20,7 +37,7 @@ impl Backend {
         let acceptance = agreed
             .filter(|a| Some(a.accepted) == number)
             .and_then(|a| record.rounds.iter().find(|r| r.number == a.acceptance));
-        let (agreement, mark, created) = match number {
+        Ok(match number {
             Some(n) => {
                 let found = self.workspace()?.round(agreement_id, n).map_err(|e| match e {
                     sla_store::StoreError::NotFound(_) => {
@@ -48,13 +65,7 @@ impl Backend {
                 (found.snapshot, Some(mark), found.proposed_at)
             }
             None => (self.version(id, None)?, None, now),
-        };
-        sla_docx::agreement_docx(&sla_docx::Version {
-            agreement: &agreement,
-            round: mark,
-            created,
         })
-        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))
     }
 
     /// Writes [`Backend::export_docx`]'s file to `path` (atomically).

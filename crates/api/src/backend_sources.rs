@@ -172,7 +172,16 @@ impl Backend {
                 format!("{file_name}: {e}. Nothing was imported."),
             )
         })?;
-        let mapping = sla_docx::map_reply(&agreement, &reply);
+        // The file as `sla docx export` writes it: the working draft.
+        let mapping = sla_docx::map_reply(
+            &sla_docx::Version {
+                agreement: &agreement,
+                round: None,
+                created: Timestamp::UNIX_EPOCH,
+            },
+            &reply,
+        )
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
         let (changes, _) = crate::apply_reply(
             &mut agreement,
             &mapping,

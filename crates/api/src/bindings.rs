@@ -126,6 +126,7 @@ pub fn typescript() -> String {
         declaration::<crate::Measurement>(&cfg),
         declaration::<crate::MeasurementDocument>(&cfg),
         declaration::<crate::WordImport>(&cfg),
+        declaration::<crate::TextMatch>(&cfg),
         declaration::<crate::ComingUp>(&cfg),
         declaration::<sla_measure::ServiceLevelReport>(&cfg),
         declaration::<sla_measure::WindowReport>(&cfg),

@@ -3,7 +3,7 @@
 //! returns the label Undo will show; the backend validates, saves and records it.
 
 use serde::{Deserialize, Serialize};
-use sla_model::{Agreement, Clause, Section, SectionId, check_free_text};
+use sla_model::{Agreement, Clause, ClauseId, Section, SectionId, check_free_text};
 use sla_templates::{Library, Position, TermValueError};
 use ts_rs::TS;
 
@@ -165,6 +165,15 @@ pub fn add_clause(
 
 /// A section id from a heading (`Service levels` → `service-levels`), unique in the draft.
 fn new_section_id(agreement: &Agreement, heading: &str) -> Result<SectionId, ApiError> {
+    let id = unique_slug(heading, "section", |candidate| {
+        agreement.sections.iter().any(|s| s.id.as_str() == candidate)
+    });
+    SectionId::new(id).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))
+}
+
+/// `heading` in lower-case words joined by hyphens (`fallback` when it has none), with `-2`,
+/// `-3`… until `taken` says no.
+fn unique_slug(heading: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
     let mut base: String = heading
         .chars()
         .map(|c| {
@@ -178,18 +187,63 @@ fn new_section_id(agreement: &Agreement, heading: &str) -> Result<SectionId, Api
     base = base
         .split('-')
         .filter(|p| !p.is_empty())
+        .take(8)
         .collect::<Vec<_>>()
         .join("-");
-    if base.is_empty() {
-        base = "section".into();
+    if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
+        base = format!("{fallback}-{base}").trim_end_matches('-').to_owned();
     }
     let mut candidate = base.clone();
     let mut n = 2;
-    while agreement.sections.iter().any(|s| s.id.as_str() == candidate) {
+    while taken(&candidate) {
         candidate = format!("{base}-{n}");
         n += 1;
     }
-    SectionId::new(candidate).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))
+    candidate
+}
+
+/// Adds a clause written elsewhere (the other side's, from a Word file) after the clause
+/// `after` in its section, or at the start of the first section; its id made from its
+/// heading. Returns the new clause's id.
+pub fn add_written_clause(
+    agreement: &mut Agreement,
+    after: Option<&str>,
+    heading: &str,
+    text: &str,
+) -> Result<String, ApiError> {
+    let id = unique_slug(heading, "clause", |candidate| {
+        agreement.locate_clause(candidate).is_some()
+    });
+    let clause_id =
+        ClauseId::new(id.clone()).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+    let (s, c) = match after.and_then(|a| agreement.locate_clause(a)) {
+        Some((s, c)) => (s, c + 1),
+        None => {
+            if agreement.sections.is_empty() {
+                agreement.sections.push(Section {
+                    id: new_section_id(agreement, "Added clauses")?,
+                    heading: "Added clauses".into(),
+                    clauses: Vec::new(),
+                });
+            }
+            (0, 0)
+        }
+    };
+    // A placeholder text first, so that set_clause_text validates the real one.
+    agreement.sections[s].clauses.insert(
+        c,
+        Clause {
+            id: clause_id,
+            heading: "Added clause".into(),
+            text: "Added.".into(),
+        },
+    );
+    let text = if text.trim().is_empty() { heading } else { text };
+    if let Err(error) = set_clause_text(agreement, &id, heading, text) {
+        agreement.sections[s].clauses.remove(c);
+        return Err(error);
+    }
+    Ok(id)
 }
 
 /// Removes a clause, and the terms only it quoted; a section left empty goes too.

@@ -36,7 +36,7 @@ pub use backend_measure::{
 pub use backend_pdf::{PREVIEW_PAGES, PaperSize, PdfProgress, PdfRequest};
 pub use backend_rounds::{PackageCheck, PackagedRoundInfo};
 pub use backend_sources::{FileWordReply, SourceCalendar, SourceMeasurement};
-pub use backend_word_reply::{WordImport, apply_reply};
+pub use backend_word_reply::{TextMatch, WordImport, apply_reply};
 pub use editing::{AddClause, LibraryClause, MoveDirection};
 pub use error::{ApiError, ErrorCode, KeyChange};
 pub use files::{

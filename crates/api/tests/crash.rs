@@ -138,7 +138,7 @@ fn crash_worker() {
                     let docx = backend.export_docx(&id, None, now()).unwrap();
                     let reply = word_reply(&docx);
                     let imported = backend
-                        .import_word_reply(&id, &reply, "reply.docx", now())
+                        .import_word_reply(&id, &reply, "reply.docx", None, now())
                         .unwrap();
                     assert_eq!(imported.round, Some(u32::try_from(r).unwrap()));
                     say(&format!("ack reply {r}"));

@@ -68,13 +68,13 @@ fn a_word_reply_becomes_the_providers_round() {
 
     // Unedited: nothing changes, no round.
     let none = customer
-        .import_word_reply(&id, &docx, "round-1.docx", at(3))
+        .import_word_reply(&id, &docx, "round-1.docx", None, at(3))
         .unwrap();
     assert_eq!((none.round, none.changes.len()), (None, 0));
 
     // A value the term does not allow: refused naming the clause and the term; nothing stored.
     let error = customer
-        .import_word_reply(&id, &edited(&docx, typed_over("150")), "reply.docx", at(3))
+        .import_word_reply(&id, &edited(&docx, typed_over("150")), "reply.docx", None, at(3))
         .unwrap_err();
     assert_eq!(error.code, ErrorCode::InvalidInput);
     assert!(
@@ -86,7 +86,7 @@ fn a_word_reply_becomes_the_providers_round() {
 
     // Not a Word file.
     let error = customer
-        .import_word_reply(&id, b"not a zip", "junk.docx", at(3))
+        .import_word_reply(&id, b"not a zip", "junk.docx", None, at(3))
         .unwrap_err();
     assert!(
         error.message.contains("not a Word document") && error.message.ends_with("Nothing was imported.")
@@ -94,7 +94,7 @@ fn a_word_reply_becomes_the_providers_round() {
 
     // The counsel's reply: the provider's round 2, signed in this workspace, the draft follows.
     let imported = customer
-        .import_word_reply(&id, &edited(&docx, typed_over("99.5")), "reply.docx", at(4))
+        .import_word_reply(&id, &edited(&docx, typed_over("99.5")), "reply.docx", None, at(4))
         .unwrap();
     assert_eq!(imported.round, Some(2));
     assert_eq!(
@@ -133,7 +133,7 @@ fn a_word_reply_becomes_the_providers_round() {
 
     // The same file again answers a round that is no longer the latest.
     let error = customer
-        .import_word_reply(&id, &edited(&docx, typed_over("99.5")), "reply.docx", at(5))
+        .import_word_reply(&id, &edited(&docx, typed_over("99.5")), "reply.docx", None, at(5))
         .unwrap_err();
     assert_eq!(error.code, ErrorCode::Conflict);
     assert_eq!(customer.open_agreement(&id).unwrap().rounds.len(), 2);

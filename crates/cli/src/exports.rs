@@ -63,6 +63,10 @@ pub enum DocxCommand {
         agreement: String,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// For a file another editor stripped of its SLA Studio properties: the round it
+        /// answers, as the first try named it from its text.
+        #[arg(long, value_name = "N")]
+        answers: Option<u32>,
     },
     /// Write the redline between two versions of a workspace agreement as a Word file whose
     /// changes are tracked changes (Review → Accept/Reject in Word): `ID@1 ID@2`, or `ID@2 ID`
@@ -121,7 +125,12 @@ pub fn run(backend: &Backend, command: Command, now: Timestamp) -> Result<String
             sla_api::write_file_atomically(&out, &bytes)?;
             Ok(format!("wrote {}\n", out.display()))
         }
-        Command::Docx(DocxCommand::Import { file, agreement, out }) => {
+        Command::Docx(DocxCommand::Import {
+            file,
+            agreement,
+            out,
+            answers,
+        }) => {
             let bytes = sla_api::read_word_file(&file)?;
             let name = file.file_name().map_or_else(
                 || file.display().to_string(),
@@ -129,9 +138,18 @@ pub fn run(backend: &Backend, command: Command, now: Timestamp) -> Result<String
             );
             let source = AgreementSource::parse(&agreement)?;
             if let AgreementSource::Draft(id) = &source {
-                return Ok(render::word_import(
-                    &backend.import_word_reply(id, &bytes, &name, now)?,
-                ));
+                let imported = backend.import_word_reply(id, &bytes, &name, answers, now)?;
+                if let Some(found) = imported.to_confirm {
+                    // Nothing was imported: the user names the round, as the app asks.
+                    return Err(ApiError::new(
+                        ErrorCode::Conflict,
+                        format!(
+                            "{name} carries no SLA Studio properties (another editor dropped them). Its text matches round {} of this agreement ({} % of its words). Nothing was imported: run again with --answers {} to import it as the answer to round {}.",
+                            found.round, found.matched_percent, found.round, found.round
+                        ),
+                    ));
+                }
+                return Ok(render::word_import(&imported));
             }
             let Some(out) = out else {
                 return Err(ApiError::new(
@@ -142,6 +160,9 @@ pub fn run(backend: &Backend, command: Command, now: Timestamp) -> Result<String
             let reply = backend.word_reply_to_file(&source, &bytes, &name)?;
             sla_api::write_file_atomically(&out, reply.agreement.to_json_pretty().as_bytes())?;
             let mut text: String = reply.changes.iter().map(|c| format!("{c}\n")).collect();
+            if reply.changes.is_empty() && reply.unmapped.is_empty() {
+                text.push_str("the Word file changes nothing\n");
+            }
             for line in &reply.unmapped {
                 text.push_str(&format!("NOT IMPORTED: {line}\n"));
             }

@@ -11,8 +11,13 @@
 mod agreement;
 mod package;
 mod read;
+mod read_body;
+mod read_styles;
 mod redline;
 mod reply;
+mod reply_align;
+mod reply_clause;
+mod segment;
 mod styles;
 mod xml;
 
@@ -20,11 +25,13 @@ use sla_model::Agreement;
 
 pub use agreement::CLAUSE_TAG;
 pub use read::{
-    MAX_DEPTH, MAX_DOCX_BYTES, MAX_PART_BYTES, ReplyClause, ReplyComment, ReplyParagraph, Revision, Span,
-    WordReply, read_docx,
+    Cell, MAX_DEPTH, MAX_DOCX_BYTES, MAX_PART_BYTES, ReplyComment, ReplyParagraph, Revision, Span, WordReply,
+    read_docx,
 };
 pub use redline::{RedlineDocx, WordComment, redline_docx};
-pub use reply::{ReplyEdit, ReplyMapping, map_reply, normalise_value};
+pub use reply::{ReplyEdit, ReplyMapping, map_reply};
+pub use reply_clause::normalise_value;
+pub use segment::{ReplyClause, Segments, heading_key, segment, without_number};
 
 /// Custom property names the export writes and an import reads.
 pub const PROPERTY_AGREEMENT: &str = "SLA Studio agreement";

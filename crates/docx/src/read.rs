@@ -1,10 +1,11 @@
 //! Reading a `.docx` that came back from Word, defensively: the file's size, the zip's
 //! declared and real sizes, the parts that must be there, no DTDs (so no external entities)
 //! and no element nesting deeper than any real document has — each refused with its own
-//! error before anything else is done. What comes out is the text as Word holds it: each
-//! clause's paragraphs (found by the content controls the export put around them, or by their
-//! Heading 2 when Word lost the control), each run of text with the revision it belongs to,
-//! and the comments with the text they cover.
+//! error before anything else is done. What comes out is the text as Word holds it: every
+//! paragraph in order (with its heading level, its table cell and the clause tag of the content
+//! control around it, when the writer kept one), each run of text with the revision it belongs
+//! to, and the comments with the text they cover. Which paragraphs make which clause is
+//! [`crate::segment`]'s question.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
@@ -12,7 +13,9 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::{CLAUSE_TAG, DocxError, PROPERTY_AGREEMENT, PROPERTY_FINGERPRINT, PROPERTY_ROUND};
+use crate::read_styles::HeadingStyles;
+
+use crate::{DocxError, PROPERTY_AGREEMENT, PROPERTY_FINGERPRINT, PROPERTY_ROUND};
 
 /// The largest Word file read.
 pub const MAX_DOCX_BYTES: usize = 32 * 1024 * 1024;
@@ -36,17 +39,37 @@ pub struct Span {
     pub revision: Option<(Revision, String, String)>,
 }
 
-/// One paragraph (a table cell's paragraphs included, marked as such).
+/// Where a paragraph stands in a table: the table's place among the document's tables (from 0),
+/// its row and its column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub table: usize,
+    pub row: usize,
+    pub column: usize,
+}
+
+/// One paragraph as Word holds it, a table cell's paragraphs included.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReplyParagraph {
+    /// The style id as the file names it (`Heading2`, `berschrift2`).
     pub style: Option<String>,
-    pub in_table: bool,
+    /// 1 for a section heading, 2 for a clause heading, 3 and more for deeper headings (by the
+    /// style's name or outline level); none for body text.
+    pub heading: Option<u8>,
+    pub cell: Option<Cell>,
+    /// The clause id of the tagged content control around it or inside it, when the writer
+    /// kept the tag.
+    pub clause_tag: Option<String>,
     pub spans: Vec<Span>,
-    /// The comments whose range starts in this paragraph.
+    /// The comments whose range starts in this paragraph (or just before it).
     pub comments: Vec<String>,
 }
 
 impl ReplyParagraph {
+    pub fn in_table(&self) -> bool {
+        self.cell.is_some()
+    }
+
     /// The text with every revision accepted.
     pub fn accepted(&self) -> String {
         self.spans
@@ -66,13 +89,6 @@ impl ReplyParagraph {
     }
 }
 
-/// A clause as it came back: the id from its content control, if Word kept it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ReplyClause {
-    pub id: Option<String>,
-    pub paragraphs: Vec<ReplyParagraph>,
-}
-
 /// A comment, with its author and date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReplyComment {
@@ -89,9 +105,8 @@ pub struct WordReply {
     pub agreement_id: Option<String>,
     pub round: Option<u32>,
     pub fingerprint: Option<String>,
-    /// Paragraphs before the first clause (title block) and outside any clause.
-    pub outside: Vec<ReplyParagraph>,
-    pub clauses: Vec<ReplyClause>,
+    /// Every paragraph of the body, in order.
+    pub paragraphs: Vec<ReplyParagraph>,
     pub comments: Vec<ReplyComment>,
 }
 
@@ -106,7 +121,14 @@ pub fn read_docx(bytes: &[u8]) -> Result<WordReply, DocxError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| DocxError::NotAWordFile)?;
     let document =
         part(&mut archive, "word/document.xml")?.ok_or(DocxError::MissingPart("word/document.xml"))?;
-    let mut reply = parse_document(&document)?;
+    let styles = match part(&mut archive, "word/styles.xml")? {
+        Some(text) => HeadingStyles::parse(&text)?,
+        None => HeadingStyles::default(),
+    };
+    let mut reply = WordReply {
+        paragraphs: crate::read_body::paragraphs(&document, &styles)?,
+        ..WordReply::default()
+    };
     if let Some(comments) = part(&mut archive, "word/comments.xml")? {
         reply.comments = parse_comments(&comments)?;
     }
@@ -156,7 +178,7 @@ fn part(
 }
 
 /// The attribute `name` of an element.
-fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
+pub(crate) fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
     element.try_get_attribute(name).ok().flatten().and_then(|a| {
         a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
             .ok()
@@ -165,22 +187,27 @@ fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
 }
 
 /// Events of a part, with the depth and DTD checks every reader needs.
-struct Events<'a> {
+pub(crate) struct Events<'a> {
     reader: Reader<&'a [u8]>,
     part: &'static str,
-    depth: usize,
+    pub(crate) depth: usize,
 }
 
 impl<'a> Events<'a> {
-    fn new(text: &'a str, part: &'static str) -> Self {
+    pub(crate) fn new(text: &'a str, part: &'static str) -> Self {
+        let mut reader = Reader::from_str(text);
+        // LibreOffice 7.4 writes a tracked deletion of a clause heading as
+        // `<w:del><w:sdt>…<w:sdtContent></w:del>…</w:sdtContent></w:sdt>`: end tags that do not
+        // match are read as they come (the readers keep their own stacks by name).
+        reader.config_mut().check_end_names = false;
         Events {
-            reader: Reader::from_str(text),
+            reader,
             part,
             depth: 0,
         }
     }
 
-    fn next(&mut self) -> Result<Event<'a>, DocxError> {
+    pub(crate) fn next(&mut self) -> Result<Event<'a>, DocxError> {
         let event = self.reader.read_event().map_err(|e| DocxError::Malformed {
             part: self.part,
             reason: e.to_string(),
@@ -220,156 +247,8 @@ impl<'a> Events<'a> {
 }
 
 /// The text an entity or character reference stands for.
-fn reference_text(name: &str) -> String {
+pub(crate) fn reference_text(name: &str) -> String {
     quick_xml::escape::unescape(&format!("&{name};")).map_or_else(|_| String::new(), |t| t.into_owned())
-}
-
-fn parse_document(text: &str) -> Result<WordReply, DocxError> {
-    let mut events = Events::new(text, "word/document.xml");
-    let mut reply = WordReply::default();
-    // Where we are: the clause's content control, the revision around the run, the paragraph.
-    let mut clause: Option<ReplyClause> = None;
-    let mut sdt_depths: Vec<usize> = Vec::new();
-    let mut clause_sdt: Option<usize> = None;
-    let mut revision: Option<(Revision, String, String)> = None;
-    let mut revision_depth = 0;
-    let mut paragraph: Option<ReplyParagraph> = None;
-    let mut table_depth: usize = 0;
-    let mut in_text = false;
-    let mut in_tag_props = false;
-
-    let push_text = |paragraph: &mut Option<ReplyParagraph>,
-                     text: &str,
-                     revision: &Option<(Revision, String, String)>| {
-        if let Some(p) = paragraph.as_mut() {
-            match p.spans.last_mut() {
-                Some(last) if last.revision == *revision => last.text.push_str(text),
-                _ => p.spans.push(Span {
-                    text: text.to_owned(),
-                    revision: revision.clone(),
-                }),
-            }
-        }
-    };
-    loop {
-        let event = events.next()?;
-        match event {
-            Event::Start(e) => match e.name().into_inner() {
-                "w:sdt" => sdt_depths.push(events.depth),
-                "w:sdtPr" => in_tag_props = true,
-                "w:ins" | "w:moveTo" if paragraph.is_some() => {
-                    revision = Some((
-                        Revision::Inserted,
-                        attribute(&e, "w:author").unwrap_or_default(),
-                        attribute(&e, "w:date").unwrap_or_default(),
-                    ));
-                    revision_depth = events.depth;
-                }
-                "w:del" | "w:moveFrom" if paragraph.is_some() => {
-                    revision = Some((
-                        Revision::Deleted,
-                        attribute(&e, "w:author").unwrap_or_default(),
-                        attribute(&e, "w:date").unwrap_or_default(),
-                    ));
-                    revision_depth = events.depth;
-                }
-                "w:p" => {
-                    paragraph = Some(ReplyParagraph {
-                        in_table: table_depth > 0,
-                        ..ReplyParagraph::default()
-                    })
-                }
-                "w:tbl" => table_depth += 1,
-                "w:t" | "w:delText" => in_text = true,
-                _ => {}
-            },
-            Event::Empty(e) => match e.name().into_inner() {
-                "w:tag" if in_tag_props => {
-                    if let Some(id) =
-                        attribute(&e, "w:val").and_then(|v| v.strip_prefix(CLAUSE_TAG).map(str::to_owned))
-                    {
-                        if let Some(done) = clause.take() {
-                            reply.clauses.push(done);
-                        }
-                        clause = Some(ReplyClause {
-                            id: Some(id),
-                            paragraphs: Vec::new(),
-                        });
-                        clause_sdt = sdt_depths.last().copied();
-                    }
-                }
-                "w:pStyle" => {
-                    if let Some(p) = paragraph.as_mut() {
-                        p.style = attribute(&e, "w:val");
-                    }
-                }
-                "w:br" | "w:cr" => push_text(&mut paragraph, "\n", &revision),
-                "w:tab" => push_text(&mut paragraph, "\t", &revision),
-                "w:commentRangeStart" => {
-                    if let (Some(p), Some(id)) = (paragraph.as_mut(), attribute(&e, "w:id")) {
-                        p.comments.push(id);
-                    }
-                }
-                _ => {}
-            },
-            Event::Text(t) if in_text => push_text(&mut paragraph, &t.xml10_content(), &revision),
-            Event::GeneralRef(r) if in_text => {
-                push_text(&mut paragraph, &reference_text(&r.into_inner()), &revision)
-            }
-            Event::End(e) => {
-                let depth_before = events.depth + 1;
-                match e.name().into_inner() {
-                    "w:t" | "w:delText" => in_text = false,
-                    "w:sdtPr" => in_tag_props = false,
-                    "w:ins" | "w:moveTo" | "w:del" | "w:moveFrom" if depth_before == revision_depth => {
-                        revision = None;
-                    }
-                    "w:tbl" => table_depth = table_depth.saturating_sub(1),
-                    "w:p" => {
-                        if let Some(done) = paragraph.take() {
-                            // A Heading 2 outside any content control starts a clause whose
-                            // control Word lost: it is matched by its heading and text later.
-                            if clause.is_none() && done.style.as_deref() == Some("Heading2") {
-                                clause = Some(ReplyClause::default());
-                            }
-                            match clause.as_mut() {
-                                Some(c) => c.paragraphs.push(done),
-                                None => reply.outside.push(done),
-                            }
-                        }
-                    }
-                    // A content control ends; the clause's own one ends the clause.
-                    "w:sdt" if sdt_depths.pop().is_some() && clause_sdt == Some(depth_before) => {
-                        if let Some(done) = clause.take() {
-                            reply.clauses.push(done);
-                        }
-                        clause_sdt = None;
-                    }
-                    _ => {}
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-        // A heading 1 (a section) ends a clause that has no content control.
-        if clause_sdt.is_none()
-            && let Some(c) = &clause
-            && c.id.is_none()
-            && c.paragraphs
-                .last()
-                .is_some_and(|p| p.style.as_deref() == Some("Heading1"))
-        {
-            let mut done = clause.take().unwrap_or_default();
-            if let Some(heading) = done.paragraphs.pop() {
-                reply.outside.push(heading);
-            }
-            reply.clauses.push(done);
-        }
-    }
-    if let Some(done) = clause.take() {
-        reply.clauses.push(done);
-    }
-    Ok(reply)
 }
 
 fn parse_comments(text: &str) -> Result<Vec<ReplyComment>, DocxError> {

@@ -7,7 +7,7 @@
 
 use std::io::{Cursor, Write};
 
-use sla_docx::{DocxError, Revision, read_docx};
+use sla_docx::{DocxError, Revision, read_docx, segment};
 use support::{exported, part, repackaged, saas};
 use zip::write::SimpleFileOptions;
 
@@ -17,19 +17,24 @@ mod support;
 fn an_exported_round_reads_back_unchanged() {
     let agreement = saas();
     let reply = read_docx(&exported(&agreement)).unwrap();
+    let segments = segment(&reply, None);
     assert_eq!(reply.agreement_id, Some(agreement.id.to_string()));
     assert_eq!(
         (reply.round, reply.fingerprint.as_deref()),
         (Some(1), Some("cd".repeat(32).as_str()))
     );
-    let ids: Vec<&str> = reply.clauses.iter().map(|c| c.id.as_deref().unwrap()).collect();
+    let ids: Vec<&str> = segments
+        .clauses
+        .iter()
+        .map(|c| c.id.as_deref().unwrap())
+        .collect();
     let expected: Vec<&str> = agreement
         .sections
         .iter()
         .flat_map(|s| s.clauses.iter().map(|c| c.id.as_str()))
         .collect();
     assert_eq!(ids, expected);
-    for clause in &reply.clauses {
+    for clause in &segments.clauses {
         assert!(
             clause
                 .paragraphs
@@ -45,7 +50,7 @@ fn an_exported_round_reads_back_unchanged() {
         sla_templates::RenderFormat::Text,
     );
     assert_eq!(
-        reply.clauses[ids.iter().position(|i| *i == "availability").unwrap()].paragraphs[1].accepted(),
+        segments.clauses[ids.iter().position(|i| *i == "availability").unwrap()].paragraphs[1].accepted(),
         body
     );
 }
@@ -96,7 +101,8 @@ fn a_file_edited_as_word_edits_reads_back_with_its_revisions() {
     );
 
     let reply = read_docx(&edited).unwrap();
-    let availability = reply
+    let segments = segment(&reply, None);
+    let availability = segments
         .clauses
         .iter()
         .find(|c| c.id.as_deref() == Some("availability"))
@@ -136,7 +142,7 @@ fn a_file_edited_as_word_edits_reads_back_with_its_revisions() {
     assert_eq!(reply.comments[0].text, "Our platform measures 99.5 & no more.");
     assert_eq!(reply.comments[0].author, "Jane Counsel");
     // The clause without its control is still there, found by its heading.
-    let lost = reply.clauses.iter().find(|c| c.id.is_none()).unwrap();
+    let lost = segments.clauses.iter().find(|c| c.id.is_none()).unwrap();
     assert_eq!(lost.paragraphs[0].accepted(), "Exclusions");
     assert!(
         lost.paragraphs[1]
@@ -209,5 +215,5 @@ fn hostile_files_are_refused_each_with_its_reason() {
         &docx,
         &[("word/document.xml", Some("<w:document><w:body>"))],
     ));
-    assert!(broken.is_err() || broken.unwrap().clauses.is_empty());
+    assert!(broken.is_err() || segment(&broken.unwrap(), None).clauses.is_empty());
 }

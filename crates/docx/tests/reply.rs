@@ -5,8 +5,8 @@
 
 #![allow(clippy::unwrap_used)] // a panic is a failed test
 
-use sla_docx::{ReplyEdit, map_reply, normalise_value, read_docx};
-use support::{exported, part, repackaged, saas};
+use sla_docx::{ReplyEdit, normalise_value};
+use support::{exported, mapped, part, repackaged, saas};
 
 mod support;
 
@@ -30,7 +30,7 @@ const TRACKED: &str = "w:author=\"Jane Counsel\" w:date=\"2027-03-05T10:00:00Z\"
 #[test]
 fn an_unedited_file_changes_nothing() {
     let agreement = saas();
-    let mapping = map_reply(&agreement, &read_docx(&exported(&agreement)).unwrap());
+    let mapping = mapped(&agreement, &exported(&agreement));
     assert!(mapping.is_empty(), "{mapping:?}");
 }
 
@@ -66,16 +66,14 @@ fn word_edits_become_term_changes_clause_changes_and_comments() {
     );
     let comments = "<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
         <w:comment w:id=\"3\" w:author=\"Jane Counsel\" w:date=\"2027-03-05T10:01:00Z\"><w:p><w:r><w:t>Our platform measures 99.5.</w:t></w:r></w:p></w:comment></w:comments>";
-    let mapping = map_reply(
-        &agreement,
-        &read_docx(&with_document(&docx, &xml, Some(comments))).unwrap(),
-    );
+    let mapping = mapped(&agreement, &with_document(&docx, &xml, Some(comments)));
 
     assert!(mapping.unmapped.is_empty(), "{:?}", mapping.unmapped);
     assert_eq!(mapping.authors, ["Jane Counsel"]);
     assert!(mapping.edits.contains(&ReplyEdit::Term {
         term: "availability.target".into(),
         clause: "availability".into(),
+        occurrence: 0,
         from: "99.9 %".into(),
         to: "99.5 %".into(),
         by: "tracked: Jane Counsel, 2027-03-05".into(),
@@ -83,6 +81,7 @@ fn word_edits_become_term_changes_clause_changes_and_comments() {
     assert!(mapping.edits.contains(&ReplyEdit::Term {
         term: "credits.claim_window".into(),
         clause: "service-credits".into(),
+        occurrence: 0,
         from: "30 days".into(),
         to: "10 days".into(),
         by: "tracked: Jane Counsel, 2027-03-05".into(),
@@ -120,7 +119,7 @@ fn an_edit_over_a_value_and_its_words_is_listed_not_applied() {
     let docx = exported(&agreement);
     // "% in" struck out in one go: the value's sign and the clause's word.
     let xml = document(&docx).replacen("at least 99.9 % in each", "at least 99.9 each", 1);
-    let mapping = map_reply(&agreement, &read_docx(&with_document(&docx, &xml, None)).unwrap());
+    let mapping = mapped(&agreement, &with_document(&docx, &xml, None));
     assert_eq!(mapping.unmapped.len(), 1, "{:?}", mapping.unmapped);
     assert!(
         mapping.unmapped[0].contains("an edit running over a value"),
@@ -136,10 +135,11 @@ fn an_edit_over_a_value_and_its_words_is_listed_not_applied() {
         "at least ninety-nine per cent in each",
         1,
     );
-    let mapping = map_reply(&agreement, &read_docx(&with_document(&docx, &xml, None)).unwrap());
+    let mapping = mapped(&agreement, &with_document(&docx, &xml, None));
     assert!(mapping.edits.contains(&ReplyEdit::Term {
         term: "availability.target".into(),
         clause: "availability".into(),
+        occurrence: 0,
         from: "99.9 %".into(),
         to: "ninety-nine per cent".into(),
         by: "made without Track Changes".into(),
@@ -171,7 +171,7 @@ fn a_clause_whose_control_and_heading_word_lost_is_found_by_its_words() {
         xml[content + "<w:sdtContent>".len()..end].replacen(">Exclusions<", ">Excluded events<", 1),
         &xml[end + "</w:sdtContent></w:sdt>".len()..]
     );
-    let mapping = map_reply(&agreement, &read_docx(&with_document(&docx, &xml, None)).unwrap());
+    let mapping = mapped(&agreement, &with_document(&docx, &xml, None));
     assert!(mapping.unmapped.is_empty(), "{:?}", mapping.unmapped);
     assert!(
         mapping

@@ -951,6 +951,15 @@ export type TermValue = { "type": "percentage", "value": Percentage } | { "type"
 export type Text = string;
 
 /**
+ * A round a Word file's text matches, and how well.
+ */
+export type TextMatch = { round: number, 
+/**
+ * How many of the words agree, in per cent.
+ */
+matched_percent: number, };
+
+/**
  * A piece of a paragraph: words, or a quoted term with its value written out (and, for a
  * credit table or priority matrix, the table).
  */
@@ -1039,7 +1048,12 @@ changes: Array<string>,
 /**
  * What the reply changed that could not be imported, in words.
  */
-unmapped: Array<string>, };
+unmapped: Array<string>, 
+/**
+ * The file lost its SLA Studio properties: the round its text matches, for the user to
+ * confirm before anything is imported.
+ */
+to_confirm: TextMatch | null, };
 
 /**
  * Where the open workspace lives.

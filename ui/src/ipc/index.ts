@@ -155,6 +155,9 @@ export const exportMeasurement = (
 ) => call<string | null>("export_measurement", { id, request, document, paper });
 /** Opens the system's save dialog and writes the key dates as an iCalendar file. */
 export const exportCalendar = (id: string) => call<string | null>("export_calendar", { id });
-/** Imports the other side's Word reply (the file's bytes) as their next round. */
-export const importWordReply = (id: string, fileName: string, bytes: number[]) =>
-  call<WordImport>("import_word_reply", { id, fileName, bytes });
+/**
+ * Imports the other side's Word reply (the file's bytes) as their next round; `answers` is the
+ * round the user confirmed for a file that lost its SLA Studio properties.
+ */
+export const importWordReply = (id: string, fileName: string, bytes: number[], answers: number | null = null) =>
+  call<WordImport>("import_word_reply", { id, fileName, bytes, answers });

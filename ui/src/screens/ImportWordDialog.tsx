@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Modal } from "../components/Modal";
 import { tooLarge, useFileLimits } from "../fileLimits";
-import { type ApiError, type WordImport, importWordReply } from "../ipc";
+import { type ApiError, type TextMatch, type WordImport, importWordReply } from "../ipc";
 
 type Props = {
   id: string;
@@ -21,10 +21,11 @@ export function ImportWordDialog({ id, onClose, onImported, onError }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
+  const [toConfirm, setToConfirm] = useState<TextMatch | null>(null);
   const [result, setResult] = useState<WordImport | null>(null);
   const limits = useFileLimits();
 
-  async function submit(event: FormEvent) {
+  async function submit(event: { preventDefault(): void }, answers: number | null = null) {
     event.preventDefault();
     if (!file) {
       setProblem("Choose the Word file the other side sent back.");
@@ -38,8 +39,9 @@ export function ImportWordDialog({ id, onClose, onImported, onError }: Props) {
     setImporting(true);
     try {
       const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
-      const imported = await importWordReply(id, file.name, bytes);
-      setResult(imported);
+      const imported = await importWordReply(id, file.name, bytes, answers);
+      setResult(imported.to_confirm ? null : imported);
+      setToConfirm(imported.to_confirm);
       setProblem(null);
       if (imported.round !== null) onImported(imported);
     } catch (error) {
@@ -102,6 +104,7 @@ export function ImportWordDialog({ id, onClose, onImported, onError }: Props) {
               onChange={(event) => {
                 setFile(event.target.files?.[0] ?? null);
                 setProblem(null);
+                setToConfirm(null);
               }}
             />
             <p className="field__hint">
@@ -114,6 +117,25 @@ export function ImportWordDialog({ id, onClose, onImported, onError }: Props) {
             <p className="field__error" role="alert" data-testid="word-error">
               {problem}
             </p>
+          )}
+          {toConfirm && (
+            <div className="key-warning" role="alert" data-testid="word-confirm">
+              <p className="key-warning__title">Which round does this file answer?</p>
+              <p>
+                The file no longer carries the marks SLA Studio put in it (another editor dropped them). Its text matches
+                your round <strong>{toConfirm.round}</strong> ({toConfirm.matched_percent} % of its words). Nothing has
+                been imported yet.
+              </p>
+              <button
+                type="button"
+                className="button button--primary"
+                data-testid="word-confirm-round"
+                disabled={importing}
+                onClick={(event) => void submit(event, toConfirm.round)}
+              >
+                Import it as the answer to round {toConfirm.round}
+              </button>
+            </div>
           )}
           <div className="dialog__actions">
             <button type="button" className="button" onClick={onClose}>

@@ -24,9 +24,9 @@ pub fn saas() -> Agreement {
     draft(&Library::built_in().unwrap(), &request, AgreementId::random()).unwrap()
 }
 
-/// `agreement` as round `number` with the fingerprint `hash`.
-pub fn exported_as(agreement: &Agreement, number: u32, hash: &str) -> Vec<u8> {
-    agreement_docx(&Version {
+/// `agreement` as round `number` with the fingerprint `hash`, as the export names it.
+pub fn version_as<'a>(agreement: &'a Agreement, number: u32, hash: &str) -> Version<'a> {
+    Version {
         agreement,
         round: Some(RoundMark {
             number,
@@ -34,13 +34,27 @@ pub fn exported_as(agreement: &Agreement, number: u32, hash: &str) -> Vec<u8> {
             description: format!("Round {number}, proposed by the provider on 3 March 2027"),
         }),
         created: jiff::Timestamp::from_second(1_804_000_000).unwrap(),
-    })
-    .unwrap()
+    }
+}
+
+/// `agreement` as round `number` with the fingerprint `hash`.
+pub fn exported_as(agreement: &Agreement, number: u32, hash: &str) -> Vec<u8> {
+    agreement_docx(&version_as(agreement, number, hash)).unwrap()
+}
+
+/// `agreement` as round 1, as [`exported`] exports it.
+pub fn version(agreement: &Agreement) -> Version<'_> {
+    version_as(agreement, 1, &"cd".repeat(32))
+}
+
+/// A reply's changes against round 1 of `agreement`.
+pub fn mapped(agreement: &Agreement, docx: &[u8]) -> sla_docx::ReplyMapping {
+    sla_docx::map_reply(&version(agreement), &sla_docx::read_docx(docx).unwrap()).unwrap()
 }
 
 /// `agreement` as round 1.
 pub fn exported(agreement: &Agreement) -> Vec<u8> {
-    exported_as(agreement, 1, &"cd".repeat(32))
+    agreement_docx(&version(agreement)).unwrap()
 }
 
 /// One part's text.
