@@ -16,7 +16,7 @@ use sla_templates::Position;
 #[path = "support/writers.rs"]
 mod writers;
 
-use writers::{libreoffice_edit, through_pandoc};
+use writers::{clause_words, in_order, libreoffice_edit, through_pandoc};
 
 fn at(minute: i64) -> Timestamp {
     Timestamp::from_second(1_800_000_000 + minute * 60).unwrap()
@@ -46,36 +46,12 @@ fn proposed(folder: &std::path::Path) -> (Backend, String, Vec<u8>) {
     (customer, id, docx)
 }
 
-/// The words of a Word file's clauses (every revision accepted), in order.
-fn clause_words(docx: &[u8]) -> Vec<String> {
-    let reply = sla_docx::read_docx(docx).unwrap();
-    sla_docx::segment(&reply, None)
-        .clauses
-        .iter()
-        .flat_map(|c| &c.paragraphs)
-        .flat_map(|p| {
-            p.accepted()
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
 /// Every word of the reply's clauses is in round 2, in order (round 2 exported for Word and
 /// read back the same way).
 fn assert_every_word_arrives(customer: &Backend, id: &str, reply: &[u8]) {
-    let theirs = clause_words(reply);
     let round = clause_words(&customer.export_docx(id, Some(2), at(9)).unwrap());
-    let mut at_word = 0;
-    for (i, word) in theirs.iter().enumerate() {
-        match round[at_word..].iter().position(|w| w == word) {
-            Some(found) => at_word += found + 1,
-            None => panic!(
-                "word {i} of the reply, “{word}”, is not in round 2 after its place (reply: …{}…)",
-                theirs[i.saturating_sub(8)..(i + 8).min(theirs.len())].join(" ")
-            ),
-        }
+    if let Err(missing) = in_order(&clause_words(reply), &round) {
+        panic!("round 2 lacks a word of the reply: {missing}");
     }
 }
 
